@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AtlasConfig(AppConfig):
+    """Атлас востребованных профессий Хабаровского края (its models come with the atlas issue)."""
+
+    name = "atlas"
+    verbose_name = "Атлас профессий"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,41 @@
+"""Shared test fixtures: the services the suite may run against, and a minimal site tree.
+
+Service tests skip with a reason when their service is not configured, and fail instead when the
+``CI`` environment variable is set: CI must never pass by skipping what it was meant to prove.
+"""
+
+import os
+
+import pytest
+
+
+def require_service(name, env_var, reason):
+    """Skip (locally) or fail (in CI) unless ``env_var`` names the service."""
+    if os.environ.get(env_var):
+        return os.environ[env_var]
+    message = f"{name} not configured: set {env_var} ({reason})"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must run this test", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_index(django_db_setup, django_db_blocker):
+    """On OpenSearch, create the index with the project's Russian analysis before any test writes to it
+    (otherwise the first write would create it with default settings)."""
+    from django.conf import settings
+
+    if settings.OPENSEARCH_URL:
+        from django.core.management import call_command
+
+        with django_db_blocker.unblock():
+            call_command("update_index", verbosity=0)
+    yield
+
+
+@pytest.fixture
+def site_tree(db):
+    """Locales ru/en, a Russian home page as the default site's root, and its English translation."""
+    from home.factories import make_site_tree
+
+    return make_site_tree()

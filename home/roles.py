@@ -1,0 +1,79 @@
+"""Plone-style editorial roles: «Редакторы» write and submit, «Модераторы» approve and publish, through
+Wagtail's moderation workflow on the whole tree. Idempotent; run by the seed command."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS, MODERATORS = "Редакторы", "Модераторы"
+WORKFLOW_NAME = "Модерация"
+TASK_NAME = "Утверждение модератором"
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailadmin", "access_admin"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+}
+MODEL_PERMISSIONS[MODERATORS] = [
+    *MODEL_PERMISSIONS[EDITORS],
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+]
+
+# Wagtail's own first migration creates English-named groups; they become ours instead of doubling up.
+LEGACY_NAMES = {EDITORS: "Editors", MODERATORS: "Moderators"}
+
+
+def _group(name):
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        group = Group.objects.filter(name=LEGACY_NAMES[name]).first()
+        if group:
+            group.name = name
+            group.save(update_fields=["name"])
+        else:
+            group = Group.objects.create(name=name)
+    return group
+
+
+@transaction.atomic
+def ensure_editorial_roles():
+    root = Page.get_first_root_node()
+    groups = {}
+    for name in (EDITORS, MODERATORS):
+        group = groups[name] = _group(name)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app, codename=code)
+                for app, code in MODEL_PERMISSIONS[name]
+            ]
+        )
+        GroupPagePermission.objects.filter(group=group).exclude(page=root).delete()
+        wanted = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS[name])
+        GroupPagePermission.objects.filter(group=group, page=root).exclude(permission__in=wanted).delete()
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first() or GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.set([groups[MODERATORS]])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return groups, workflow

@@ -1,0 +1,461 @@
+"""Builds the demo site from the files in ``media_seed/``: the programme page, the events plan of
+section 5, news, collections, images, site settings, editorial roles and the English translation of
+the home and programme pages.
+
+Idempotent: a page that already exists (same parent, same slug) is left as the editors made it, unless
+``refresh`` is asked for, in which case its fields are overwritten from the files and republished.
+"""
+
+import calendar
+import datetime
+import html
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.db import transaction
+from slugify import slugify
+from wagtail.models import Locale, Page, Site
+
+from portal.models import Audience, PortalImage, PortalSettings
+
+from .models import (
+    CollectionPage,
+    ContentPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    SectionPage,
+)
+from .roles import ensure_editorial_roles
+
+SEED_DIR = settings.BASE_DIR / "media_seed"
+PROGRAMME_DIR = SEED_DIR / "programme"
+
+
+def load_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def text_to_html(text):
+    """Plain text with «- » list lines into paragraphs and bulleted lists (escaped)."""
+    out, items = [], []
+    for line in (line.strip() for line in text.splitlines()):
+        if line.startswith("- "):
+            items.append(f"<li>{html.escape(line[2:])}</li>")
+            continue
+        if items:
+            out.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        if line:
+            out.append(f"<p>{html.escape(line)}</p>")
+    if items:
+        out.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(out)
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(rich_html):
+    return {"type": "paragraph", "value": rich_html}
+
+
+class Seeder:
+    def __init__(self, refresh=False, log=print):
+        self.refresh = refresh
+        self.log = log
+        self.created = 0
+
+    # -- pages -----------------------------------------------------------------------------------
+    def upsert(self, parent, model, slug, *, audiences=(), **fields):
+        """The page ``slug`` under ``parent``, created and published if missing."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is not None and not self.refresh:
+            return page
+        if page is None:
+            page = model(slug=slug, **fields)
+            parent.add_child(instance=page)
+            self.created += 1
+        else:
+            for name, value in fields.items():
+                setattr(page, name, value)
+        if audiences:
+            page.audiences.set(Audience.objects.filter(slug__in=audiences))
+        page.save_revision().publish()
+        return page
+
+    def translate(self, page, locale, **fields):
+        """The translation of ``page`` into ``locale`` with ``fields`` set, created and published if missing."""
+        translation = page.get_translation_or_none(locale)
+        if translation is not None and not self.refresh:
+            return translation
+        if translation is None:
+            translation = page.copy_for_translation(locale, copy_parents=False)
+            self.created += 1
+        translation = translation.specific
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        return translation
+
+    # -- the whole site ----------------------------------------------------------------------------
+    @transaction.atomic
+    def run(self):
+        ru = Locale.objects.get_or_create(language_code="ru")[0]
+        en = Locale.objects.get_or_create(language_code="en")[0]
+        ensure_editorial_roles()
+        images = self.images()
+        programme = load_json(PROGRAMME_DIR / "programme.json")
+
+        home = self.home_page(ru, programme)
+        self.site(home)
+        about = self.upsert(
+            home,
+            SectionPage,
+            "o-proekte",
+            title="О проекте",
+            show_in_menus=True,
+            intro="Региональный проект «Учись и работай в Хабаровском крае»: цель, задачи, показатели и участники.",
+        )
+        programme_page = self.programme_page(about, programme)
+        events_index = self.events(home)
+        self.news(home, images)
+        self.collections(about)
+        self.home_entry_points(home, programme_page, events_index)
+
+        self.translate(
+            home,
+            en,
+            title=programme["short_title_en"],
+            intro=programme["intro_en"],
+            summary=programme["intro_en"],
+            easy_read_summary="",
+            audiences="[]",
+            body="[]",
+        )
+        self.translate(
+            about,
+            en,
+            title="About the project",
+            slug="about",
+            intro=(
+                "The regional project «Learn and Work in Khabarovsk Krai»: "
+                "its goal, tasks, indicators and participants."
+            ),
+            summary="",
+            easy_read_summary="",
+            body="[]",
+        )
+        self.translate(programme_page, en, slug="project-passport", **self.programme_fields(programme, "en"))
+        self.settings(Site.objects.get(root_page=home))
+        return self.created
+
+    def home_page(self, locale, programme):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(locale=locale, depth=2).first()
+        if home is None:
+            home = HomePage(
+                title=programme["short_title_ru"],
+                slug="home",
+                locale=locale,
+                intro=programme["intro_ru"],
+                summary=programme["intro_ru"],
+                easy_read_summary=(
+                    "Этот сайт помогает выбрать профессию.\n"
+                    "Здесь можно узнать, какие профессии нужны в Хабаровском крае.\n"
+                    "Здесь можно узнать, где учиться и где потом работать."
+                ),
+            )
+            # Wagtail's welcome page holds the slug «home» and the site: free the slug, then replace it.
+            welcome = list(
+                Page.objects.filter(depth=2, content_type__app_label="wagtailcore", content_type__model="page")
+            )
+            for page in welcome:
+                page.slug = f"welcome-{page.pk}"
+                page.save(update_fields=["slug", "url_path"])
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            Site.objects.filter(root_page__in=welcome).update(root_page=home)
+            for page in welcome:
+                page.delete()
+            self.created += 1
+        return home
+
+    def site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=settings.WAGTAIL_SITE_NAME,
+            )
+        elif site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
+            site.root_page = home
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save()
+
+    def settings(self, site):
+        portal_settings = PortalSettings.for_site(site)
+        if portal_settings.organisation_ru and not self.refresh:
+            return
+        portal_settings.organisation_ru = (
+            "Министерство образования и науки Хабаровского края; "
+            "Хабаровский краевой институт развития образования (ХК ИРО)"
+        )
+        portal_settings.organisation_en = (
+            "Ministry of Education and Science of Khabarovsk Krai; "
+            "Khabarovsk Krai Institute for the Development of Education"
+        )
+        portal_settings.accessibility_statement_ru = (
+            "<p>Мы делаем портал доступным для всех посетителей, в том числе для людей с нарушениями зрения, "
+            "слуха и опорно-двигательного аппарата. Цель — уровень AA ГОСТ Р 52872-2019 (WCAG 2.1).</p>"
+            "<p>Сайтом можно пользоваться с клавиатуры, страницы размечены заголовками и ориентирами для "
+            "программ экранного доступа, у изображений есть текстовые описания.</p>"
+            "<p>Если вы столкнулись с препятствием, напишите редакции: мы ответим и исправим.</p>"
+        )
+        portal_settings.accessibility_statement_en = (
+            "<p>We are making the portal accessible to every visitor, including people with visual, hearing and "
+            "motor impairments. The target is level AA of GOST R 52872-2019 (WCAG 2.1).</p>"
+            "<p>The site can be used with a keyboard, pages are marked up with headings and landmarks for screen "
+            "readers, and images have text alternatives.</p>"
+            "<p>If something stands in your way, please tell the editors: we will answer and fix it.</p>"
+        )
+        portal_settings.save()
+
+    def images(self):
+        images = {}
+        for meta in load_json(SEED_DIR / "images" / "images.json"):
+            image = PortalImage.objects.filter(title=meta["title"]).first()
+            if image is None:
+                with open(SEED_DIR / "images" / meta["file"], "rb") as fh:
+                    image = PortalImage(title=meta["title"], description=meta["description"], credit=meta["credit"])
+                    image.file = ImageFile(fh, name=meta["file"])
+                    image.save()
+            images[meta["file"]] = image
+        return images
+
+    # -- programme -------------------------------------------------------------------------------
+    @staticmethod
+    def programme_fields(programme, lang):
+        tasks = "".join(f"<li>{html.escape(task[lang])}</li>" for task in programme["tasks"])
+        rows = [[item[f"label_{lang}"], item[f"value_{lang}"]] for item in programme["characteristics"]]
+        labels = {
+            "ru": (
+                "Цель проекта",
+                "Задачи проекта",
+                "Общая характеристика",
+                "Показатели профориентационной работы в крае",
+                "Показатель",
+                "Значение",
+                "Паспорт проекта",
+            ),
+            "en": (
+                "Goal",
+                "Tasks",
+                "General characteristics",
+                "Career guidance in the krai in figures",
+                "Indicator",
+                "Value",
+                "Project passport",
+            ),
+        }[lang]
+        body = [
+            {
+                "type": "callout",
+                "value": {
+                    "kind": "info",
+                    "title": "",
+                    "text": f"<p>{html.escape(programme[f'approved_by_{lang}'])}</p>",
+                },
+            },
+            heading(labels[0]),
+            paragraph(text_to_html(programme[f"goal_{lang}"])),
+            heading(labels[1]),
+            paragraph(f"<ol>{tasks}</ol>"),
+            heading(labels[2]),
+            {
+                "type": "table",
+                "value": {
+                    "caption": labels[3],
+                    "table": {
+                        "data": [[labels[4], labels[5]], *rows],
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": True,
+                        "table_caption": "",
+                    },
+                },
+            },
+        ]
+        for section in programme[f"sections_{lang}"]:
+            body += [heading(section["heading"]), paragraph(text_to_html(section["text"]))]
+        return {
+            "title": labels[6] if lang == "en" else "Паспорт проекта «Учись и работай в Хабаровском крае»",
+            "summary": programme[f"intro_{lang}"],
+            "easy_read_summary": ""
+            if lang == "en"
+            else (
+                "Это план работы на 2021–2024 годы.\n"
+                "Его цель — помочь школьникам и студентам выбрать профессию, которая нужна в крае."
+            ),
+            "body": json.dumps(body, ensure_ascii=False),
+        }
+
+    def programme_page(self, about, programme):
+        return self.upsert(
+            about,
+            ContentPage,
+            "pasport-proekta",
+            audiences=["specialists", "teachers"],
+            **self.programme_fields(programme, "ru"),
+        )
+
+    # -- events ----------------------------------------------------------------------------------
+    @staticmethod
+    def event_fields(event):
+        fields = {
+            "title": event["title_ru"][:255],
+            "period_text": event["period_ru"],
+            "responsible": "\n".join(event["responsible_ru"]),
+            "summary": event.get("direction_ru") or "",
+            "dates_approximate": True,
+            "start_date": None,
+            "end_date": None,
+            "months": "",
+            "until_year": None,
+        }
+        first, last, months = event["start_year"], event["end_year"] or event["start_year"], event["months"]
+        if not first:
+            return fields
+        if event["recurring_yearly"] and months:
+            fields.update(
+                start_date=datetime.date(first, months[0], 1), months=",".join(map(str, months)), until_year=last
+            )
+        else:
+            first_month, last_month = (months[0], months[-1]) if months else (1, 12)
+            fields.update(
+                start_date=datetime.date(first, first_month, 1),
+                end_date=datetime.date(last, last_month, calendar.monthrange(last, last_month)[1]),
+            )
+        return fields
+
+    def events(self, home):
+        index = self.upsert(
+            home,
+            EventIndexPage,
+            "events",
+            title="Мероприятия",
+            show_in_menus=True,
+            intro="План мероприятий регионального проекта на 2021–2024 годы: сроки, участники и ответственные.",
+            summary="План мероприятий проекта «Учись и работай в Хабаровском крае».",
+        )
+        used = set()
+        for event in load_json(PROGRAMME_DIR / "events.json"):
+            slug = slugify(event["title_ru"], max_length=60, word_boundary=True)
+            if slug in used:
+                slug = f"{slug}-{event['number']}"
+            used.add(slug)
+            self.upsert(index, EventPage, slug, audiences=event["audience"], **self.event_fields(event))
+        return index
+
+    # -- news and collections ----------------------------------------------------------------------
+    def news(self, home, images):
+        index = self.upsert(
+            home,
+            NewsIndexPage,
+            "news",
+            title="Новости",
+            show_in_menus=True,
+            summary="Новости проекта «Учись и работай в Хабаровском крае».",
+        )
+        pictures = list(images.values())
+        for number, item in enumerate(load_json(PROGRAMME_DIR / "news.json")):
+            body = [paragraph("".join(f"<p>{html.escape(p)}</p>" for p in item["body_ru"]))]
+            self.upsert(
+                index,
+                NewsPage,
+                item["slug"],
+                title=item["title_ru"],
+                summary=item["summary_ru"],
+                date=datetime.date.fromisoformat(item["date"]),
+                image=pictures[number % len(pictures)],
+                body=json.dumps(body, ensure_ascii=False),
+            )
+        return index
+
+    def collections(self, about):
+        from django.contrib.contenttypes.models import ContentType
+
+        event_type = ContentType.objects.get_for_model(EventPage)
+        for slug, title, audience in [
+            ("meropriyatiya-dlya-pedagogov", "Мероприятия для педагогов", "teachers"),
+            ("meropriyatiya-dlya-roditelei", "Мероприятия для родителей", "parents"),
+        ]:
+            self.upsert(
+                about,
+                CollectionPage,
+                slug,
+                title=title,
+                page_type=event_type,
+                audience=Audience.objects.get(slug=audience),
+                intro="Подборка мероприятий плана проекта, составленная автоматически по целевой аудитории.",
+            )
+
+    def home_entry_points(self, home, programme_page, events_index):
+        if home.audiences and not self.refresh:
+            return
+        collections = {c.slug: c for c in CollectionPage.objects.descendant_of(home)}
+        entries = [
+            (
+                "students",
+                "Школьникам и студентам",
+                "Узнайте, какие профессии нужны в Хабаровском крае и где им учиться.",
+                [(events_index.pk, "Мероприятия проекта")],
+            ),
+            (
+                "parents",
+                "Родителям",
+                "Как помочь ребёнку выбрать профессию и учебное заведение в крае.",
+                [(collections["meropriyatiya-dlya-roditelei"].pk, "Мероприятия для родителей")],
+            ),
+            (
+                "teachers",
+                "Педагогам",
+                "Методические материалы, конкурсы и мероприятия для педагогов и психологов.",
+                [(collections["meropriyatiya-dlya-pedagogov"].pk, "Мероприятия для педагогов")],
+            ),
+            (
+                "disabled_youth",
+                "Молодёжи с ОВЗ",
+                "Профессии, доступные людям с инвалидностью, и колледжи с адаптированными программами.",
+                [(programme_page.pk, "О проекте")],
+            ),
+            (
+                "employers",
+                "Работодателям",
+                "Как участвовать в профориентации: экскурсии, практики, наставничество.",
+                [(programme_page.pk, "Задачи проекта")],
+            ),
+        ]
+        home.audiences = json.dumps(
+            [
+                {
+                    "type": "entry",
+                    "value": {
+                        "audience": audience,
+                        "title": title,
+                        "text": text,
+                        "links": [{"page": pk, "url": "", "text": link} for pk, link in links],
+                    },
+                }
+                for audience, title, text, links in entries
+            ],
+            ensure_ascii=False,
+        )
+        home.save_revision().publish()

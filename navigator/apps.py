@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NavigatorConfig(AppConfig):
+    """Профнавигатор, Профнавигатор равных возможностей and the handbook for applicants (to come)."""
+
+    name = "navigator"
+    verbose_name = "Профнавигатор"
+    default_auto_field = "django.db.models.BigAutoField"

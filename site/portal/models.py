@@ -1,0 +1,111 @@
+"""Cross-cutting models of the project shell: the image model with mandatory alt text, and the
+site-wide settings every page renders (contacts, accessibility statement). They live in the shell
+because every app's pages use them and the shell must not depend on a feature app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class PortalImage(AbstractImage):
+    """An image whose description doubles as its alt text. Editors must write one, or say the image
+    is decorative (then screen readers skip it)."""
+
+    is_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_("Tick only if the image carries no information; screen readers will skip it."),
+    )
+    credit = models.CharField(
+        _("credit and licence"),
+        max_length=255,
+        blank=True,
+        help_text=_("Author and licence, e.g. «Фото: ХК ИРО, CC BY 4.0»."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "is_decorative", "credit")
+
+    @property
+    def alt(self):
+        """The text alternative to render: empty for decorative images."""
+        return "" if self.is_decorative else self.default_alt_text
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Contacts and statements shown in every page's footer."""
+
+    organisation_ru = models.CharField(_("organisation (Russian)"), max_length=255, blank=True)
+    organisation_en = models.CharField(_("organisation (English)"), max_length=255, blank=True)
+    address_ru = models.CharField(_("address (Russian)"), max_length=255, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    accessibility_statement_ru = RichTextField(_("accessibility statement (Russian)"), blank=True)
+    accessibility_statement_en = RichTextField(_("accessibility statement (English)"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_ru"),
+                FieldPanel("organisation_en"),
+                FieldPanel("address_ru"),
+                FieldPanel("address_en"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_statement_ru"), FieldPanel("accessibility_statement_en")],
+            heading=_("Accessibility statement"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    def localized(self, field, language_code):
+        """The value of ``field`` in the visitor's language, falling back to Russian."""
+        value = getattr(self, f"{field}_{language_code}", "") if language_code in ("ru", "en") else ""
+        return value or getattr(self, f"{field}_ru")
+
+
+class Audience(models.Model):
+    """Who a page is for: students, parents, teachers, young people with disabilities, employers,
+    specialists. A fixed list created by a migration; editors may rename but the slugs stay."""
+
+    slug = models.SlugField(_("code"), unique=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name_ru"), FieldPanel("name_en"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        from django.utils import translation
+
+        return self.name_en if translation.get_language() == "en" and self.name_en else self.name_ru

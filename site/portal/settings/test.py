@@ -1,0 +1,22 @@
+"""Tests: fast hashing, locmem cache, plain static storage, media in a temporary folder.
+
+DATABASE_URL and OPENSEARCH_URL are honoured, so the same suite runs on the embedded default and on
+PostgreSQL + OpenSearch (see .ci/run).
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret-0b6d2a")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
+os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="portal-test-static-"))
+os.environ.setdefault("OPENSEARCH_INDEX", f"portal-test-{os.getpid()}")
+
+from .base import *
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

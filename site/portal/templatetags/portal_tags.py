@@ -1,0 +1,61 @@
+"""Navigation helpers every page template uses: the main menu, breadcrumbs and language links.
+Each costs a fixed number of queries, whatever the size of the tree."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _home_for_language(request, language_code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale.language_code == language_code:
+        return root
+    return root.get_translations().filter(locale__language_code=language_code).first()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level sections of the visitor's language, in the editors' order («show in menus»)."""
+    request = context.get("request")
+    home = _home_for_language(request, translation.get_language()) if request else None
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().specific().only("title", "url_path"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors below the tree root, outermost first (the home page included)."""
+    if page is None or not getattr(page, "pk", None):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "depth"))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One link per site language: the translation of the current page where it exists and is live,
+    otherwise that language's home page."""
+    request = context.get("request")
+    current = translation.get_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or (_home_for_language(request, code) if request else None)
+        url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.filter
+def page_kind(page):
+    """Human-readable page type name, e.g. «Новость»."""
+    return page.specific_class._meta.verbose_name if isinstance(page, Page) else ""

@@ -1,0 +1,59 @@
+"""Views of the project shell: sitemap, robots.txt, the accessibility statement and error pages."""
+
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import views as sitemap_views
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.models import Page
+
+from portal.models import PortalSettings
+
+
+class AllLanguagesSitemap(Sitemap):
+    """Wagtail's sitemap lists one language tree; this one lists the site's tree in every language."""
+
+    def items(self):
+        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        in_any_tree = Q()
+        for root in roots.only("path"):
+            in_any_tree |= Q(path__startswith=root.path)
+        return Page.objects.filter(in_any_tree).live().public().order_by("path").defer_streamfields().specific()
+
+
+@require_GET
+def sitemap(request):
+    return sitemap_views.sitemap(request, sitemaps={"pages": AllLanguagesSitemap})
+
+
+@require_GET
+@cache_page(60 * 60)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /en/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def accessibility_statement(request):
+    portal_settings = PortalSettings.for_request(request)
+    statement = portal_settings.localized("accessibility_statement", translation.get_language())
+    return render(request, "portal/accessibility_statement.html", {"statement": statement})
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Deliberately context-free: the database may be what failed.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
