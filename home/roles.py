@@ -76,4 +76,6 @@ def ensure_editorial_roles():
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    # Wagtail's own «Moderators approval» workflow is superseded by ours.
+    Workflow.objects.exclude(pk=workflow.pk).filter(name="Moderators approval").update(active=False)
     return groups, workflow

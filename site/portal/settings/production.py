@@ -16,3 +16,12 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview opens pages in an iframe of the admin
+
+# `check --deploy` warnings we accept, each for a reason:
+# - W019: X_FRAME_OPTIONS is SAMEORIGIN, not DENY, because Wagtail's live preview shows the page in an
+#   iframe of the admin on the same origin. Other origins still cannot frame the site.
+# - W021: HSTS preload is a commitment for the whole domain and its subdomains that only the ministry's
+#   domain owner can make; turn it on with SECURE_HSTS_PRELOAD=true once they have.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
