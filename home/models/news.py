@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,12 @@ class NewsPage(PortalPage):
         MultiFieldPanel([FieldPanel("tags"), FieldPanel("audiences")], heading=_("Classification")),
     ]
     search_fields = [*PortalPage.search_fields, index.SearchField("body"), index.FilterField("date")]
+
+    def clean(self):
+        super().clean()
+        # Bulk uploads create images before their alt text is written: do not let one reach a page.
+        if self.image and not self.image.is_decorative and not self.image.description.strip():
+            raise ValidationError({"image": _("This image has no alt text yet: add it in the image library first.")})
 
     class Meta:
         verbose_name = _("news item")

@@ -92,7 +92,7 @@ class VideoBlock(blocks.StructBlock):
         template = "portal/blocks/video.html"
 
     def clean(self, value):
-        value = super().clean(value)
+        # Checked before the embed itself, which needs the video host to answer.
         if not (value.get("has_captions") or value.get("transcript") or value.get("transcript_url")):
             raise blocks.StructBlockValidationError(
                 block_errors={
@@ -101,7 +101,7 @@ class VideoBlock(blocks.StructBlock):
                     )
                 }
             )
-        return value
+        return super().clean(value)
 
 
 class CalloutBlock(blocks.StructBlock):
