@@ -5,18 +5,44 @@ Service tests skip with a reason when their service is not configured, and fail 
 """
 
 import os
+import shutil
 
 import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow ORM calls there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _missing(message):
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must run this test", pytrace=False)
+    pytest.skip(message)
 
 
 def require_service(name, env_var, reason):
     """Skip (locally) or fail (in CI) unless ``env_var`` names the service."""
     if os.environ.get(env_var):
         return os.environ[env_var]
-    message = f"{name} not configured: set {env_var} ({reason})"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI must run this test", pytrace=False)
-    pytest.skip(message)
+    _missing(f"{name} not configured: set {env_var} ({reason})")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright drives Debian's Chromium: a browser download is impossible on these machines."""
+    path = shutil.which("chromium")
+    if not path:
+        _missing("Chromium not installed (apt-get install chromium)")
+    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -16,8 +16,9 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from slugify import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
+from portal.audiences import ensure_audiences
 from portal.models import Audience, PortalImage, PortalSettings
 
 from .models import (
@@ -106,8 +107,7 @@ class Seeder:
     # -- the whole site ----------------------------------------------------------------------------
     @transaction.atomic
     def run(self):
-        ru = Locale.objects.get_or_create(language_code="ru")[0]
-        en = Locale.objects.get_or_create(language_code="en")[0]
+        ru, en = self.foundations()
         ensure_editorial_roles()
         images = self.images()
         programme = load_json(PROGRAMME_DIR / "programme.json")
@@ -154,6 +154,19 @@ class Seeder:
         self.translate(programme_page, en, slug="project-passport", **self.programme_fields(programme, "en"))
         self.settings(Site.objects.get(root_page=home))
         return self.created
+
+    @staticmethod
+    def foundations():
+        """Locales, the tree roots and the audiences. Migrations make all but the English locale; they are
+        recreated here so the seed also rebuilds a flushed database (`manage.py flush`, browser tests)."""
+        ru = Locale.objects.get_or_create(language_code="ru")[0]
+        en = Locale.objects.get_or_create(language_code="en")[0]
+        if Page.get_first_root_node() is None:
+            Page.add_root(instance=Page(title="Root", slug="root", locale=ru))
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+        ensure_audiences(Audience)
+        return ru, en
 
     def home_page(self, locale, programme):
         root = Page.get_first_root_node()
@@ -319,8 +332,14 @@ class Seeder:
     # -- events ----------------------------------------------------------------------------------
     @staticmethod
     def event_fields(event):
+        wording = event["title_ru"]
+        title = wording if len(wording) <= 250 else wording[:250].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         fields = {
-            "title": event["title_ru"][:255],
+            "title": title,
+            # The plan's full wording, when the title had to be shortened.
+            "body": json.dumps(
+                [paragraph(f"<p>{html.escape(wording)}</p>")] if title != wording else [], ensure_ascii=False
+            ),
             "period_text": event["period_ru"],
             "responsible": "\n".join(event["responsible_ru"]),
             "summary": event.get("direction_ru") or "",

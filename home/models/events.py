@@ -41,7 +41,13 @@ class EventIndexPage(RoutablePageMixin, PortalPage):
         verbose_name = _("events index")
 
     def events(self):
-        return EventPage.objects.live().public().child_of(self).order_by("start_date", "path")
+        # Undated events («постоянно») come after the dated ones on every database.
+        return (
+            EventPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by(models.F("start_date").asc(nulls_last=True), "path")
+        )
 
     @staticmethod
     def _int_param(request, name, low, high):

@@ -1,0 +1,83 @@
+"""Every public page type, rendered in Debian's Chromium: axe-core finds no violation, the keyboard
+reaches the content, and nothing scrolls sideways at 320 px (400 % zoom)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from home.models import CollectionPage, ContentPage, EventPage, NewsPage
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# The live server reads the database from another thread, so the data must be committed; serialized
+# rollback restores what migrations created (root page, locales, collections) after each flush.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def seeded_urls():
+    call_command("load_seed", "--no-index", verbosity=0)
+    ru = {"locale__language_code": "ru"}
+    return [
+        "/",
+        "/en/",
+        "/o-proekte/",
+        "/en/about/project-passport/",
+        ContentPage.objects.get(slug="pasport-proekta", **ru).url,
+        "/events/",
+        "/events/?year=2022&audience=teachers",
+        EventPage.objects.filter(**ru).first().url,
+        "/news/",
+        NewsPage.objects.filter(**ru).first().url,
+        CollectionPage.objects.filter(**ru).first().url,
+        "/search/?q=профориентации",
+        "/search/?q=нетсовпадений",
+        "/en/search/?q=project",
+        "/accessibility/",
+        "/no-such-page/",
+        "/en/no-such-page/",
+    ]
+
+
+def format_violations(url, violations):
+    lines = [f"{url}:"]
+    for violation in violations:
+        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
+    return "\n".join(lines)
+
+
+def test_axe_finds_nothing_on_any_public_page(page, live_server, seeded_urls):
+    axe = Axe()
+    problems = []
+    for url in seeded_urls:
+        page.goto(live_server.url + url)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = results.response["violations"]
+        if violations:
+            problems.append(format_violations(url, violations))
+    assert not problems, "\n".join(problems)
+
+
+def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, seeded_urls):
+    page.goto(live_server.url + "/events/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Перейти к основному содержанию"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # The filter form works with the keyboard alone and without JavaScript.
+    page.focus("#filter-audience")
+    page.select_option("#filter-audience", "teachers")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/events/?*audience=teachers*")
+    assert "Для кого" in page.inner_text("main")
+
+
+def test_no_horizontal_scroll_at_320_px(page, live_server, seeded_urls):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for url in seeded_urls[:6]:
+        page.goto(live_server.url + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"
