@@ -128,7 +128,7 @@ class Seeder:
         self.collections(about)
         self.home_entry_points(home, programme_page, events_index)
 
-        self.translate(
+        home_en = self.translate(
             home,
             en,
             title=programme["short_title_en"],
@@ -151,7 +151,10 @@ class Seeder:
             easy_read_summary="",
             body="[]",
         )
-        self.translate(programme_page, en, slug="project-passport", **self.programme_fields(programme, "en"))
+        passport_en = self.translate(
+            programme_page, en, slug="project-passport", **self.programme_fields(programme, "en")
+        )
+        self.home_entry_points_en(home_en, passport_en)
         self.settings(Site.objects.get(root_page=home))
         return self.created
 
@@ -426,6 +429,65 @@ class Seeder:
                 intro="Подборка мероприятий плана проекта, составленная автоматически по целевой аудитории.",
             )
 
+    @staticmethod
+    def audience_entries(entries):
+        return json.dumps(
+            [
+                {
+                    "type": "entry",
+                    "value": {
+                        "audience": audience,
+                        "title": title,
+                        "text": text,
+                        "links": [{"page": pk, "url": "", "text": link} for pk, link in links],
+                    },
+                }
+                for audience, title, text, links in entries
+            ],
+            ensure_ascii=False,
+        )
+
+    def home_entry_points_en(self, home_en, passport_en):
+        """The English home page: what the portal offers each audience, in English, until more is translated."""
+        if home_en.audiences and not self.refresh:
+            return
+        passport = [(passport_en.pk, "The project passport")]
+        home_en.audiences = self.audience_entries(
+            [
+                (
+                    "students",
+                    "Students",
+                    "Find out which professions Khabarovsk Krai needs and where to train for them.",
+                    passport,
+                ),
+                (
+                    "parents",
+                    "Parents",
+                    "How to help your child choose a profession and a college in the krai.",
+                    passport,
+                ),
+                (
+                    "teachers",
+                    "Teachers",
+                    "Lesson kits, competitions and events for teachers and school psychologists.",
+                    passport,
+                ),
+                (
+                    "disabled_youth",
+                    "Young people with disabilities",
+                    "Professions open to people with disabilities, and colleges with adapted programmes.",
+                    passport,
+                ),
+                (
+                    "employers",
+                    "Employers",
+                    "How to take part in career guidance: visits, work placements, mentoring.",
+                    passport,
+                ),
+            ]
+        )
+        home_en.save_revision().publish()
+
     def home_entry_points(self, home, programme_page, events_index):
         if home.audiences and not self.refresh:
             return
@@ -462,19 +524,5 @@ class Seeder:
                 [(programme_page.pk, "Задачи проекта")],
             ),
         ]
-        home.audiences = json.dumps(
-            [
-                {
-                    "type": "entry",
-                    "value": {
-                        "audience": audience,
-                        "title": title,
-                        "text": text,
-                        "links": [{"page": pk, "url": "", "text": link} for pk, link in links],
-                    },
-                }
-                for audience, title, text, links in entries
-            ],
-            ensure_ascii=False,
-        )
+        home.audiences = self.audience_entries(entries)
         home.save_revision().publish()

@@ -10,6 +10,7 @@
 set -euo pipefail
 
 PORT="${1:-54329}"
+cd /  # the postgres user may not be allowed into the caller's directory
 BASE="${TMPDIR:-/tmp}/portal-pg-$PORT"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -x "$BIN/initdb" ] || { echo "postgres/start.sh: PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }

@@ -65,3 +65,23 @@ def test_server_error_page_is_self_contained(client):
     html = response.content.decode()
     assert response.status_code == 500
     assert "Ошибка на сервере" in html and 'lang="en"' in html and "{%" not in html
+
+
+@pytest.mark.parametrize(
+    "cookies",
+    [
+        {"django_language": "xx-garbage"},
+        {"django_language": "en\x00"},
+        {"sessionid": "not-a-session"},
+        # WSGI hands headers over as latin-1: this is what UTF-8 bytes in a cookie look like there.
+        {"csrftoken": ("💥" * 50).encode().decode("latin-1")},
+        {"sessionid": "a" * 4000, "django_language": ""},
+    ],
+)
+def test_garbage_cookies_do_not_break_pages(client, pages, cookies):
+    for name, value in cookies.items():
+        client.cookies[name] = value
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert f'<html lang="{page.locale.language_code}">' in response.content.decode()

@@ -2,6 +2,7 @@
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
 
 from home.factories import (
     ContentPageFactory,
@@ -37,6 +38,7 @@ def test_listing_pages_keep_a_constant_query_count(client, site_tree):
             event.save()
             ContentPageFactory(parent=section)
             SectionPageFactory(parent=home, show_in_menus=True)
+        get_search_backend().refresh_indexes()  # OpenSearch shows new documents after a refresh
 
     urls = [
         home.url,

@@ -74,3 +74,13 @@ def test_postgresql_search_uses_russian_configuration(pages):
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('russian', 'Профориентацией школьников')::text")
         assert "'профориентац'" in cursor.fetchone()[0]
+
+
+def test_search_finds_a_seeded_page(client, db):
+    from django.core.management import call_command
+
+    call_command("load_seed", "--no-index", verbosity=0)
+    refresh()
+    response = client.get("/search/", {"q": "профориентации"})
+    urls = [page.url for page in response.context["results"].paginator.object_list]
+    assert "/o-proekte/pasport-proekta/" in urls
