@@ -449,6 +449,7 @@ class Seeder:
 
     def home_entry_points_en(self, home_en, passport_en):
         """The English home page: what the portal offers each audience, in English, until more is translated."""
+        home_en = HomePage.objects.get(pk=home_en.pk)  # fresh: the tree changed under the object we held
         if home_en.audiences and not self.refresh:
             return
         passport = [(passport_en.pk, "The project passport")]
@@ -489,6 +490,7 @@ class Seeder:
         home_en.save_revision().publish()
 
     def home_entry_points(self, home, programme_page, events_index):
+        home = HomePage.objects.get(pk=home.pk)  # fresh: the tree changed under the object we held
         if home.audiences and not self.refresh:
             return
         collections = {c.slug: c for c in CollectionPage.objects.descendant_of(home)}
