@@ -61,13 +61,35 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
 
     def test_home_page_under_the_root(self):
         root = Page.get_first_root_node()
-        self.assertCanCreate(root, models.HomePage, nested_form_data({
-            "title": "Второй сайт", "slug": "vtoroi-sait", "intro": "Для проверки.", "summary": "",
-            "easy_read_summary": "", "audiences": streamfield([
-                ("entry", {"audience": "students", "title": "Школьникам", "text": "Профессии края.",
-                           "links": list_block([{"page": "", "url": "https://example.org/", "text": "Ссылка"}])}),
-            ]), "body": streamfield([]),
-        }))
+        self.assertCanCreate(
+            root,
+            models.HomePage,
+            nested_form_data(
+                {
+                    "title": "Второй сайт",
+                    "slug": "vtoroi-sait",
+                    "intro": "Для проверки.",
+                    "summary": "",
+                    "easy_read_summary": "",
+                    "audiences": streamfield(
+                        [
+                            (
+                                "entry",
+                                {
+                                    "audience": "students",
+                                    "title": "Школьникам",
+                                    "text": "Профессии края.",
+                                    "links": list_block(
+                                        [{"page": "", "url": "https://example.org/", "text": "Ссылка"}]
+                                    ),
+                                },
+                            ),
+                        ]
+                    ),
+                    "body": streamfield([]),
+                }
+            ),
+        )
         self.assertEqual(len(models.HomePage.objects.get(slug="vtoroi-sait").audiences), 1)
 
     def test_section_content_news_event_link_collection(self):

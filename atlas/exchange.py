@@ -1,0 +1,459 @@
+"""Spreadsheets in and out of the atlas, with django-import-export.
+
+Import is a dry run first, reporting every problem by row and column; only a file without a single problem
+is written, in one transaction (all or nothing). Rows are matched by their ``slug`` (derived from the name
+when the column is empty), so importing the same file twice changes nothing. Files from Russian offices
+are accepted as they come: XLSX, or CSV in UTF-8 (with or without BOM) or cp1251, separated by «;», «,» or
+tabs, with decimal commas and spaces in numbers.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tablib
+from django.db import transaction
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+from slugify import slugify
+from wagtail.models import Locale
+
+from .models import (
+    AtlasIndexPage,
+    EducationalOrganization,
+    Employer,
+    InvestmentProject,
+    MunicipalDistrict,
+    ProfessionPage,
+    SchoolSubject,
+    Sector,
+    Specialty,
+)
+from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES
+from .models.snippets import LEVELS
+
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+MAX_ROWS = 20_000
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as a spreadsheet at all."""
+
+
+def load_dataset(content: bytes, filename: str) -> tablib.Dataset:
+    """A tablib Dataset from an uploaded file, whatever its encoding and separator."""
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".xlsx":
+        if not content.startswith(b"PK"):
+            raise ImportFileError(_("The file is called .xlsx but is not an Excel workbook."))
+        try:
+            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+        except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+            raise ImportFileError(_("The Excel workbook cannot be read: %(error)s") % {"error": error}) from error
+    elif suffix in (".csv", ".txt"):
+        if b"\x00" in content[:4096]:
+            raise ImportFileError(_("The file is not a text (CSV) file."))
+        text = _decode(content)
+        sample = text[:10_000]
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
+        except csv.Error:
+            delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        dataset = tablib.Dataset().load(text, format="csv", delimiter=delimiter)
+    else:
+        raise ImportFileError(_("Upload a CSV or XLSX file (this one is «%(suffix)s»).") % {"suffix": suffix or "?"})
+    if dataset.headers is None or not any(dataset.headers):
+        raise ImportFileError(_("The file has no header row."))
+    if dataset.height > MAX_ROWS:
+        raise ImportFileError(_("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS})
+    dataset.headers = [(header or "").strip().lstrip("\ufeff") for header in dataset.headers]
+    return dataset
+
+
+def _decode(content: bytes) -> str:
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("cp1251")  # Russian Windows: Excel's «CSV (разделители — точки с запятой)»
+
+
+# -- widgets: what an office spreadsheet writes --------------------------------------------------------------
+def russian_locale():
+    return Locale.objects.get(language_code="ru")
+
+
+class RublesWidget(widgets.IntegerWidget):
+    """«45 000», «45000,00», «45 000 ₽»: a whole number of roubles, never negative."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        text = str(value).replace("\xa0", "").replace(" ", "").replace("₽", "").replace("руб.", "").replace(",", ".")
+        try:
+            number = round(float(text))
+        except ValueError:
+            raise ValueError(_("«%(value)s» is not an amount of roubles.") % {"value": value}) from None
+        if number < 0 or number > 10_000_000:
+            raise ValueError(_("%(value)s ₽ is not a plausible monthly salary.") % {"value": number})
+        return number
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice given as its code («spo») or as its label in either language («СПО»)."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip()
+        if not text:
+            return ""
+        for code, label in self.choices:
+            if text.lower() in (code.lower(), str(label).lower()):
+                return code
+        allowed = ", ".join(code for code, _label in self.choices)
+        raise ValueError(_("«%(value)s» is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    TRUE_VALUES = ["1", 1, True, "true", "TRUE", "True", "да", "Да", "ДА", "yes", "Yes"]
+    FALSE_VALUES = ["0", 0, False, "false", "FALSE", "False", "нет", "Нет", "НЕТ", "no", "No"]
+
+    def clean(self, value, row=None, **kwargs):
+        if value in ("", None):
+            return False
+        return super().clean(value, row, **kwargs)
+
+
+class NameWidget(widgets.ForeignKeyWidget):
+    """A link to another record by its name, in the Russian locale; an unknown name is an error."""
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        return self.model.objects.filter(locale__language_code="ru")
+
+    def clean(self, value, row=None, **kwargs):
+        if not str(value or "").strip():
+            return None
+        found = self.get_queryset(value, row).filter(**{self.field: str(value).strip()}).first()
+        if found is None:
+            raise ValueError(
+                _("«%(value)s» is not in «%(model)s».")
+                % {"value": value, "model": self.model._meta.verbose_name_plural}
+            )
+        return found
+
+
+class NamesWidget(widgets.ManyToManyWidget):
+    """Several links by name, separated by «;»."""
+
+    def __init__(self, model, field="name", **kwargs):
+        super().__init__(model, separator=";", field=field, **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        names = [part.strip() for part in str(value or "").split(";") if part.strip()]
+        queryset = self.model.objects.all()
+        if hasattr(self.model, "locale"):
+            queryset = queryset.filter(locale__language_code="ru")
+        found = {str(getattr(obj, self.field)): obj for obj in queryset.filter(**{f"{self.field}__in": names})}
+        missing = [name for name in names if name not in found]
+        if missing:
+            raise ValueError(
+                _("Not found in «%(model)s»: %(names)s.")
+                % {"model": self.model._meta.verbose_name_plural, "names": "; ".join(missing)}
+            )
+        return [found[name] for name in names]
+
+    def render(self, value, obj=None, **kwargs):
+        return "; ".join(str(getattr(item, self.field)) for item in value.all()) if value is not None else ""
+
+
+# -- resources -----------------------------------------------------------------------------------------------
+class AtlasResource(resources.ModelResource):
+    """Shared: rows are matched by slug in the Russian locale; a missing slug comes from the name."""
+
+    name_column = "name"
+
+    class Meta:
+        import_id_fields = ("slug",)
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def get_queryset(self):
+        return self._meta.model.objects.filter(locale__language_code="ru")
+
+    def before_import_row(self, row, **kwargs):
+        if not (row.get("slug") or "").strip():
+            row["slug"] = slugify(str(row.get(self.name_column) or ""), max_length=100, word_boundary=True)
+
+    def init_instance(self, row=None):
+        return self._meta.model(locale=russian_locale())
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if not self._is_dry_run(kwargs) or self._is_using_transactions(kwargs):
+            instance.save()  # ParentalManyToMany fields are written when the owner is saved
+
+
+def text_field(name):
+    return fields.Field(attribute=name, column_name=name, widget=widgets.CharWidget(allow_blank=True))
+
+
+class DistrictResource(AtlasResource):
+    kind = fields.Field(attribute="kind", column_name="kind", widget=ChoiceWidget(MunicipalDistrict.KINDS))
+
+    class Meta(AtlasResource.Meta):
+        model = MunicipalDistrict
+        fields = ("slug", "name", "kind", "centre", "confidence", "source")
+
+
+class SectorResource(AtlasResource):
+    class Meta(AtlasResource.Meta):
+        model = Sector
+        fields = ("slug", "name", "description", "confidence", "source")
+
+
+class EmployerResource(AtlasResource):
+    sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector, field="name"))
+    districts = fields.Field(attribute="districts", column_name="districts", widget=NamesWidget(MunicipalDistrict))
+
+    class Meta(AtlasResource.Meta):
+        model = Employer
+        fields = ("slug", "name", "sector", "districts", "city", "website", "description", "confidence", "source")
+
+
+class OrganisationResource(AtlasResource):
+    kind = fields.Field(attribute="kind", column_name="kind", widget=ChoiceWidget(EducationalOrganization.KINDS))
+    district = fields.Field(
+        attribute="district", column_name="district", widget=NameWidget(MunicipalDistrict, field="name")
+    )
+
+    class Meta(AtlasResource.Meta):
+        model = EducationalOrganization
+        fields = (
+            "slug",
+            "name",
+            "short_name",
+            "kind",
+            "district",
+            "city",
+            "address",
+            "website",
+            "accessibility",
+            "confidence",
+            "source",
+        )
+
+
+class SpecialtyResource(AtlasResource):
+    level = fields.Field(attribute="level", column_name="level", widget=ChoiceWidget(LEVELS))
+    organisations = fields.Field(
+        attribute="organisations", column_name="organisations", widget=NamesWidget(EducationalOrganization)
+    )
+
+    class Meta(AtlasResource.Meta):
+        model = Specialty
+        fields = (
+            "slug",
+            "code",
+            "name",
+            "level",
+            "duration",
+            "study_form",
+            "organisations",
+            "adapted_for",
+            "confidence",
+            "source",
+        )
+
+
+class ProfessionResource(AtlasResource):
+    """Profession cards. New cards go under the atlas page; every change is published as a revision."""
+
+    name_column = "title"
+    sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector, field="name"))
+    education_level = fields.Field(
+        attribute="education_level", column_name="education_level", widget=ChoiceWidget(LEVELS)
+    )
+    klimov_type = fields.Field(attribute="klimov_type", column_name="klimov_type", widget=ChoiceWidget(KLIMOV_TYPES))
+    demand_level = fields.Field(
+        attribute="demand_level", column_name="demand_level", widget=ChoiceWidget(DEMAND_LEVELS)
+    )
+    is_future_profession = fields.Field(
+        attribute="is_future_profession", column_name="is_future_profession", widget=YesNoWidget()
+    )
+    salary_min = fields.Field(attribute="salary_min", column_name="salary_min", widget=RublesWidget())
+    salary_max = fields.Field(attribute="salary_max", column_name="salary_max", widget=RublesWidget())
+    salary_date = fields.Field(
+        attribute="salary_date", column_name="salary_date", widget=widgets.DateWidget(format=("%Y-%m-%d", "%d.%m.%Y"))
+    )
+    school_subjects = fields.Field(
+        attribute="school_subjects", column_name="school_subjects", widget=NamesWidget(SchoolSubject, field="code")
+    )
+    specialties = fields.Field(attribute="specialties", column_name="specialties", widget=NamesWidget(Specialty))
+    organisations = fields.Field(
+        attribute="organisations", column_name="organisations", widget=NamesWidget(EducationalOrganization)
+    )
+    employers = fields.Field(attribute="employers", column_name="employers", widget=NamesWidget(Employer))
+    investment_projects = fields.Field(
+        attribute="investment_projects", column_name="investment_projects", widget=NamesWidget(InvestmentProject)
+    )
+    districts = fields.Field(attribute="districts", column_name="districts", widget=NamesWidget(MunicipalDistrict))
+
+    class Meta(AtlasResource.Meta):
+        model = ProfessionPage
+        fields = (
+            "slug",
+            "title",
+            "sector",
+            "education_level",
+            "klimov_type",
+            "demand_level",
+            "is_future_profession",
+            "salary_min",
+            "salary_max",
+            "salary_source",
+            "salary_date",
+            "summary",
+            "easy_read_summary",
+            "outlook",
+            "duties",
+            "day_at_work",
+            "working_conditions",
+            "hard_skills",
+            "soft_skills",
+            "personal_qualities",
+            "contraindications",
+            "school_subjects",
+            "specialties",
+            "organisations",
+            "employers",
+            "investment_projects",
+            "districts",
+            "okpdtr_code",
+            "okz_code",
+        )
+        export_order = fields
+
+    def get_queryset(self):
+        return (
+            ProfessionPage.objects.filter(locale__language_code="ru")
+            .select_related("sector")
+            .prefetch_related(
+                "school_subjects", "specialties", "organisations", "employers", "investment_projects", "districts"
+            )
+        )
+
+    def init_instance(self, row=None):
+        return ProfessionPage(locale=russian_locale())
+
+    def do_instance_save(self, instance, is_create):
+        if is_create:
+            atlas = AtlasIndexPage.objects.filter(locale__language_code="ru").first()
+            if atlas is None:
+                raise ValueError(_("Create the atlas page before importing profession cards."))
+            atlas.add_child(instance=instance)
+        else:
+            instance.save()
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        instance.save_revision().publish()
+
+
+RESOURCES = {
+    "professions": ProfessionResource,
+    "employers": EmployerResource,
+    "organisations": OrganisationResource,
+    "specialties": SpecialtyResource,
+    "districts": DistrictResource,
+    "sectors": SectorResource,
+}
+
+
+# -- the import itself ---------------------------------------------------------------------------------------
+@dataclass
+class ImportReport:
+    """What an import found and did: problems by row and column, and the counts of each outcome."""
+
+    problems: list = field(default_factory=list)  # (row number in the file, column, message)
+    totals: dict = field(default_factory=dict)
+    written: bool = False
+
+    @property
+    def ok(self):
+        return not self.problems
+
+
+def run_import(kind, dataset, *, dry_run=True, progress=None):
+    """Check ``dataset`` and, unless ``dry_run``, write it — only if the check found nothing wrong."""
+    resource = RESOURCES[kind]()
+    expected = {f.column_name for f in resource.get_import_fields()}
+    report = ImportReport()
+    unknown = [h for h in dataset.headers if h and h not in expected]
+    if unknown:
+        report.problems.append(
+            (
+                1,
+                ", ".join(unknown),
+                _("Unknown columns; expected: %(columns)s.") % {"columns": ", ".join(sorted(expected))},
+            )
+        )
+    missing = [c for c in ("title" if kind == "professions" else "name",) if c not in dataset.headers]
+    if missing:
+        report.problems.append((1, missing[0], _("This column is required.")))
+    if report.problems:
+        return report
+
+    if progress:
+        resource.after_import_row = lambda row, row_result, **kwargs: progress(1)
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset, dry_run=True, raise_errors=False, use_transactions=True, collect_failed_rows=True
+        )
+    report.problems = _problems(result)
+    report.totals = dict(result.totals)
+    if report.ok and not dry_run:
+        with transaction.atomic():
+            result = resource.import_data(dataset, dry_run=False, raise_errors=True, use_transactions=True)
+        report.totals = dict(result.totals)
+        report.written = True
+    return report
+
+
+def _problems(result):
+    problems = []
+    for number, errors in result.row_errors():
+        for error in errors:
+            problems.append((number + 1, "", str(error.error)))
+    for row in result.invalid_rows:
+        for column, messages in row.field_specific_errors.items():
+            problems.extend((row.number + 1, column, str(message)) for message in messages)
+        problems.extend((row.number + 1, "", str(message)) for message in row.non_field_specific_errors)
+    return sorted(problems, key=lambda p: (p[0], p[1]))
+
+
+# -- open data -----------------------------------------------------------------------------------------------
+def export_professions(atlas, fmt):
+    """Every live profession card of ``atlas``, as CSV text or as a JSON-ready dict with its licence."""
+    resource = ProfessionResource()
+    queryset = resource.get_queryset().child_of(atlas).live().order_by("title")
+    dataset = resource.export(queryset)
+    if fmt == "csv":
+        return "\ufeff" + dataset.export("csv"), "text/csv; charset=utf-8"
+    return {
+        "title": atlas.title,
+        "licence": LICENCE,
+        "source": atlas.full_url,
+        "count": dataset.height,
+        "professions": json.loads(dataset.export("json")),
+    }, "application/json"

@@ -1,0 +1,119 @@
+from django.db import models
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from portal.pages import PortalPage, paginate
+
+from .pages import ProfessionPage
+from .snippets import EducationalOrganization, Employer, MunicipalDistrict, Sector
+
+
+class AtlasIndexPage(RoutablePageMixin, PortalPage):
+    """«Атлас востребованных профессий Хабаровского края»: every profession card, with filters that
+    combine, and a page for each sector, employer, educational organisation and district."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["atlas.ProfessionPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("summary"), FieldPanel("easy_read_summary")]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("atlas of professions")
+
+    def professions(self):
+        return (
+            ProfessionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("sector")
+            .only(
+                "title",
+                "url_path",
+                "slug",
+                "summary",
+                "education_level",
+                "demand_level",
+                "salary_min",
+                "salary_max",
+                "salary_source",
+                "is_future_profession",
+                "klimov_type",
+                "sector__name",
+                "sector__slug",
+                "path",
+                "depth",
+                "locale_id",
+                "content_type_id",
+            )
+        )
+
+    def filter_form(self, request):
+        from atlas.filters import AtlasFilterForm
+
+        locale = self.locale_id
+        return AtlasFilterForm(
+            request.GET or None,
+            sectors=Sector.objects.filter(locale_id=locale).only("slug", "name"),
+            districts=MunicipalDistrict.objects.filter(locale_id=locale).only("slug", "name"),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form(request)
+        context["form"] = form
+        context["professions"] = paginate(request, form.apply(self.professions()), per_page=24)
+        return context
+
+    # -- pages of the reference data ------------------------------------------------------------------
+    def _listing(self, request, obj, kind, professions, template="atlas/atlas_detail.html"):
+        context = self.get_context(request)
+        context.update(object=obj, kind=kind, professions=paginate(request, professions.order_by("title"), 24))
+        return TemplateResponse(request, template, context)
+
+    def _get(self, model, slug):
+        return get_object_or_404(model, slug=slug, locale_id=self.locale_id)
+
+    @path("otrasli/<slug:slug>/", name="sector")
+    def sector(self, request, slug):
+        sector = self._get(Sector, slug)
+        return self._listing(request, sector, "sector", self.professions().filter(sector=sector))
+
+    @path("rabotodateli/<slug:slug>/", name="employer")
+    def employer(self, request, slug):
+        employer = self._get(Employer, slug)
+        return self._listing(request, employer, "employer", self.professions().filter(employers=employer))
+
+    @path("uchebnye-zavedeniya/<slug:slug>/", name="organisation")
+    def organisation(self, request, slug):
+        organisation = self._get(EducationalOrganization, slug)
+        return self._listing(
+            request, organisation, "organisation", self.professions().filter(organisations=organisation)
+        )
+
+    @path("raiony/<slug:slug>/", name="district")
+    def district(self, request, slug):
+        district = self._get(MunicipalDistrict, slug)
+        return self._listing(request, district, "district", self.professions().filter(districts=district))
+
+    # -- open data ------------------------------------------------------------------------------------
+    @path("opendata/professions.<str:fmt>", name="open_data")
+    def open_data(self, request, fmt):
+        from atlas.exchange import export_professions
+
+        if fmt not in ("csv", "json"):
+            raise Http404
+        body, content_type = export_professions(self, fmt)
+        response = (
+            JsonResponse(body, safe=False, json_dumps_params={"ensure_ascii": False})
+            if fmt == "json"
+            else HttpResponse(body, content_type=content_type)
+        )
+        response["Content-Disposition"] = f'attachment; filename="atlas-professions.{fmt}"'
+        return response

@@ -1,0 +1,255 @@
+"""The profession card (профессиограмма) and the browsable atlas."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import CharField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.blocks import ImageBlock, VideoBlock
+from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES
+from portal.pages import PortalPage
+
+from .snippets import LEVELS, EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector
+
+KLIMOV_TYPES = [
+    ("nature", _("person – nature")),
+    ("technique", _("person – technology")),
+    ("human", _("person – person")),
+    ("sign", _("person – sign system")),
+    ("art", _("person – artistic image")),
+]
+DEMAND_LEVELS = [("high", _("high")), ("medium", _("medium")), ("low", _("low"))]
+LINES_HELP = _("One per line.")
+
+
+def lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ProfessionPage(RoutablePageMixin, PortalPage):
+    """A profession card of the atlas: what the work is, what it takes, what it pays, where to study and
+    work in the krai, and for whom it is suitable."""
+
+    sector = models.ForeignKey(
+        Sector, null=True, blank=True, on_delete=models.SET_NULL, related_name="professions", verbose_name=_("sector")
+    )
+    education_level = models.CharField(_("education level"), max_length=15, choices=LEVELS, default="spo")
+    klimov_type = models.CharField(_("interest type (Klimov)"), max_length=10, choices=KLIMOV_TYPES, blank=True)
+    demand_level = models.CharField(_("demand in the krai"), max_length=6, choices=DEMAND_LEVELS, default="medium")
+    is_future_profession = models.BooleanField(_("profession of the future"), default=False)
+    outlook = models.TextField(_("outlook"), blank=True)
+
+    duties = models.TextField(_("duties"), blank=True, help_text=LINES_HELP)
+    day_at_work = models.TextField(_("a day at work"), blank=True)
+    working_conditions = models.TextField(_("working conditions"), blank=True)
+    hard_skills = models.TextField(_("professional skills"), blank=True, help_text=LINES_HELP)
+    soft_skills = models.TextField(_("soft skills"), blank=True, help_text=LINES_HELP)
+    personal_qualities = models.TextField(_("personal qualities"), blank=True, help_text=LINES_HELP)
+    contraindications = models.TextField(_("medical contraindications"), blank=True, help_text=LINES_HELP)
+    school_subjects = ParentalManyToManyField("atlas.SchoolSubject", blank=True, verbose_name=_("school subjects"))
+
+    salary_min = models.PositiveIntegerField(_("salary from, ₽ a month"), null=True, blank=True)
+    salary_max = models.PositiveIntegerField(_("salary up to, ₽ a month"), null=True, blank=True)
+    salary_source = models.CharField(_("salary source"), max_length=500, blank=True)
+    salary_date = models.DateField(_("salary as of"), null=True, blank=True)
+
+    specialties = ParentalManyToManyField(
+        "atlas.Specialty", blank=True, related_name="professions", verbose_name=_("specialties")
+    )
+    organisations = ParentalManyToManyField(
+        EducationalOrganization, blank=True, related_name="professions", verbose_name=_("where to study in the krai")
+    )
+    employers = ParentalManyToManyField(
+        Employer, blank=True, related_name="professions", verbose_name=_("regional employers")
+    )
+    investment_projects = ParentalManyToManyField(
+        InvestmentProject, blank=True, related_name="professions", verbose_name=_("investment projects")
+    )
+    districts = ParentalManyToManyField(
+        MunicipalDistrict, blank=True, related_name="professions", verbose_name=_("districts where it is in demand")
+    )
+    related_professions = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, verbose_name=_("related professions")
+    )
+
+    okpdtr_code = models.CharField(_("ОКПДТР code"), max_length=10, blank=True)
+    okz_code = models.CharField(_("ОКЗ code"), max_length=10, blank=True)
+    media = StreamField(
+        [("image", ImageBlock()), ("video", VideoBlock())], blank=True, verbose_name=_("images and video")
+    )
+    data_source = models.TextField(_("sources of the card"), blank=True)
+    needs_verification = models.CharField(
+        _("needs verification"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Fields whose content is not confirmed yet, comma-separated (e.g. employers, outlook). "
+            "Visitors see them marked «сведения уточняются»."
+        ),
+    )
+
+    parent_page_types = ["atlas.AtlasIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("sector"),
+                FieldRowPanel([FieldPanel("education_level"), FieldPanel("klimov_type")]),
+                FieldRowPanel([FieldPanel("demand_level"), FieldPanel("is_future_profession")]),
+                FieldPanel("outlook"),
+            ],
+            heading=_("Classification and demand"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("duties"), FieldPanel("day_at_work"), FieldPanel("working_conditions")], heading=_("The work")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hard_skills"),
+                FieldPanel("soft_skills"),
+                FieldPanel("personal_qualities"),
+                FieldPanel("school_subjects"),
+                FieldPanel("contraindications"),
+            ],
+            heading=_("What it takes"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("salary_min"), FieldPanel("salary_max")]),
+                FieldRowPanel([FieldPanel("salary_source"), FieldPanel("salary_date")]),
+            ],
+            heading=_("Salary"),
+        ),
+        FieldPanel("media"),
+    ]
+    links_panels = [
+        FieldPanel("specialties"),
+        FieldPanel("organisations"),
+        FieldPanel("employers"),
+        FieldPanel("investment_projects"),
+        FieldPanel("districts"),
+        FieldPanel("related_professions"),
+        InlinePanel("suitability", heading=_("Suitability for disability categories"), label=_("category")),
+        FieldRowPanel([FieldPanel("okpdtr_code"), FieldPanel("okz_code")]),
+        FieldPanel("data_source"),
+        FieldPanel("needs_verification"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Card")),
+            ObjectList(links_panels, heading=_("Links")),
+            ObjectList(PortalPage.promote_panels, heading=_("Promote")),
+            ObjectList(PortalPage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = [
+        *PortalPage.search_fields,
+        index.SearchField("duties"),
+        index.SearchField("hard_skills"),
+        index.SearchField("outlook"),
+        index.AutocompleteField("title"),
+        index.FilterField("education_level"),
+        index.FilterField("klimov_type"),
+        index.FilterField("sector"),
+        index.RelatedFields("sector", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("easy_read_summary"),
+        APIField("sector"),
+        APIField("sector_name", serializer=CharField(source="sector.name", read_only=True, default="")),
+        APIField("education_level"),
+        APIField("klimov_type"),
+        APIField("demand_level"),
+        APIField("is_future_profession"),
+        APIField("salary_min"),
+        APIField("salary_max"),
+        APIField("salary_source"),
+        APIField("okpdtr_code"),
+        APIField("okz_code"),
+    ]
+
+    class Meta:
+        verbose_name = _("profession card")
+        verbose_name_plural = _("profession cards")
+
+    def clean(self):
+        super().clean()
+        if self.salary_min and self.salary_max and self.salary_max < self.salary_min:
+            raise ValidationError({"salary_max": _("The upper bound cannot be below the lower one.")})
+
+    @property
+    def salary_is_demo(self):
+        """A salary without a source is demonstration data, and the site says so."""
+        return bool(self.salary_min or self.salary_max) and not self.salary_source
+
+    @property
+    def unverified(self):
+        return {name.strip() for name in self.needs_verification.split(",") if name.strip()}
+
+    def card_context(self, request):
+        """Everything the card shows, fetched with a fixed number of queries (one per kind of link)."""
+        atlas = self.get_parent().specific
+        return {
+            "atlas": atlas,
+            "subjects": list(self.school_subjects.all()),
+            "specialties": list(self.specialties.all()),
+            "organisations": list(self.organisations.all()),
+            "employers": list(self.employers.all()),
+            "projects": list(self.investment_projects.all()),
+            "districts": list(self.districts.all()),
+            "suitability": list(self.suitability.all()),
+            "related": list(self.related_professions.live().only("title", "url_path", "path", "depth")),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from atlas.jsonld import occupation
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.card_context(request))
+        context["json_ld_data"] = occupation(
+            self, self.get_full_url(request), specialties=context["specialties"], subjects=context["subjects"]
+        )
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from portal.pdf import qr_svg, render_pdf
+
+        context = {"page": self, "request": request, **self.card_context(request)}
+        context["qr_code"] = qr_svg(self.get_full_url(request))
+        return render_pdf(request, "atlas/profession_pdf.html", context, title=self.title, filename=f"{self.slug}.pdf")
+
+    duties_list = property(lambda self: lines(self.duties))
+    hard_skills_list = property(lambda self: lines(self.hard_skills))
+    soft_skills_list = property(lambda self: lines(self.soft_skills))
+    qualities_list = property(lambda self: lines(self.personal_qualities))
+    contraindications_list = property(lambda self: lines(self.contraindications))
+
+
+class ProfessionSuitability(Orderable):
+    """Whether a profession suits people of one disability category, and on what terms."""
+
+    page = ParentalKey(ProfessionPage, on_delete=models.CASCADE, related_name="suitability")
+    category = models.CharField(_("disability category"), max_length=20, choices=DISABILITY_CATEGORIES)
+    degree = models.CharField(_("suitability"), max_length=15, choices=SUITABILITY_DEGREES)
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("What makes it possible, what accommodation helps.")
+    )
+
+    panels = [FieldPanel("category"), FieldPanel("degree"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "category")]

@@ -1,0 +1,259 @@
+"""The atlas's reference data: sectors, municipal districts, employers, educational organisations,
+specialties and investment projects. Translatable snippets, each with a slug for its detail page and the
+confidence of its facts (editors see «needs verification» on anything not confirmed by a source)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from portal.disabilities import DISABILITY_CATEGORIES
+
+CONFIDENCE = [("high", _("confirmed by a source")), ("medium", _("likely, needs checking")), ("low", _("unconfirmed"))]
+LEVELS = [
+    ("profobuchenie", _("Vocational training")),
+    ("spo", _("Secondary vocational (СПО)")),
+    ("vo", _("Higher (ВО)")),
+]
+
+
+class AtlasSnippet(TranslatableMixin, index.Indexed, ClusterableModel):
+    """Shared by every atlas snippet: a name, a slug for its page under the atlas, where the facts come
+    from and how sure they are."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)
+    confidence = models.CharField(_("confidence"), max_length=6, choices=CONFIDENCE, default="high")
+    source = models.TextField(_("sources"), blank=True, help_text=_("Addresses of the sources, one per line."))
+
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    source_panels = [MultiFieldPanel([FieldPanel("confidence"), FieldPanel("source")], heading=_("Sources"))]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def needs_verification(self):
+        return self.confidence != "high"
+
+
+class Sector(AtlasSnippet):
+    """A priority direction of the krai's economy (авиастроение, судостроение, …)."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), *AtlasSnippet.source_panels]
+
+    class Meta(AtlasSnippet.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+class MunicipalDistrict(AtlasSnippet):
+    """A municipal unit of the krai. Districts become okrugs: the kind and the name change, the links stay."""
+
+    KINDS = [
+        ("district", _("municipal district")),
+        ("municipal_okrug", _("municipal okrug")),
+        ("city_okrug", _("city okrug")),
+    ]
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default="district")
+    centre = models.CharField(_("administrative centre"), max_length=120, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("centre"),
+        *AtlasSnippet.source_panels,
+    ]
+
+    class Meta(AtlasSnippet.Meta):
+        verbose_name = _("municipal district")
+        verbose_name_plural = _("municipal districts")
+
+
+class Employer(AtlasSnippet):
+    """A major employer of the krai."""
+
+    sector = models.ForeignKey(
+        Sector, null=True, blank=True, on_delete=models.SET_NULL, related_name="employers", verbose_name=_("sector")
+    )
+    districts = ParentalManyToManyField(
+        MunicipalDistrict, blank=True, related_name="employers", verbose_name=_("districts")
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("short description"), blank=True)
+    logo = models.ForeignKey(
+        "portal.PortalImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("logo")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("sector"),
+        FieldPanel("districts"),
+        FieldPanel("city"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        *AtlasSnippet.source_panels,
+    ]
+
+    class Meta(AtlasSnippet.Meta):
+        verbose_name = _("employer")
+        verbose_name_plural = _("employers")
+
+
+class EducationalOrganization(AtlasSnippet):
+    """A professional educational organisation (ПОО) or a university."""
+
+    KINDS = [("spo", _("college or technical school (ПОО)")), ("vo", _("university or institute"))]
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=3, choices=KINDS, default="spo")
+    district = models.ForeignKey(
+        MunicipalDistrict,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        verbose_name=_("district"),
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    accessibility = models.TextField(
+        _("conditions for students with disabilities"),
+        blank=True,
+        help_text=_("Ramps and lifts, sign-language interpreter, tutor, adapted programmes, assistive devices."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("district"),
+        FieldPanel("city"),
+        FieldPanel("address"),
+        FieldPanel("website"),
+        FieldPanel("accessibility"),
+        *AtlasSnippet.source_panels,
+    ]
+    search_fields = [*AtlasSnippet.search_fields, index.SearchField("short_name", boost=2)]
+
+    class Meta(AtlasSnippet.Meta):
+        verbose_name = _("educational organisation")
+        verbose_name_plural = _("educational organisations")
+
+
+class Specialty(AtlasSnippet):
+    """A specialty or programme with its official code (ФГОС СПО «15.01.05», ВО «24.05.07»)."""
+
+    FORMS = [("full_time", _("full-time")), ("part_time", _("part-time")), ("mixed", _("full-time or part-time"))]
+    code = models.CharField(_("code"), max_length=20, blank=True)
+    level = models.CharField(_("level"), max_length=15, choices=LEVELS, default="spo")
+    duration = models.CharField(_("duration"), max_length=60, blank=True, help_text=_("e.g. «2 г. 10 мес.»"))
+    study_form = models.CharField(_("form of study"), max_length=10, choices=FORMS, default="full_time")
+    organisations = ParentalManyToManyField(
+        EducationalOrganization, blank=True, related_name="specialties", verbose_name=_("organisations offering it")
+    )
+    adapted_for = models.CharField(
+        _("adapted for"),
+        max_length=200,
+        blank=True,
+        help_text=_("Disability categories with an adapted programme (АОП), comma-separated codes: ")
+        + ", ".join(code for code, _label in DISABILITY_CATEGORIES),
+    )
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("level"),
+        FieldPanel("duration"),
+        FieldPanel("study_form"),
+        FieldPanel("organisations"),
+        FieldPanel("adapted_for"),
+        *AtlasSnippet.source_panels,
+    ]
+    search_fields = [*AtlasSnippet.search_fields, index.SearchField("code")]
+
+    class Meta(AtlasSnippet.Meta):
+        verbose_name = _("specialty")
+        verbose_name_plural = _("specialties")
+        ordering = ["code", "name"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}".strip()
+
+
+class InvestmentProject(AtlasSnippet):
+    """An investment project that creates jobs in the krai."""
+
+    sectors = ParentalManyToManyField(Sector, blank=True, related_name="investment_projects", verbose_name=_("sectors"))
+    districts = ParentalManyToManyField(
+        MunicipalDistrict, blank=True, related_name="investment_projects", verbose_name=_("districts")
+    )
+    employer = models.ForeignKey(
+        Employer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="investment_projects",
+        verbose_name=_("employer"),
+    )
+    jobs = models.PositiveIntegerField(_("jobs it creates"), null=True, blank=True)
+    years = models.CharField(_("years"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("sectors"),
+        FieldPanel("districts"),
+        FieldPanel("employer"),
+        FieldPanel("jobs"),
+        FieldPanel("years"),
+        FieldPanel("description"),
+        *AtlasSnippet.source_panels,
+    ]
+
+    class Meta(AtlasSnippet.Meta):
+        verbose_name = _("investment project")
+        verbose_name_plural = _("investment projects")
+
+
+class SchoolSubject(models.Model):
+    """A school subject that matters for a profession (for profile classes and exam choice)."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=60)
+
+    class Meta:
+        ordering = ["name_ru"]
+        verbose_name = _("school subject")
+        verbose_name_plural = _("school subjects")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        from django.utils import translation
+
+        return self.name_en if translation.get_language() == "en" else self.name_ru

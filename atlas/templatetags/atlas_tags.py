@@ -1,0 +1,35 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.inclusion_tag("atlas/includes/salary.html")
+def salary(profession):
+    return {"profession": profession}
+
+
+@register.filter
+def verbose_name(obj):
+    return obj._meta.verbose_name
+
+
+@register.simple_tag
+def json_ld(data):
+    """A JSON-LD script element. ``<``, ``>`` and ``&`` are escaped inside the JSON so no field can close
+    the script element early."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag
+def unverified(profession, field):
+    """A visible «being verified» mark when the card's editors have not confirmed ``field`` yet."""
+    from django.utils.translation import gettext
+
+    if field in profession.unverified:
+        return format_html(' <em class="unverified">({})</em>', gettext("information is being verified"))
+    return ""

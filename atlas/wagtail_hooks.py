@@ -1,0 +1,62 @@
+"""Editors manage the atlas's reference data as snippets, with search and filters (Wagtail viewsets)."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector, Specialty
+
+
+class AtlasViewSet(SnippetViewSet):
+    search_fields = ["name"]
+    list_display = ["name", "confidence", "locale"]
+    list_filter = ["confidence", "locale"]
+
+
+class SectorViewSet(AtlasViewSet):
+    model = Sector
+    icon = "cogs"
+
+
+class DistrictViewSet(AtlasViewSet):
+    model = MunicipalDistrict
+    icon = "site"
+    list_display = ["name", "kind", "centre", "confidence"]
+    list_filter = ["kind", "confidence", "locale"]
+
+
+class EmployerViewSet(AtlasViewSet):
+    model = Employer
+    icon = "group"
+    list_display = ["name", "sector", "city", "confidence"]
+    list_filter = ["sector", "confidence", "locale"]
+
+
+class OrganisationViewSet(AtlasViewSet):
+    model = EducationalOrganization
+    icon = "home"
+    list_display = ["name", "short_name", "kind", "district", "confidence"]
+    list_filter = ["kind", "district", "confidence", "locale"]
+
+
+class SpecialtyViewSet(AtlasViewSet):
+    model = Specialty
+    icon = "list-ul"
+    list_display = ["code", "name", "level", "confidence"]
+    list_filter = ["level", "confidence", "locale"]
+    search_fields = ["name", "code"]
+
+
+class ProjectViewSet(AtlasViewSet):
+    model = InvestmentProject
+    icon = "pick"
+    list_display = ["name", "jobs", "years", "confidence"]
+
+
+class AtlasGroup(SnippetViewSetGroup):
+    menu_label = "Атлас"
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (SectorViewSet, DistrictViewSet, EmployerViewSet, OrganisationViewSet, SpecialtyViewSet, ProjectViewSet)
+
+
+register_snippet(AtlasGroup)
