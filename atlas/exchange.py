@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import tablib
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -34,6 +35,7 @@ from .models import (
 from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES
 from .models.snippets import LEVELS
 
+PAGE_TREE_FIELDS = ["path", "depth", "numchild", "url_path", "draft_title", "content_type", "translation_key"]
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 MAX_ROWS = 20_000
 
@@ -103,18 +105,26 @@ class RublesWidget(widgets.IntegerWidget):
 
 
 class ChoiceWidget(widgets.Widget):
-    """A choice given as its code («spo») or as its label in either language («СПО»)."""
+    """A choice given as its code («spo»), its label («Среднее профессиональное (СПО)»), a usual abbreviation
+    («СПО») or with another dash («человек-техника»)."""
 
-    def __init__(self, choices, **kwargs):
+    def __init__(self, choices, aliases=None, **kwargs):
         super().__init__(**kwargs)
         self.choices = choices
+        self.aliases = {self.normal(key): code for key, code in (aliases or {}).items()}
+
+    @staticmethod
+    def normal(text):
+        return " ".join(str(text).lower().replace("–", "-").replace("—", "-").replace(" - ", "-").split())
 
     def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
+        text = self.normal(value or "")
         if not text:
             return ""
+        if text in self.aliases:
+            return self.aliases[text]
         for code, label in self.choices:
-            if text.lower() in (code.lower(), str(label).lower()):
+            if text in (code.lower(), self.normal(label)):
                 return code
         allowed = ", ".join(code for code, _label in self.choices)
         raise ValueError(_("«%(value)s» is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
@@ -197,6 +207,23 @@ class AtlasResource(resources.ModelResource):
 
     def init_instance(self, row=None):
         return self._meta.model(locale=russian_locale())
+
+    def import_instance(self, instance, row, **kwargs):
+        """Also checks the many-to-many columns up front, so a row reports all its problems at once
+        (django-import-export would only reach them after the rest of the row was valid)."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for column in self.get_import_fields():
+            if isinstance(column.widget, widgets.ManyToManyWidget) and column.column_name in row:
+                try:
+                    column.clean(row)
+                except ValueError as error:
+                    errors[column.attribute] = [ValidationError(str(error), code="invalid")]
+        if errors:
+            raise ValidationError(errors)
 
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)
@@ -282,9 +309,33 @@ class ProfessionResource(AtlasResource):
     name_column = "title"
     sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector, field="name"))
     education_level = fields.Field(
-        attribute="education_level", column_name="education_level", widget=ChoiceWidget(LEVELS)
+        attribute="education_level",
+        column_name="education_level",
+        widget=ChoiceWidget(
+            LEVELS,
+            aliases={
+                "спо": "spo",
+                "во": "vo",
+                "вуз": "vo",
+                "профобучение": "profobuchenie",
+                "профессиональное обучение": "profobuchenie",
+            },
+        ),
     )
-    klimov_type = fields.Field(attribute="klimov_type", column_name="klimov_type", widget=ChoiceWidget(KLIMOV_TYPES))
+    klimov_type = fields.Field(
+        attribute="klimov_type",
+        column_name="klimov_type",
+        widget=ChoiceWidget(
+            KLIMOV_TYPES,
+            aliases={
+                "человек-природа": "nature",
+                "человек-техника": "technique",
+                "человек-человек": "human",
+                "человек-знаковая система": "sign",
+                "человек-художественный образ": "art",
+            },
+        ),
+    )
     demand_level = fields.Field(
         attribute="demand_level", column_name="demand_level", widget=ChoiceWidget(DEMAND_LEVELS)
     )
@@ -355,6 +406,17 @@ class ProfessionResource(AtlasResource):
 
     def init_instance(self, row=None):
         return ProfessionPage(locale=russian_locale())
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Field checks and the card's own rules; the tree fields are set when the page is added."""
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.clean_fields(exclude=[*errors, *PAGE_TREE_FIELDS])
+            instance.check_salary()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     def do_instance_save(self, instance, is_create):
         if is_create:

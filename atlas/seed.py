@@ -190,7 +190,9 @@ class Seeder:
         fields = {
             "title": card["name_ru"],
             "summary": card["summary_ru"],
-            "easy_read_summary": card["easy_read_ru"],
+            "easy_read_summary": "\n".join(card["easy_read_ru"])
+            if isinstance(card["easy_read_ru"], list)
+            else card["easy_read_ru"],
             "sector": sectors.get(card["sector"]),
             "education_level": card["education_level"],
             "klimov_type": card["klimov_type"],
@@ -212,7 +214,7 @@ class Seeder:
             "okpdtr_code": card.get("okpdtr_code", ""),
             "okz_code": card.get("okz_code", ""),
             "data_source": sources(card.get("source", "")),
-            "needs_verification": ", ".join(card.get("needs_verification", [])),
+            "needs_verification": ", ".join(name.removesuffix("_ru") for name in card.get("needs_verification", [])),
         }
         if page is None:
             page = ProfessionPage(**fields)

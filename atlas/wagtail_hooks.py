@@ -1,8 +1,12 @@
 """Editors manage the atlas's reference data as snippets, with search and filters (Wagtail viewsets)."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector, Specialty
 
 
@@ -60,3 +64,13 @@ class AtlasGroup(SnippetViewSetGroup):
 
 
 register_snippet(AtlasGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("atlas/import/", admin_views.import_view, name="atlas_import")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return MenuItem("Импорт в атлас", reverse("atlas_import"), icon_name="upload", order=210)

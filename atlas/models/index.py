@@ -103,7 +103,8 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
         return self._listing(request, district, "district", self.professions().filter(districts=district))
 
     # -- open data ------------------------------------------------------------------------------------
-    @path("opendata/professions.<str:fmt>", name="open_data")
+    # Wagtail serves only addresses made of slugs ending in «/», hence no «.csv» in the address itself.
+    @path("opendata/<str:fmt>/", name="open_data")
     def open_data(self, request, fmt):
         from atlas.exchange import export_professions
 

@@ -187,6 +187,9 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
 
     def clean(self):
         super().clean()
+        self.check_salary()
+
+    def check_salary(self):
         if self.salary_min and self.salary_max and self.salary_max < self.salary_min:
             raise ValidationError({"salary_max": _("The upper bound cannot be below the lower one.")})
 
