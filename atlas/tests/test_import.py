@@ -40,6 +40,14 @@ def test_cp1251_semicolon_csv_with_decimal_commas(reference, tmp_path):
     welder = ProfessionPage.objects.get(slug="svarshchik")
     assert (welder.salary_min, welder.salary_max, welder.education_level) == (45_000, 70_000, "spo")
     assert welder.live and welder.get_parent().pk == reference.pk
+    assert welder.revisions.count() == 1 and welder.live_revision_id == welder.latest_revision_id
+    from wagtail.models import PageLogEntry
+
+    assert PageLogEntry.objects.filter(page=welder, action="wagtail.publish").exists()
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend().refresh_indexes()
+    assert ProfessionPage.objects.live().search("Сварщик").count() == 1  # indexed for site search
     assert list(welder.districts.values_list("name", flat=True)) == ["Амурский район"]
     assert ProfessionPage.objects.get(slug="tokar").klimov_type == "technique"
 
