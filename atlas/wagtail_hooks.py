@@ -11,7 +11,8 @@ from .models import EducationalOrganization, Employer, InvestmentProject, Munici
 
 
 class AtlasViewSet(SnippetViewSet):
-    search_fields = ["name"]
+    # Search uses the models' own search_fields (name, code). Naming fields here restricts the query in a way
+    # the SQLite backend turns into invalid SQL ("no such column: name").
     list_display = ["name", "confidence", "locale"]
     list_filter = ["confidence", "locale"]
 
@@ -47,7 +48,6 @@ class SpecialtyViewSet(AtlasViewSet):
     icon = "list-ul"
     list_display = ["code", "name", "level", "confidence"]
     list_filter = ["level", "confidence", "locale"]
-    search_fields = ["name", "code"]
 
 
 class ProjectViewSet(AtlasViewSet):

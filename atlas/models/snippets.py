@@ -3,6 +3,7 @@ specialties and investment projects. Translatable snippets, each with a slug for
 confidence of its facts (editors see «needs verification» on anything not confirmed by a source)."""
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -175,8 +176,12 @@ class Specialty(AtlasSnippet):
         _("adapted for"),
         max_length=200,
         blank=True,
-        help_text=_("Disability categories with an adapted programme (АОП), comma-separated codes: ")
-        + ", ".join(code for code, _label in DISABILITY_CATEGORIES),
+        # format_lazy keeps the text translatable at display time (a «+» would freeze it at import).
+        help_text=format_lazy(
+            "{}{}",
+            _("Disability categories with an adapted programme (АОП), comma-separated codes: "),
+            ", ".join(code for code, _label in DISABILITY_CATEGORIES),
+        ),
     )
 
     panels = [
