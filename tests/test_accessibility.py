@@ -3,6 +3,7 @@ reaches the content, and nothing scrolls sideways at 320 px (400 % zoom)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.core.management import call_command
 
 from home.models import CollectionPage, ContentPage, EventPage, NewsPage
@@ -59,6 +60,62 @@ def test_axe_finds_nothing_on_any_public_page(page, live_server, seeded_urls):
     assert not problems, "\n".join(problems)
 
 
+SCHEMES = ["bw", "wb", "blue", "brown", "green"]
+SCREENSHOTS = settings.BASE_DIR / "var" / "screenshots"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_nothing_in_each_colour_scheme(page, live_server, seeded_urls, scheme):
+    """One page of each type in each scheme of the version for the visually impaired, at the largest size."""
+    from portal.accessibility import COOKIE, Settings
+
+    mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+    page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
+    axe = Axe()
+    problems = []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for url in [
+        "/",
+        "/events/",
+        "/news/",
+        "/o-proekte/pasport-proekta/",
+        "/atlas/?sector=aviastroenie",
+        "/atlas/aviatekhnik/",
+        "/atlas/otrasli/aviastroenie/",
+        "/search/?q=профориентации",
+        "/nope/",
+    ]:
+        page.goto(live_server.url + url)
+        assert f"a11y-scheme-{scheme}" in page.evaluate("document.documentElement.className")
+        violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+        if violations:
+            problems.append(format_violations(f"{url} [{scheme}]", violations))
+        if url in ("/", "/atlas/aviatekhnik/"):
+            name = "home" if url == "/" else "card"
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), full_page=False)
+    assert not problems, "\n".join(problems)
+
+
+def test_keyboard_switches_the_visually_impaired_version_on_and_off(page, live_server, seeded_urls):
+    page.goto(live_server.url + "/atlas/")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the switch
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Версия для слабовидящих"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "a11y" in page.evaluate("document.documentElement.className")
+    assert page.url.endswith("/atlas/")  # back on the same page
+    page.focus("button[name=scheme][value=wb]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "a11y-scheme-wb" in page.evaluate("document.documentElement.className")
+    assert page.get_attribute("button[name=scheme][value=wb]", "aria-pressed") == "true"
+    page.focus("button[name=enabled][value='0']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "a11y" not in page.evaluate("document.documentElement.className")
+
+
 def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, seeded_urls):
     page.goto(live_server.url + "/events/")
     page.keyboard.press("Tab")
@@ -77,7 +134,7 @@ def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, 
 
 def test_no_horizontal_scroll_at_320_px(page, live_server, seeded_urls):
     page.set_viewport_size({"width": 320, "height": 640})
-    for url in seeded_urls[:6]:
+    for url in seeded_urls:
         page.goto(live_server.url + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"

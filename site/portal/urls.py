@@ -26,6 +26,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
+    path("accessibility/settings/", views.accessibility_settings, name="accessibility_settings"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,16 +1,18 @@
-"""Views of the project shell: sitemap, robots.txt, the accessibility statement and error pages."""
+"""Views of the project shell: sitemap, robots.txt, the accessibility statement and settings, error pages."""
 
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
+from portal.accessibility import OPTIONS
 from portal.models import PortalSettings
 
 
@@ -57,3 +59,25 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Deliberately context-free: the database may be what failed.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+@require_POST
+def accessibility_settings(request):
+    """Changes one setting of the version for the visually impaired (a button of the panel) and goes back."""
+    from portal.accessibility import COOKIE, COOKIE_AGE
+
+    settings = request.a11y
+    for key in ("enabled", "reset", *OPTIONS):
+        if key in request.POST:
+            settings = settings.change(key, request.POST[key][:20])
+            break
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        COOKIE, settings.to_cookie(), max_age=COOKIE_AGE, samesite="Lax", secure=request.is_secure(), httponly=True
+    )
+    return response
