@@ -126,6 +126,7 @@ class Seeder:
         events_index = self.events(home)
         self.news(home, images)
         self.collections(about)
+        self.accessible_environment(about)
         self.home_entry_points(home, programme_page, events_index)
 
         home_en = self.translate(
@@ -410,6 +411,50 @@ class Seeder:
                 body=json.dumps(body, ensure_ascii=False),
             )
         return index
+
+    def accessible_environment(self, about):
+        """«Доступная среда»: what the portal offers people with disabilities and where to find more."""
+        body = [
+            heading("Версия для слабовидящих"),
+            paragraph(
+                "<p>Кнопка «Версия для слабовидящих» в верхней части каждой страницы включает крупный шрифт, "
+                "пять цветовых схем, увеличенные интервалы, шрифт с засечками или без, отключение изображений и "
+                "озвучивание текста. Настройки запоминаются в браузере и работают без JavaScript.</p>"
+            ),
+            heading("Как пользоваться сайтом без мыши"),
+            paragraph(
+                "<p>Все страницы доступны с клавиатуры: клавиша Tab переходит к следующей ссылке или полю, первая "
+                "ссылка на странице — «Перейти к основному содержанию». Страницы размечены заголовками и "
+                "ориентирами для программ экранного доступа, у изображений есть текстовые описания, документы "
+                "в PDF размечены для чтения вспомогательными программами.</p>"
+            ),
+            heading("Профессии и обучение для людей с ОВЗ и инвалидностью"),
+            paragraph(
+                '<p>В разделе «<a href="/navigator/ravnye-vozmozhnosti/">Профнавигатор равных возможностей</a>» '
+                "можно выбрать категорию нарушения здоровья и увидеть подходящие профессии атласа, "
+                'противопоказания, колледжи и работодателей. В «<a href="/navigator/spravochnik-postupayushchego/">'
+                "Справочнике для поступающих</a>» указаны условия для студентов с ОВЗ в колледжах и вузах края.</p>"
+            ),
+            heading("Материалы в доступном формате"),
+            paragraph(
+                "<p>Если документ на сайте неудобно читать, напишите редакции: мы подготовим его в доступном "
+                'формате. О препятствиях на сайте можно сообщить через <a href="/accessibility/">заявление '
+                "о доступности</a>.</p>"
+            ),
+        ]
+        self.upsert(
+            about,
+            ContentPage,
+            "dostupnaya-sreda",
+            title="Доступная среда",
+            audiences=["disabled_youth"],
+            summary="Возможности портала для людей с инвалидностью и ОВЗ и где найти сведения о доступном обучении.",
+            easy_read_summary=(
+                "Сайтом могут пользоваться люди с нарушениями зрения и слуха.\n"
+                "Можно сделать буквы крупнее.\nМожно пользоваться сайтом без мыши."
+            ),
+            body=json.dumps(body, ensure_ascii=False),
+        )
 
     def collections(self, about):
         from django.contrib.contenttypes.models import ContentType

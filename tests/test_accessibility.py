@@ -116,6 +116,42 @@ def test_keyboard_switches_the_visually_impaired_version_on_and_off(page, live_s
     assert "a11y" not in page.evaluate("document.documentElement.className")
 
 
+def tab_to(page, text, limit=300):
+    """Press Tab until the focused element's text contains ``text`` (a real keyboard journey)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if text in page.evaluate("document.activeElement.textContent || ''"):
+            return
+    raise AssertionError(f"«{text}» cannot be reached with Tab")
+
+
+def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigator(page, live_server, seeded_urls):
+    page.goto(live_server.url + "/")
+    tab_to(page, "Профнавигатор")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, "Профнавигатор равных возможностей")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, "Выберите категорию")  # the select: its first option's text
+    page.keyboard.press("ArrowDown")  # choose «Слабовидение» from the keyboard
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "Показать профессии")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "category=" in page.url and "category=&" not in page.url
+    first = page.inner_text(".eo-list .card__title a")
+    tab_to(page, first)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.inner_text("h1") == first
+    tab_to(page, "Скачать карточку в PDF")
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    response = page.request.get(live_server.url + href)
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+
+
 def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, seeded_urls):
     page.goto(live_server.url + "/events/")
     page.keyboard.press("Tab")

@@ -81,6 +81,12 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
 
     okpdtr_code = models.CharField(_("ОКПДТР code"), max_length=10, blank=True)
     okz_code = models.CharField(_("ОКЗ code"), max_length=10, blank=True)
+    abilympics_competence = models.CharField(
+        _("Abilympics competence"),
+        max_length=200,
+        blank=True,
+        help_text=_("The matching competence of the «Абилимпикс» championship, if there is one."),
+    )
     media = StreamField(
         [("image", ImageBlock()), ("video", VideoBlock())], blank=True, verbose_name=_("images and video")
     )
@@ -142,6 +148,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         FieldPanel("related_professions"),
         InlinePanel("suitability", heading=_("Suitability for disability categories"), label=_("category")),
         FieldRowPanel([FieldPanel("okpdtr_code"), FieldPanel("okz_code")]),
+        FieldPanel("abilympics_competence"),
         FieldPanel("data_source"),
         FieldPanel("needs_verification"),
     ]

@@ -20,6 +20,19 @@ from atlas.models import (
 )
 from portal.disabilities import DISABILITY_CATEGORIES
 
+TEXT_FIELDS = [
+    "summary",
+    "easy_read_summary",
+    "outlook",
+    "duties",
+    "day_at_work",
+    "working_conditions",
+    "hard_skills",
+    "soft_skills",
+    "personal_qualities",
+    "contraindications",
+]
+
 
 class Command(BaseCommand):
     help = __doc__
@@ -69,6 +82,8 @@ class Command(BaseCommand):
             for i in range(organisations)
         )
         categories = [code for code, _label in DISABILITY_CATEGORIES]
+        # Generated cards borrow the texts of real ones, so pages and PDFs have realistic length.
+        models_ = list(ProfessionPage.objects.exclude(duties="").only(*TEXT_FIELDS)[:60])
         for i in range(professions):
             title = f"Профессия {ProfessionPage.objects.count() + 1} ({rng.choice(['техник', 'оператор', 'мастер'])})"
             low = rng.randrange(30, 120) * 1000
@@ -86,6 +101,10 @@ class Command(BaseCommand):
                 hard_skills="Навык 1\nНавык 2",
                 is_future_profession=i % 10 == 0,
             )
+            if models_:
+                model = rng.choice(models_)
+                for name in TEXT_FIELDS:
+                    setattr(page, name, getattr(model, name))
             page.employers.set(rng.sample(made_employers, 3))
             page.organisations.set(rng.sample(made_orgs, 2))
             page.districts.set(rng.sample(districts, min(2, len(districts))))

@@ -59,3 +59,9 @@ def language_links(context, page=None):
 def page_kind(page):
     """Human-readable page type name, e.g. «Новость»."""
     return page.specific_class._meta.verbose_name if isinstance(page, Page) else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

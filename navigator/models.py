@@ -1,0 +1,293 @@
+"""The guides built on the atlas: «Профнавигатор» (a yearly edition), «Профнавигатор равных возможностей»
+(for young people with disabilities) and the «справочник для поступающих» (handbook for applicants)."""
+
+from django import forms
+from django.db import models
+from django.db.models import Case, When
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from atlas.models import EducationalOrganization, MunicipalDistrict, ProfessionPage, ProfessionSuitability
+from atlas.models.snippets import LEVELS
+from portal.blocks import BodyBlock
+from portal.disabilities import DISABILITY_CATEGORIES
+from portal.pages import PortalPage, paginate
+
+GUIDE_PARENTS = ["navigator.NavigatorIndexPage", "home.HomePage", "home.SectionPage"]
+
+
+class NavigatorIndexPage(PortalPage):
+    """The «Профнавигатор» section: the current edition first, earlier editions, and the other guides."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = [
+        "navigator.ProfnavigatorEditionPage",
+        "navigator.EqualOpportunitiesPage",
+        "navigator.ApplicantHandbookPage",
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("introduction"),
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Profnavigator section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = list(self.get_children().live().public().specific())
+        context["editions"] = sorted(
+            (c for c in children if isinstance(c, ProfnavigatorEditionPage)), key=lambda e: -e.year
+        )
+        context["guides"] = [c for c in children if not isinstance(c, ProfnavigatorEditionPage)]
+        return context
+
+
+class EditionSectionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"))
+    sector = SnippetChooserBlock("atlas.Sector", required=False, label=_("sector"))
+    notes = blocks.TextBlock(required=False, label=_("notes for this edition"))
+    professions = blocks.ListBlock(blocks.PageChooserBlock(page_type="atlas.ProfessionPage"), label=_("professions"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Section")
+
+
+class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
+    """One yearly edition of «Профнавигатор»: sections by sector, each an ordered choice of atlas cards."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    is_current = models.BooleanField(_("current edition"), default=False)
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    sections = StreamField([("section", EditionSectionBlock())], verbose_name=_("sections"), blank=True)
+
+    parent_page_types = GUIDE_PARENTS
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("year"),
+        FieldPanel("is_current"),
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("introduction"),
+        FieldPanel("sections"),
+    ]
+
+    class Meta:
+        verbose_name = _("Profnavigator edition")
+        verbose_name_plural = _("Profnavigator editions")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.is_current:  # one current edition per language
+            ProfnavigatorEditionPage.objects.filter(locale_id=self.locale_id, is_current=True).exclude(
+                pk=self.pk
+            ).update(is_current=False)
+
+    def profession_ids(self):
+        return [
+            page_id
+            for section in self.sections
+            for page_id in (p.pk for p in section.value["professions"] if p is not None)
+        ]
+
+    def section_list(self):
+        """[(section value, [live profession pages in the editors' order])] with two queries in all."""
+        ids = self.profession_ids()
+        pages = {p.pk: p for p in ProfessionPage.objects.live().filter(pk__in=ids).select_related("sector")}
+        return [
+            (section.value, [pages[p.pk] for p in section.value["professions"] if p and p.pk in pages])
+            for section in self.sections
+        ]
+
+    def editions(self):
+        return ProfnavigatorEditionPage.objects.live().filter(locale_id=self.locale_id).order_by("-year")
+
+    def compare_with(self, other):
+        """Professions added since ``other`` and removed since it, by title."""
+        mine, theirs = set(self.profession_ids()), set(other.profession_ids())
+        titles = dict(ProfessionPage.objects.filter(pk__in=mine | theirs).values_list("pk", "title"))
+        return (
+            sorted(titles[i] for i in mine - theirs if i in titles),
+            sorted(titles[i] for i in theirs - mine if i in titles),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.section_list()
+        context["other_editions"] = [e for e in self.editions() if e.pk != self.pk]
+        raw = request.GET.get("compare", "")
+        if raw:
+            other = next((e for e in context["other_editions"] if str(e.year) == raw), None)
+            if other is None:
+                context["compare_error"] = _("There is no other edition for the year «%(year)s».") % {"year": raw[:10]}
+            else:
+                context["compare_with"] = other
+                context["added"], context["removed"] = self.compare_with(other)
+        return context
+
+    @path("pdf/", name="booklet")
+    def booklet(self, request):
+        from navigator.booklet import render_booklet
+
+        return render_booklet(request, self)
+
+
+class CategoryForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Health condition"), required=False, choices=[("", _("Choose a category")), *DISABILITY_CATEGORIES]
+    )
+    degree = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("", _("suitable, also with limitations")), ("suitable", _("suitable only"))],
+    )
+
+
+class EqualOpportunitiesPage(PortalPage):
+    """«Профнавигатор равных возможностей»: professions of the atlas by disability category, with the degree
+    of suitability, contraindications, colleges with adapted programmes, employers and support."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    support = StreamField(BodyBlock(), verbose_name=_("support measures"), blank=True)
+    contacts = RichTextField(_("contacts"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = GUIDE_PARENTS
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("introduction"),
+        FieldPanel("support"),
+        FieldPanel("contacts"),
+    ]
+
+    class Meta:
+        verbose_name = _("equal-opportunities navigator")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = CategoryForm(request.GET or None)
+        category = degree = ""
+        if form.is_valid():
+            category, degree = form.cleaned_data["category"], form.cleaned_data["degree"]
+        context.update(form=form, category=category)
+        if category:
+            degrees = ["suitable"] if degree == "suitable" else ["suitable", "limited"]
+            rows = (
+                ProfessionSuitability.objects.filter(
+                    category=category, degree__in=degrees, page__live=True, page__locale_id=self.locale_id
+                )
+                .select_related("page", "page__sector")
+                .order_by(Case(When(degree="suitable", then=0), default=1), "page__title")  # suitable first
+            )
+            results = paginate(request, rows, per_page=20)
+            pages = [row.page for row in results]
+            organisations, employers = self._links(pages, category)
+            context.update(
+                results=results,
+                organisations=organisations,
+                employers=employers,
+                category_label=dict(DISABILITY_CATEGORIES)[category],
+            )
+        return context
+
+    @staticmethod
+    def _links(pages, category):
+        """Colleges (with adapted programmes first) and employers of the listed cards: two queries in all."""
+        through_orgs = ProfessionPage.organisations.through.objects.filter(
+            professionpage_id__in=[p.pk for p in pages]
+        ).select_related("educationalorganization")
+        organisations = {}
+        for link in through_orgs:
+            organisation = link.educationalorganization
+            organisations.setdefault(link.professionpage_id, []).append(organisation)
+        through_emps = ProfessionPage.employers.through.objects.filter(
+            professionpage_id__in=[p.pk for p in pages]
+        ).select_related("employer")
+        employers = {}
+        for link in through_emps:
+            employers.setdefault(link.professionpage_id, []).append(link.employer)
+        return organisations, employers
+
+
+class ApplicantHandbookPage(PortalPage):
+    """«Справочник для поступающих»: every college and university of the krai with its programmes, admission
+    information, open days and conditions for students with disabilities."""
+
+    admission = StreamField(BodyBlock(), verbose_name=_("admission information"), blank=True)
+
+    parent_page_types = GUIDE_PARENTS
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("admission"),
+        InlinePanel("open_days", label=_("open day"), heading=_("Open days")),
+    ]
+
+    class Meta:
+        verbose_name = _("handbook for applicants")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        districts = MunicipalDistrict.objects.filter(locale_id=self.locale_id)
+        form = HandbookForm(request.GET or None, districts=districts)
+        organisations = (
+            EducationalOrganization.objects.filter(locale_id=self.locale_id)
+            .select_related("district")
+            .prefetch_related("specialties")
+            .order_by("kind", "name")
+        )
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["district"]:
+                organisations = organisations.filter(district__slug=data["district"])
+            if data["level"]:
+                organisations = organisations.filter(kind="vo" if data["level"] == "vo" else "spo")
+            if data["profession"]:
+                organisations = organisations.filter(professions__title__icontains=data["profession"]).distinct()
+        results = paginate(request, organisations, per_page=20)
+        open_days = {}
+        for day in self.open_days.filter(organisation__in=[o.pk for o in results]).order_by("date"):
+            open_days.setdefault(day.organisation_id, []).append(day)
+        context.update(form=form, organisations=results, open_days=open_days)
+        return context
+
+
+class HandbookForm(forms.Form):
+    district = forms.ChoiceField(label=_("District"), required=False)
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("Any")), *LEVELS])
+    profession = forms.CharField(label=_("Profession"), required=False, max_length=100)
+
+    def __init__(self, data, *, districts):
+        super().__init__(data)
+        self.fields["district"].choices = [("", _("Any")), *((d.slug, d.name) for d in districts)]
+
+
+class OpenDay(Orderable):
+    """A day when an organisation invites applicants."""
+
+    page = ParentalKey(ApplicantHandbookPage, on_delete=models.CASCADE, related_name="open_days")
+    organisation = models.ForeignKey(
+        EducationalOrganization, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    date = models.DateField(_("date"))
+    time = models.TimeField(_("time"), null=True, blank=True)
+    place = models.CharField(_("place or online link"), max_length=255, blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("date"), FieldPanel("time"), FieldPanel("place")]
