@@ -6,9 +6,18 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.management import call_command
 
+from atlas.models import EducationalOrganization, Employer
 from home.models import CollectionPage, ContentPage, EventPage, NewsPage
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCHEMES = ["bw", "wb", "blue", "brown", "green"]
+SCREENSHOTS = settings.BASE_DIR / "var" / "screenshots"  # review artifacts of every run
+SCREENSHOT_PAGES = {
+    "home": "/",
+    "atlas": "/atlas/",
+    "card": "/atlas/aviatekhnik/",
+    "equal-opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
+}
 
 # The live server reads the database from another thread, so the data must be committed; serialized
 # rollback restores what migrations created (root page, locales, collections) after each flush.
@@ -16,28 +25,51 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 @pytest.fixture
-def seeded_urls():
+def urls():
+    """One address of every public page type (by name), and the variants with filters and bad input."""
     call_command("load_seed", "--no-index", verbosity=0)
     ru = {"locale__language_code": "ru"}
-    return [
-        "/",
+    employer = Employer.objects.filter(professions__isnull=False).first()
+    organisation = EducationalOrganization.objects.filter(professions__isnull=False).first()
+    types = {
+        "home": "/",
+        "section": "/o-proekte/",
+        "content": ContentPage.objects.get(slug="pasport-proekta", **ru).url,
+        "event index": "/events/",
+        "event": EventPage.objects.filter(**ru).first().url,
+        "news index": "/news/",
+        "news item": NewsPage.objects.filter(**ru).first().url,
+        "collection": CollectionPage.objects.filter(**ru).first().url,
+        "atlas with filters": "/atlas/?sector=aviastroenie&level=spo",
+        "profession card": "/atlas/aviatekhnik/",
+        "sector": "/atlas/otrasli/aviastroenie/",
+        "employer": f"/atlas/rabotodateli/{employer.slug}/",
+        "organisation": f"/atlas/uchebnye-zavedeniya/{organisation.slug}/",
+        "navigator": "/navigator/",
+        "edition": "/navigator/profnavigator-2026/",
+        "equal opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
+        "handbook": "/navigator/spravochnik-postupayushchego/",
+        "search results": "/search/?q=профориентации",
+        "accessibility statement": "/accessibility/",
+        "404": "/no-such-page/",
+    }
+    variants = [
         "/en/",
-        "/o-proekte/",
         "/en/about/project-passport/",
-        ContentPage.objects.get(slug="pasport-proekta", **ru).url,
-        "/events/",
         "/events/?year=2022&audience=teachers",
-        EventPage.objects.filter(**ru).first().url,
-        "/news/",
-        NewsPage.objects.filter(**ru).first().url,
-        CollectionPage.objects.filter(**ru).first().url,
-        "/search/?q=профориентации",
         "/search/?q=нетсовпадений",
         "/en/search/?q=project",
-        "/accessibility/",
-        "/no-such-page/",
         "/en/no-such-page/",
+        "/o-proekte/dostupnaya-sreda/",
+        "/atlas/",
+        "/atlas/?sector=aviastroenie&level=spo&salary_from=-1",
+        "/atlas/raiony/amurskii-munitsipalnyi-raion/",
+        "/navigator/profnavigator-2026/?compare=2025",
+        "/navigator/ravnye-vozmozhnosti/",
+        "/navigator/ravnye-vozmozhnosti/?category=nonsense",
+        "/navigator/spravochnik-postupayushchego/?level=vo&district=bad",
     ]
+    return {"types": types, "all": [*types.values(), *variants]}
 
 
 def format_violations(url, violations):
@@ -48,55 +80,43 @@ def format_violations(url, violations):
     return "\n".join(lines)
 
 
-def test_axe_finds_nothing_on_any_public_page(page, live_server, seeded_urls):
+def axe_problems(page, base, addresses, label="", screenshots_suffix=None):
     axe = Axe()
     problems = []
-    for url in seeded_urls:
-        page.goto(live_server.url + url)
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-        violations = results.response["violations"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for url in addresses:
+        page.goto(base + url)
+        violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
         if violations:
-            problems.append(format_violations(url, violations))
+            problems.append(format_violations(f"{url}{label}", violations))
+        for name, shot_url in SCREENSHOT_PAGES.items():
+            if screenshots_suffix and url == shot_url:
+                page.screenshot(path=str(SCREENSHOTS / f"{name}-{screenshots_suffix}.png"))
+    return problems
+
+
+def test_axe_finds_nothing_on_any_public_page(page, live_server, urls):
+    problems = axe_problems(
+        page, live_server.url, [*urls["all"], *SCREENSHOT_PAGES.values()], screenshots_suffix="standard"
+    )
     assert not problems, "\n".join(problems)
 
 
-SCHEMES = ["bw", "wb", "blue", "brown", "green"]
-SCREENSHOTS = settings.BASE_DIR / "var" / "screenshots"
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_nothing_in_each_colour_scheme(page, live_server, seeded_urls, scheme):
-    """One page of each type in each scheme of the version for the visually impaired, at the largest size."""
+def test_axe_finds_nothing_in_each_colour_scheme(page, live_server, urls, scheme):
+    """Every page type in each scheme of the version for the visually impaired, at the largest size."""
     from portal.accessibility import COOKIE, Settings
 
     mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
     page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
-    axe = Axe()
-    problems = []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for url in [
-        "/",
-        "/events/",
-        "/news/",
-        "/o-proekte/pasport-proekta/",
-        "/atlas/?sector=aviastroenie",
-        "/atlas/aviatekhnik/",
-        "/atlas/otrasli/aviastroenie/",
-        "/search/?q=профориентации",
-        "/nope/",
-    ]:
-        page.goto(live_server.url + url)
-        assert f"a11y-scheme-{scheme}" in page.evaluate("document.documentElement.className")
-        violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
-        if violations:
-            problems.append(format_violations(f"{url} [{scheme}]", violations))
-        if url in ("/", "/atlas/aviatekhnik/"):
-            name = "home" if url == "/" else "card"
-            page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), full_page=False)
+    page.goto(live_server.url + "/")
+    assert f"a11y-scheme-{scheme}" in page.evaluate("document.documentElement.className")
+    addresses = [*urls["types"].values(), *(u for u in SCREENSHOT_PAGES.values() if u not in urls["types"].values())]
+    problems = axe_problems(page, live_server.url, addresses, label=f" [{scheme}]", screenshots_suffix=scheme)
     assert not problems, "\n".join(problems)
 
 
-def test_keyboard_switches_the_visually_impaired_version_on_and_off(page, live_server, seeded_urls):
+def test_keyboard_switches_the_visually_impaired_version_on_and_off(page, live_server, urls):
     page.goto(live_server.url + "/atlas/")
     page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")  # the switch
@@ -125,7 +145,7 @@ def tab_to(page, text, limit=300):
     raise AssertionError(f"«{text}» cannot be reached with Tab")
 
 
-def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigator(page, live_server, seeded_urls):
+def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigator(page, live_server, urls):
     page.goto(live_server.url + "/")
     tab_to(page, "Профнавигатор")
     with page.expect_navigation():
@@ -152,7 +172,7 @@ def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigato
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
 
 
-def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, seeded_urls):
+def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, urls):
     page.goto(live_server.url + "/events/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
@@ -168,9 +188,9 @@ def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, 
     assert "Для кого" in page.inner_text("main")
 
 
-def test_no_horizontal_scroll_at_320_px(page, live_server, seeded_urls):
+def test_no_horizontal_scroll_at_320_px(page, live_server, urls):
     page.set_viewport_size({"width": 320, "height": 640})
-    for url in seeded_urls:
+    for url in urls["all"]:
         page.goto(live_server.url + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"
