@@ -196,10 +196,11 @@ class EqualOpportunitiesPage(PortalPage):
             )
             results = paginate(request, rows, per_page=20)
             pages = [row.page for row in results]
-            organisations, employers = self._links(pages, category)
+            organisations, adapted, employers = self._links(pages, category)
             context.update(
                 results=results,
                 organisations=organisations,
+                adapted=adapted,
                 employers=employers,
                 category_label=dict(DISABILITY_CATEGORIES)[category],
             )
@@ -207,21 +208,25 @@ class EqualOpportunitiesPage(PortalPage):
 
     @staticmethod
     def _links(pages, category):
-        """Colleges (with adapted programmes first) and employers of the listed cards: two queries in all."""
-        through_orgs = ProfessionPage.organisations.through.objects.filter(
-            professionpage_id__in=[p.pk for p in pages]
-        ).select_related("educationalorganization")
+        """Colleges, adapted programmes for ``category`` and employers of the listed cards: three queries."""
+        ids = [p.pk for p in pages]
         organisations = {}
-        for link in through_orgs:
-            organisation = link.educationalorganization
-            organisations.setdefault(link.professionpage_id, []).append(organisation)
-        through_emps = ProfessionPage.employers.through.objects.filter(
-            professionpage_id__in=[p.pk for p in pages]
-        ).select_related("employer")
+        for link in ProfessionPage.organisations.through.objects.filter(professionpage_id__in=ids).select_related(
+            "educationalorganization"
+        ):
+            organisations.setdefault(link.professionpage_id, []).append(link.educationalorganization)
+        adapted = {}
+        for link in ProfessionPage.specialties.through.objects.filter(
+            professionpage_id__in=ids, specialty__adapted_for__contains=category
+        ).select_related("specialty"):
+            if category in [code.strip() for code in link.specialty.adapted_for.split(",")]:
+                adapted.setdefault(link.professionpage_id, []).append(link.specialty)
         employers = {}
-        for link in through_emps:
+        for link in ProfessionPage.employers.through.objects.filter(professionpage_id__in=ids).select_related(
+            "employer"
+        ):
             employers.setdefault(link.professionpage_id, []).append(link.employer)
-        return organisations, employers
+        return organisations, adapted, employers
 
 
 class ApplicantHandbookPage(PortalPage):

@@ -89,6 +89,8 @@ def axe_problems(page, base, addresses, label="", screenshots_suffix=None):
         violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
         if violations:
             problems.append(format_violations(f"{url}{label}", violations))
+        if page.locator("h1").count() != 1:
+            problems.append(f"{url}{label}: {page.locator('h1').count()} h1 elements instead of one")
         for name, shot_url in SCREENSHOT_PAGES.items():
             if screenshots_suffix and url == shot_url:
                 page.screenshot(path=str(SCREENSHOTS / f"{name}-{screenshots_suffix}.png"))

@@ -1,7 +1,7 @@
 import pytest
 
 from atlas.factories import AtlasIndexPageFactory, OrganisationFactory, ProfessionPageFactory, SectorFactory
-from atlas.models import ProfessionSuitability
+from atlas.models import ProfessionSuitability, Specialty
 from navigator.models import (
     ApplicantHandbookPage,
     EqualOpportunitiesPage,
@@ -32,6 +32,17 @@ def guides(site_tree):
     )
     welder.suitability = [ProfessionSuitability(category="hearing", degree="suitable", note="Световые сигналы")]
     welder.organisations.set([college])
+    welder.specialties.set(
+        [
+            Specialty.objects.create(
+                locale=college.locale,
+                name="Сварщик (ручной сварки)",
+                slug="svarshchik-rs",
+                code="15.01.05",
+                adapted_for="hearing, musculoskeletal",
+            )
+        ]
+    )
     welder.save_revision().publish()
     turner = ProfessionPageFactory(parent=atlas, title="Токарь", sector=sector)
     turner.suitability = [ProfessionSuitability(category="hearing", degree="limited", note="Нужен наставник")]

@@ -57,6 +57,7 @@ def test_equal_opportunities_filters_by_category(client, guides):
     titles = [row.page.title for row in response.context["results"]]
     assert titles == ["Сварщик", "Токарь"]  # suitable first, then with limitations; «not suitable» left out
     assert "Световые сигналы" in html and "Эпилепсия" in html and "Пандус, сурдопереводчик" in html
+    assert "Адаптированные программы (АОП):</strong> 15.01.05 Сварщик (ручной сварки)" in html
     only = client.get(guides["equal"].url, {"category": "hearing", "degree": "suitable"})
     assert [row.page.title for row in only.context["results"]] == ["Сварщик"]
 
