@@ -100,3 +100,10 @@ def test_detail_pages_list_linked_professions(client, catalogue, atlas):
         assert response.content.decode().count("<h1") == 1
     assert client.get(atlas.url + "otrasli/net-takoi/").status_code == 404
     assert client.get(atlas.url + "raiony/%00/").status_code == 404
+
+
+def test_filter_errors_are_tied_to_their_fields(client, catalogue, atlas):
+    html = client.get(atlas.url + "?salary_from=-5&level=phd").content.decode()
+    assert 'aria-invalid="true" aria-describedby="id_salary_from-error"' in html
+    assert 'id="id_salary_from-error"' in html and 'id="id_level-error"' in html
+    assert 'aria-describedby="id_sector-error"' not in html  # only the fields that have an error

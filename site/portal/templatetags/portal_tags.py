@@ -65,3 +65,11 @@ def page_kind(page):
 def get_item(mapping, key):
     """``mapping[key]`` in a template, or None."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def widget_with_errors(bound_field):
+    """The field's widget, tied to its error message (aria-invalid, aria-describedby) when it has one."""
+    if not bound_field.errors:
+        return bound_field.as_widget()
+    return bound_field.as_widget(attrs={"aria-invalid": "true", "aria-describedby": f"{bound_field.auto_id}-error"})
