@@ -20,6 +20,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from portal.audiences import ensure_audiences
 from portal.models import Audience, PortalImage, PortalSettings
+from portal.seeding import PageSeeder
 
 from .models import (
     CollectionPage,
@@ -66,30 +67,7 @@ def paragraph(rich_html):
     return {"type": "paragraph", "value": rich_html}
 
 
-class Seeder:
-    def __init__(self, refresh=False, log=print):
-        self.refresh = refresh
-        self.log = log
-        self.created = 0
-
-    # -- pages -----------------------------------------------------------------------------------
-    def upsert(self, parent, model, slug, *, audiences=(), **fields):
-        """The page ``slug`` under ``parent``, created and published if missing."""
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        if page is not None and not self.refresh:
-            return page
-        if page is None:
-            page = model(slug=slug, **fields)
-            parent.add_child(instance=page)
-            self.created += 1
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
-        if audiences:
-            page.audiences.set(Audience.objects.filter(slug__in=audiences))
-        page.save_revision().publish()
-        return page
-
+class Seeder(PageSeeder):
     def translate(self, page, locale, **fields):
         """The translation of ``page`` into ``locale`` with ``fields`` set, created and published if missing."""
         translation = page.get_translation_or_none(locale)

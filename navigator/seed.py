@@ -7,32 +7,14 @@ from wagtail.models import Site
 
 from atlas.models import ProfessionPage, Sector
 from navigator.models import ApplicantHandbookPage, EqualOpportunitiesPage, NavigatorIndexPage, ProfnavigatorEditionPage
+from portal.seeding import PageSeeder
 
 
 def paragraph(text):
     return {"type": "paragraph", "value": text}
 
 
-class Seeder:
-    def __init__(self, refresh=False, log=print):
-        self.refresh = refresh
-        self.log = log
-        self.created = 0
-
-    def upsert(self, parent, model, slug, **fields):
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        if page is not None and not self.refresh:
-            return page
-        if page is None:
-            page = model(slug=slug, **fields)
-            parent.add_child(instance=page)
-            self.created += 1
-        else:
-            for key, value in fields.items():
-                setattr(page, key, value)
-        page.save_revision().publish()
-        return page
-
+class Seeder(PageSeeder):
     def run(self):
         home = Site.objects.get(is_default_site=True).root_page
         index = self.upsert(

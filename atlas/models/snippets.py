@@ -12,6 +12,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from portal.disabilities import DISABILITY_CATEGORIES
+from portal.models import BilingualName
 
 CONFIDENCE = [("high", _("confirmed by a source")), ("medium", _("likely, needs checking")), ("low", _("unconfirmed"))]
 LEVELS = [
@@ -242,7 +243,7 @@ class InvestmentProject(AtlasSnippet):
         verbose_name_plural = _("investment projects")
 
 
-class SchoolSubject(models.Model):
+class SchoolSubject(BilingualName, models.Model):  # noqa: DJ008 - __str__ comes from BilingualName
     """A school subject that matters for a profession (for profile classes and exam choice)."""
 
     code = models.SlugField(_("code"), unique=True)
@@ -253,12 +254,3 @@ class SchoolSubject(models.Model):
         ordering = ["name_ru"]
         verbose_name = _("school subject")
         verbose_name_plural = _("school subjects")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        from django.utils import translation
-
-        return self.name_en if translation.get_language() == "en" else self.name_ru

@@ -3,6 +3,7 @@ site-wide settings every page renders (contacts, accessibility statement). They 
 because every app's pages use them and the shell must not depend on a feature app."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -85,7 +86,18 @@ class PortalSettings(BaseSiteSetting):
         return value or getattr(self, f"{field}_ru")
 
 
-class Audience(models.Model):
+class BilingualName:
+    """For reference rows named in both languages (``name_ru``, ``name_en``): the name in the visitor's language."""
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.name_en if translation.get_language() == "en" and self.name_en else self.name_ru
+
+
+class Audience(BilingualName, models.Model):
     """Who a page is for: students, parents, teachers, young people with disabilities, employers,
     specialists. A fixed list created by a migration; editors may rename but the slugs stay."""
 
@@ -100,12 +112,3 @@ class Audience(models.Model):
         ordering = ["sort_order", "slug"]
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        from django.utils import translation
-
-        return self.name_en if translation.get_language() == "en" and self.name_en else self.name_ru

@@ -1,0 +1,30 @@
+"""What every app's seed module shares: idempotent creation of published pages."""
+
+from portal.models import Audience
+
+
+class PageSeeder:
+    """Base of the apps' ``seed.Seeder`` classes (run by ``manage.py load_seed``)."""
+
+    def __init__(self, refresh=False, log=print):
+        self.refresh = refresh
+        self.log = log
+        self.created = 0
+
+    def upsert(self, parent, model, slug, *, audiences=(), **fields):
+        """The page ``slug`` under ``parent``, created and published if missing; left as the editors made it
+        unless ``refresh`` is asked for, then overwritten with ``fields`` and republished."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is not None and not self.refresh:
+            return page
+        if page is None:
+            page = model(slug=slug, **fields)
+            parent.add_child(instance=page)
+            self.created += 1
+        else:
+            for name, value in fields.items():
+                setattr(page, name, value)
+        if audiences:
+            page.audiences.set(Audience.objects.filter(slug__in=audiences))
+        page.save_revision().publish()
+        return page
