@@ -2,7 +2,7 @@
 works without JavaScript, and a bad value is reported and ignored instead of breaking the page."""
 
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from portal.disabilities import DISABILITY_CATEGORIES
@@ -70,18 +70,15 @@ class AtlasFilterForm(forms.Form):
             )
         if values.get("future"):
             professions = professions.filter(is_future_profession=True)
+        # Demand is ranked, not sorted by its code («high» < «low» < «medium» alphabetically).
+        demand_rank = Case(
+            When(demand_level="high", then=Value(0)),
+            When(demand_level="medium", then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
         ordering = {
             "salary": [F("salary_max").desc(nulls_last=True), "title"],
-            "demand": ["demand_level", "title"],  # "high" < "low" < "medium" alphabetically: fixed below
+            "demand": [demand_rank, "title"],
         }.get(values.get("sort"), ["title"])
-        if values.get("sort") == "demand":
-            from django.db.models import Case, IntegerField, Value, When
-
-            rank = Case(
-                When(demand_level="high", then=Value(0)),
-                When(demand_level="medium", then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-            ordering = [rank, "title"]
         return professions.distinct().order_by(*ordering)
