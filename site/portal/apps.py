@@ -5,3 +5,10 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Портал"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.documents.models import document_served
+
+        from portal.documents import count_download
+
+        document_served.connect(count_download, dispatch_uid="portal.count_download")

@@ -3,10 +3,12 @@ site-wide settings every page renders (contacts, accessibility statement). They 
 because every app's pages use them and the shell must not depend on a feature app."""
 
 from django.db import models
+from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
@@ -112,3 +114,29 @@ class Audience(BilingualName, models.Model):
         ordering = ["sort_order", "slug"]
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
+
+
+class DocumentDownload(models.Model):
+    """How many times a document was downloaded, alone or inside a kit's archive. Only the number is kept:
+    nothing about who downloaded it."""
+
+    document = models.OneToOneField(
+        get_document_model_string(), on_delete=models.CASCADE, primary_key=True, related_name="downloads"
+    )
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+
+    def __str__(self):
+        return f"{self.document}: {self.count}"
+
+    @classmethod
+    def record(cls, document_ids):
+        """Add one download to each document, with three queries whatever their number."""
+        ids = set(document_ids)
+        if not ids:
+            return
+        known = set(cls.objects.filter(document_id__in=ids).values_list("document_id", flat=True))
+        cls.objects.bulk_create([cls(document_id=i, count=0) for i in ids - known], ignore_conflicts=True)
+        cls.objects.filter(document_id__in=ids).update(count=F("count") + 1)

@@ -4,9 +4,11 @@ Every PDF is tagged (PDF/UA-1) so screen readers can read it, carries its title 
 its fonts (Government decree No. 102 asks for tagged documents)."""
 
 import segno
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from weasyprint import HTML
 
 
@@ -15,11 +17,17 @@ def qr_svg(url):
     return segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", title=url)
 
 
-def render_pdf(request, template, context, *, title, filename):
+def pdf_bytes(request, template, context, *, title):
+    """The PDF; ``request`` may be None for files made outside a request (the seed's handouts)."""
     language = translation.get_language() or "ru"
     html = render_to_string(template, {**context, "pdf_title": title, "pdf_language": language}, request=request)
-    document = HTML(string=html, base_url=request.build_absolute_uri("/"))
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    base_url = request.build_absolute_uri("/") if request else settings.WAGTAILADMIN_BASE_URL
+    document = HTML(string=html, base_url=base_url)
+    return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False)
+
+
+def render_pdf(request, template, context, *, title, filename):
+    """A PDF response; ``filename`` may be Cyrillic (sent as RFC 6266 ``filename*``)."""
+    response = HttpResponse(pdf_bytes(request, template, context, title=title), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, filename)
     return response

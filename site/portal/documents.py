@@ -1,0 +1,137 @@
+"""Documents done right: uploads limited to the formats teachers use and checked against their content,
+private collections honoured everywhere a document is listed or packed, a friendly page for a file that
+went missing on disk, and a download count that stores nothing about the visitor."""
+
+import logging
+import zipfile
+from pathlib import PurePath
+
+import filetype
+from django import forms
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.models import Collection, CollectionViewRestriction
+
+logger = logging.getLogger(__name__)
+
+# What the content of a file with each allowed extension may be detected as. Office and OpenDocument
+# files are ZIP archives, so a «.zip» may hold any of them.
+OFFICE = {"docx", "xlsx", "pptx", "odt", "ods", "odp"}
+EXPECTED_CONTENT = {
+    "pdf": {"pdf"},
+    "zip": {"zip", "epub", *OFFICE},
+    "jpg": {"jpg"},
+    "jpeg": {"jpg"},
+    "png": {"png"},
+    "gif": {"gif"},
+    "webp": {"webp"},
+    **{ext: {ext} for ext in OFFICE},
+}
+# A member each office format must contain, for files whose first bytes only say «ZIP».
+OFFICE_MARKERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
+    "odt": "mimetype",
+    "ods": "mimetype",
+    "odp": "mimetype",
+}
+
+
+def detected_type(uploaded):
+    """The format the file's bytes show (an extension), or None when they show nothing known."""
+    uploaded.seek(0)
+    kind = filetype.guess(uploaded.read(8192))
+    uploaded.seek(0)
+    return kind.extension if kind else None
+
+
+def looks_like(uploaded, extension):
+    detected = detected_type(uploaded)
+    if detected in EXPECTED_CONTENT.get(extension, ()):
+        return True
+    if detected == "zip" and extension in OFFICE:
+        try:
+            with zipfile.ZipFile(uploaded) as archive:
+                names = set(archive.namelist())
+                if extension in ("odt", "ods", "odp"):
+                    return "mimetype" in names and extension[1:] in archive.read("mimetype").decode("ascii", "ignore")
+                return OFFICE_MARKERS[extension] in names
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return False
+        finally:
+            uploaded.seek(0)
+    return False
+
+
+class PortalDocumentForm(BaseDocumentForm):
+    """Refuses a file whose content does not match its extension (a renamed program, a Word file saved
+    as «.pdf»). The allowed extensions and the size cap are Wagtail's own settings."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded is None or not hasattr(uploaded, "content_type"):  # unchanged file on edit
+            return uploaded
+        extension = PurePath(uploaded.name).suffix.lower().lstrip(".")
+        if extension in EXPECTED_CONTENT and not looks_like(uploaded, extension):
+            raise forms.ValidationError(
+                _(
+                    "The content of «%(name)s» does not match its extension «.%(extension)s». Save the file "
+                    "again in that format or give it the right extension."
+                )
+                % {"name": uploaded.name, "extension": extension},
+                code="content_mismatch",
+            )
+        return uploaded
+
+
+class DocumentAccess:
+    """Which documents the current visitor may download: those outside any restricted collection, and
+    those whose collection's restrictions the request passes (for example, signed in as a teacher).
+    Built once per page with one query and one more per restricted collection (there are a few),
+    however many documents the page lists."""
+
+    def __init__(self, request):
+        self.request = request
+        self.restrictions = {}  # collection id -> [restrictions applying to it, its own or inherited]
+        for restriction in CollectionViewRestriction.objects.select_related("collection"):
+            for collection_id in Collection.objects.descendant_of(restriction.collection, inclusive=True).values_list(
+                "pk", flat=True
+            ):
+                self.restrictions.setdefault(collection_id, []).append(restriction)
+
+    def is_private(self, document):
+        return document.collection_id in self.restrictions
+
+    def allows(self, document):
+        return all(r.accept_request(self.request) for r in self.restrictions.get(document.collection_id, ()))
+
+    def mark(self, materials):
+        """Set ``is_private`` and ``allowed`` on each item (anything with a ``document``) for templates."""
+        for item in materials:
+            item.is_private = self.is_private(item.document)
+            item.allowed = self.allows(item.document)
+        return materials
+
+
+def file_exists(document):
+    try:
+        return document.file.storage.exists(document.file.name)
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_missing_file(document, request):
+    """``before_serve_document`` hook: a document whose file is gone gets a page that says so."""
+    if file_exists(document):
+        return None
+    logger.error("Document %s (%s) has no file on disk: %s", document.pk, document.title, document.file.name)
+    return TemplateResponse(request, "portal/document_missing.html", {"document": document}, status=404)
+
+
+def count_download(sender, instance, **kwargs):
+    """``document_served`` receiver."""
+    from portal.models import DocumentDownload
+
+    DocumentDownload.record([instance.pk])
