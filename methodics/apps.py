@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class MethodicsConfig(AppConfig):
-    """ПрофиВОХ methodological kits and lessons (to come)."""
+    """ПрофиВОХ methodological kits, their lessons and materials, the game module and best practices."""
 
     name = "methodics"
     verbose_name = "ПрофиВОХ"

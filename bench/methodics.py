@@ -1,0 +1,130 @@
+"""A kit's ZIP, a lesson plan PDF and the lesson finder: time, memory and queries.
+
+    .venv/bin/python bench/methodics.py [--materials 20]
+
+Builds a throw-away SQLite database in var/bench-methodics.sqlite3 with the demo seed, then adds a kit of
+lessons whose materials are ``--materials`` files of random (incompressible) bytes, twice: 0.5 MB and 5 MB a
+file. For each it reports the time to the archive's first bytes, the time to the last, and the peak of
+Python memory (tracemalloc) while the archive streams: if the archive were built in memory, the peak would
+grow tenfold with the files. Then the lesson plan PDF (median of 5) and the finder's query count with
+the seed's lessons and with 100 more.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--materials", type=int, default=20)
+    args = parser.parse_args()
+    db = ROOT / "var" / "bench-methodics.sqlite3"
+    db.parent.mkdir(exist_ok=True)
+    db.unlink(missing_ok=True)
+    media = ROOT / "var" / "bench-media"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DATABASE_URL": f"sqlite:///{db}",
+        "MEDIA_ROOT": str(media),
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], check=True, env=env)
+    subprocess.run([*manage, "load_seed", "--no-index"], check=True, env=env, stdout=subprocess.DEVNULL)
+    os.environ.update(env)
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.WARNING)
+    from django.core.files.base import ContentFile
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.documents import get_document_model
+
+    from methodics.models import LessonMaterial, LessonPage, MethodicalKitPage, MethodicsIndexPage
+
+    index = MethodicsIndexPage.objects.get()
+    client = Client(HTTP_HOST="127.0.0.1")
+    Document = get_document_model()
+
+    for size_mb in (0.5, 5):
+        kit = MethodicalKitPage(title=f"Комплект {size_mb} МБ", slug=f"bench-{size_mb}".replace(".", "-"), year=2026)
+        index.add_child(instance=kit)
+        kit.save_revision().publish()
+        lessons = []
+        for n in range(4):
+            lesson = LessonPage(title=f"Занятие {n + 1}", slug=f"zanyatie-{n + 1}", grade_min=8, grade_max=9)
+            kit.add_child(instance=lesson)
+            lessons.append(lesson)
+        for n in range(args.materials):
+            document = Document(title=f"Материал {n + 1} ({size_mb} МБ)")
+            document.file.save(f"material-{size_mb}-{n}.pdf", ContentFile(os.urandom(int(size_mb * 2**20))), save=False)
+            document.save()
+            LessonMaterial.objects.create(page=lessons[n % 4], document=document, kind="other")
+        for lesson in lessons:
+            lesson.save_revision().publish()
+
+        tracemalloc.start()
+        start = time.perf_counter()
+        response = client.get(kit.url + "zip/")
+        stream = iter(response.streaming_content)
+        first = next(stream)
+        first_at = time.perf_counter() - start
+        total = len(first) + sum(len(chunk) for chunk in stream)
+        elapsed = time.perf_counter() - start
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(
+            f"ZIP, {args.materials} materials of {size_mb} MB + 4 lesson PDFs: {total / 2**20:.1f} MB; "
+            f"first bytes after {first_at * 1000:.0f} ms, last after {elapsed:.2f} s; "
+            f"peak Python memory while streaming {peak / 2**20:.1f} MB"
+        )
+
+    lesson = LessonPage.objects.live().filter(materials__isnull=False).exclude(title__startswith="Занятие").first()
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        response = client.get(lesson.url + "pdf/")
+        if response.status_code != 200:
+            raise SystemExit(f"lesson PDF answered {response.status_code}")
+        times.append(time.perf_counter() - start)
+    print(f"Lesson plan PDF «{lesson.title}»: median {statistics.median(times) * 1000:.0f} ms of 5")
+
+    url = index.url + "?audience=8-9&profile=general&duration=lesson"
+
+    def queries():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            client.get(url)
+            took = time.perf_counter() - start
+        return len(captured), took
+
+    before, took_before = queries()
+    count_before = LessonPage.objects.live().count()
+    kit = MethodicalKitPage.objects.filter(profile="general").first()
+    for n in range(100):
+        extra = LessonPage(title=f"Дополнительное занятие {n}", slug=f"dop-{n}", grade_min=8, grade_max=9)
+        kit.add_child(instance=extra)
+        extra.save_revision().publish()
+    after, took_after = queries()
+    print(
+        f"Lesson finder with filters: {before} queries, {took_before * 1000:.0f} ms with {count_before} lessons; "
+        f"{after} queries, {took_after * 1000:.0f} ms with {count_before + 100}"
+    )
+
+
+if __name__ == "__main__":
+    main()

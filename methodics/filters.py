@@ -1,0 +1,94 @@
+"""The lesson finder of the methodological section: one Django form validates the query string, so every
+choice has its own URL, works without JavaScript, and an unknown value is reported and ignored."""
+
+from functools import reduce
+from operator import or_
+
+from django import forms
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from atlas.models import ProfessionPage, Sector
+from portal.disabilities import DISABILITY_CATEGORIES
+
+from .choices import DURATIONS, FORMATS, GRADE_BANDS, PROFILES
+from .models import LessonPage, MethodicalKitPage
+
+ANY = [("", _("Any"))]
+
+
+class LessonFilterForm(forms.Form):
+    audience = forms.ChoiceField(
+        label=_("For whom"), required=False, choices=[*ANY, *((code, label) for code, label, *_r in GRADE_BANDS)]
+    )
+    profile = forms.ChoiceField(label=_("Profile"), required=False, choices=[*ANY, *PROFILES])
+    format = forms.ChoiceField(label=_("Format"), required=False, choices=[*ANY, *FORMATS])
+    duration = forms.ChoiceField(
+        label=_("Duration"), required=False, choices=[*ANY, *((code, label) for code, label, *_r in DURATIONS)]
+    )
+    adapted = forms.ChoiceField(
+        label=_("Adapted for"), required=False, choices=[("", _("No matter")), *DISABILITY_CATEGORIES]
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    profession = forms.ChoiceField(label=_("Profession"), required=False)
+
+    def __init__(self, data, *, index):
+        super().__init__(data)
+        self.index = index
+        locale = index.locale_id
+        self.fields["sector"].choices = [
+            *ANY,
+            *Sector.objects.filter(locale_id=locale, professions__lessons__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name"),
+        ]
+        self.fields["profession"].choices = [
+            *ANY,
+            *ProfessionPage.objects.filter(locale_id=locale, lessons__isnull=False)
+            .distinct()
+            .order_by("title")
+            .values_list("slug", "title"),
+        ]
+
+    def valid_values(self):
+        """The values that passed validation; a field with an error counts as not set."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self, "cleaned_data", {}).items()
+            if name not in self.errors and value
+        }
+
+    def lessons(self, kits):
+        """The live lessons under the index that match; ``kits`` are the index's live kits, whose profile
+        and adaptations their lessons share."""
+        values = self.valid_values()
+        lessons = LessonPage.objects.live().public().descendant_of(self.index)
+        kit_filter = {}
+        if "profile" in values:
+            kit_filter["profile"] = values["profile"]
+        if "adapted" in values:
+            kit_filter["adaptations__category"] = values["adapted"]
+        if kit_filter:
+            paths = list(
+                MethodicalKitPage.objects.filter(pk__in=[k.pk for k in kits], **kit_filter).values_list(
+                    "path", flat=True
+                )
+            )
+            if not paths:
+                return lessons.none()
+            lessons = lessons.filter(reduce(or_, (Q(path__startswith=p) for p in paths)))
+        if "audience" in values:
+            low, high = next((lo, hi) for code, _label, lo, hi in GRADE_BANDS if code == values["audience"])
+            lessons = lessons.filter(grade_min__lte=high, grade_max__gte=low)
+        if "duration" in values:
+            low, high = next((lo, hi) for code, _label, lo, hi in DURATIONS if code == values["duration"])
+            lessons = lessons.filter(duration_minutes__gte=low, duration_minutes__lte=high)
+        if "format" in values:
+            lessons = lessons.filter(format=values["format"])
+        if "sector" in values:
+            lessons = lessons.filter(professions__sector__slug=values["sector"])
+        if "profession" in values:
+            lessons = lessons.filter(professions__slug=values["profession"])
+        return lessons.distinct().annotate(material_count=Count("materials", distinct=True)).order_by("path")

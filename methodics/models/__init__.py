@@ -1,0 +1,17 @@
+from .kits import GameCard, KitAdaptation, KitMaterial, KitVersion, MethodicalKitPage, MethodicsIndexPage
+from .lessons import LessonMaterial, LessonPage
+from .practices import BestPracticeIndexPage, BestPracticePage, PracticeMaterial
+
+__all__ = [
+    "BestPracticeIndexPage",
+    "BestPracticePage",
+    "GameCard",
+    "KitAdaptation",
+    "KitMaterial",
+    "KitVersion",
+    "LessonMaterial",
+    "LessonPage",
+    "MethodicalKitPage",
+    "MethodicsIndexPage",
+    "PracticeMaterial",
+]

@@ -1,0 +1,238 @@
+"""The methodological section: its index with the lesson finder, and the kits (ПрофиВОХ and its editions,
+the recommendations for «Технология», the game module «Работай в Хабаровском крае»)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Min, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from methodics.choices import PROFILES, grades_label
+from portal.disabilities import DISABILITY_CATEGORIES
+from portal.pages import PortalPage, paginate
+
+from .materials import Material
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class MethodicsIndexPage(PortalPage):
+    """«Методическая копилка»: the kits, the best practices, and a finder over every lesson of every kit."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["methodics.MethodicalKitPage", "methodics.BestPracticeIndexPage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("introduction"),
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("methodological section")
+
+    def get_context(self, request, *args, **kwargs):
+        from methodics.filters import LessonFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific()
+        kits = [c for c in children if isinstance(c, MethodicalKitPage)]
+        form = LessonFilterForm(request.GET or None, index=self)
+        lessons = paginate(request, form.lessons(kits), per_page=20)
+        kits_by_path = {k.path: k for k in kits}
+        context.update(
+            kits=kits,
+            practices=[c for c in children if not isinstance(c, MethodicalKitPage)],
+            form=form,
+            lessons=[(lesson, kits_by_path.get(lesson.path[: -lesson.steplen])) for lesson in lessons],
+            page_obj=lessons,
+            filtered=bool(form.valid_values()),
+        )
+        return context
+
+
+class RoleBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("role"))
+    description = blocks.TextBlock(label=_("what the player does"))
+
+    class Meta:
+        icon = "user"
+        label = _("Role")
+
+
+class MethodicalKitPage(RoutablePageMixin, PortalPage):
+    """A kit: what it is for, who made it and when, its versions, its lessons (the child pages, in order),
+    its own materials, and the whole kit as one ZIP. A kit of the kind «game» also has rules, roles and
+    printable profession cards."""
+
+    KINDS = [("complex", _("methodological complex")), ("game", _("game module"))]
+
+    kind = models.CharField(_("kind"), max_length=10, choices=KINDS, default="complex")
+    profile = models.CharField(_("profile"), max_length=20, choices=PROFILES, default="general")
+    purpose = RichTextField(_("purpose"), blank=True, features=TEXT_FEATURES)
+    expected_results = RichTextField(_("expected results"), blank=True, features=TEXT_FEATURES)
+    authors = models.CharField(_("authors"), max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    adapted_edition_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adapted_editions",
+        verbose_name=_("adapted edition of"),
+        help_text=_("For an edition adapted for students with disabilities: the kit it adapts."),
+    )
+    game_rules = RichTextField(_("rules of the game"), blank=True, features=TEXT_FEATURES)
+    game_roles = StreamField([("role", RoleBlock())], verbose_name=_("roles"), blank=True)
+
+    parent_page_types = ["methodics.MethodicsIndexPage"]
+    subpage_types = ["methodics.LessonPage"]
+    search_fields = [*PortalPage.search_fields, index.SearchField("purpose"), index.FilterField("profile")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("profile"), FieldPanel("authors"), FieldPanel("year")], heading=_("About")
+        ),
+        FieldPanel("purpose"),
+        FieldPanel("expected_results"),
+        InlinePanel("versions", label=_("version"), heading=_("Versions and changes")),
+        FieldPanel("adapted_edition_of"),
+        InlinePanel("adaptations", label=_("adaptation"), heading=_("Adapted for")),
+        InlinePanel("materials", label=_("material"), heading=_("Materials of the kit")),
+    ]
+    game_panels = [
+        FieldPanel("game_rules"),
+        FieldPanel("game_roles"),
+        InlinePanel("game_cards", label=_("card"), heading=_("Profession cards")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(game_panels, heading=_("Game")),
+            ObjectList(PortalPage.promote_panels, heading=_("Promote")),
+            ObjectList(PortalPage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("methodological kit")
+        verbose_name_plural = _("methodological kits")
+
+    def clean(self):
+        super().clean()
+        if self.adapted_edition_of_id and self.adapted_edition_of_id == self.pk:
+            raise ValidationError({"adapted_edition_of": _("A kit cannot be an adapted edition of itself.")})
+
+    @property
+    def is_game(self):
+        return self.kind == "game"
+
+    def lessons(self):
+        from .lessons import LessonPage
+
+        return LessonPage.objects.child_of(self).live().public().order_by("path")
+
+    def current_version(self):
+        versions = sorted(self.versions.all(), key=lambda v: v.date)
+        return versions[-1] if versions else None
+
+    def grade_range(self):
+        bounds = self.lessons().aggregate(low=Min("grade_min"), high=Max("grade_max"))
+        return grades_label(bounds["low"], bounds["high"]) if bounds["low"] is not None else ""
+
+    def editions(self):
+        """The kit this one adapts and the kits adapting this one: the link works both ways."""
+        return (
+            MethodicalKitPage.objects.live()
+            .public()
+            .filter(Q(pk=self.adapted_edition_of_id) | Q(adapted_edition_of=self))
+            .exclude(pk=self.pk)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.documents import DocumentAccess
+
+        context = super().get_context(request, *args, **kwargs)
+        lessons = list(self.lessons())
+        access = DocumentAccess(request)
+        materials = access.mark(list(self.materials.select_related("document")))
+        context.update(
+            lessons=lessons,
+            materials=materials,
+            editions=list(self.editions()),
+            has_downloads=bool(lessons or materials),
+            grades=self.grade_range(),
+            version=self.current_version(),
+        )
+        if self.is_game:
+            context["game_cards"] = list(self.game_cards.select_related("profession"))
+        return context
+
+    @path("zip/", name="zip")
+    def zip(self, request):
+        from methodics.downloads import kit_zip_response
+
+        return kit_zip_response(request, self)
+
+    @path("cards/", name="cards")
+    def cards(self, request):
+        from methodics.downloads import game_cards_response
+
+        return game_cards_response(request, self)
+
+
+class KitVersion(Orderable):
+    page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="versions")
+    version = models.CharField(_("version"), max_length=20)
+    date = models.DateField(_("date"))
+    changes = models.TextField(_("what changed"))
+
+    panels = [FieldPanel("version"), FieldPanel("date"), FieldPanel("changes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("version")
+
+
+class KitAdaptation(Orderable):
+    """A disability category the kit is adapted for, and what is adapted."""
+
+    page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="adaptations")
+    category = models.CharField(_("category"), max_length=20, choices=DISABILITY_CATEGORIES)
+    note = models.CharField(_("what is adapted"), max_length=255, blank=True)
+
+    panels = [FieldPanel("category"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("adaptation")
+        constraints = [models.UniqueConstraint(fields=["page", "category"], name="kit_adaptation_once")]
+
+
+class KitMaterial(Material):
+    page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="materials")
+
+
+class GameCard(Orderable):
+    """A printable card of the game module: an atlas profession and the task printed on it."""
+
+    page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="game_cards")
+    profession = models.ForeignKey(
+        "atlas.ProfessionPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("profession")
+    )
+    task = models.CharField(_("task on the card"), max_length=300, blank=True)
+
+    panels = [FieldPanel("profession"), FieldPanel("task")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("game card")

@@ -1,0 +1,215 @@
+"""The methodological section of the demo site from media_seed/methodics/content.json: the ПрофиВОХ kits
+(general, medical and pedagogical, adapted for young people with disabilities), the recommendations for
+«Технология», the game module «Работай в Хабаровском крае», and best practices. Every lesson gets handouts
+the project generates (PDF, or XLSX for tables); each kit gets notes for teachers in the private
+collection. The texts are the portal's demonstration materials, and the pages say so. Idempotent."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from slugify import slugify
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Site
+
+from atlas.models import MunicipalDistrict, ProfessionPage
+from methodics.handouts import handout_pdf, handout_xlsx
+from methodics.models import (
+    BestPracticeIndexPage,
+    BestPracticePage,
+    GameCard,
+    KitAdaptation,
+    KitMaterial,
+    KitVersion,
+    LessonMaterial,
+    LessonPage,
+    MethodicalKitPage,
+    MethodicsIndexPage,
+    PracticeMaterial,
+)
+from portal.seeding import PageSeeder
+
+CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"
+TEACHERS = "Педагоги"
+DEMO_NOTE = "Демонстрационные материалы портала"
+
+
+def html_list(items):
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def collection(name, parent=None):
+    parent = parent or Collection.get_first_root_node()
+    return parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+
+
+def private_collection():
+    """«Материалы для педагогов»: only members of the «Педагоги» group (and editors) may download."""
+    teachers = Group.objects.get_or_create(name=TEACHERS)[0]
+    private = collection("Материалы для педагогов")
+    restriction = CollectionViewRestriction.objects.filter(collection=private).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    restriction.groups.add(teachers)
+    return private
+
+
+class Seeder(PageSeeder):
+    def run(self):
+        content = json.loads(CONTENT.read_text(encoding="utf-8"))
+        self.public = collection("Методические материалы")
+        self.private = private_collection()
+        self.professions = {
+            p.title: p for p in ProfessionPage.objects.live().filter(locale__language_code="ru").only("pk", "title")
+        }
+        home = Site.objects.get(is_default_site=True).root_page
+        index = self.upsert(
+            home,
+            MethodicsIndexPage,
+            "metodiki",
+            title="Методическая копилка",
+            show_in_menus=True,
+            summary="Методический комплекс «ПрофиВОХ» и его редакции, игровой модуль «Работай в Хабаровском крае», "
+            "занятия по «Технологии» и лучшие практики профориентации — с планами занятий и раздаточными материалами.",
+            easy_read_summary="Здесь материалы для учителей.\nМожно найти занятие для своего класса и скачать его.",
+            introduction="<p>Подберите занятие по классу, профилю, формату и продолжительности, скачайте план в PDF "
+            "и раздаточные материалы или весь комплект одним архивом. Материалы с пометкой «для педагогов» "
+            "доступны после входа на портал.</p><p><em>Тексты занятий — демонстрационные: их подготовила "
+            "редакция портала по описанию комплексов в региональной программе. Авторские материалы "
+            "ХК ИРО заменят их по мере публикации.</em></p>",
+        )
+        kits = {}
+        for kit in content["kits"]:
+            kits[kit["slug"]] = self.kit(index, kit, kits)
+        self.practices(index, content["practices"])
+        return self.created
+
+    def document(self, title, make, extension, *, private=False):
+        """The document ``title`` in its collection, its file generated once by ``make()``."""
+        target = self.private if private else self.public
+        Document = get_document_model()
+        document = Document.objects.filter(title=title, collection=target).first()
+        if document is not None and not self.refresh:
+            return document
+        if document is None:
+            document = Document(title=title, collection=target)
+        document.file.save(f"{slugify(title, max_length=60)}.{extension}", ContentFile(make()), save=False)
+        document.save()
+        return document
+
+    def handout(self, handout, subtitle):
+        if handout["kind"] == "table":
+            return self.document(handout["title"], lambda: handout_xlsx(handout, subtitle=subtitle), "xlsx")
+        return self.document(handout["title"], lambda: handout_pdf(handout, subtitle=subtitle), "pdf")
+
+    def linked(self, titles):
+        return [self.professions[t] for t in titles if t in self.professions]
+
+    def kit(self, index, data, kits):
+        notes = self.teacher_notes(data)
+        fields = {
+            "title": data["title"],
+            "kind": data["kind"],
+            "profile": data["profile"],
+            "summary": data["summary"],
+            "easy_read_summary": data["easy_read_summary"],
+            "purpose": f"<p>{data['purpose']}</p>",
+            "expected_results": html_list(data["expected_results"]),
+            "authors": data["authors"],
+            "year": data["year"],
+            "adapted_edition_of": kits.get(data.get("adapted_edition_of")),
+            "versions": [KitVersion(**version) for version in data["changelog"]],
+            "adaptations": [KitAdaptation(**item) for item in data.get("adaptations") or []],
+            "materials": [KitMaterial(document=notes, kind="teacher_notes", description="Цели и критерии оценки")],
+        }
+        game = data.get("game")
+        if game:
+            fields["game_rules"] = "<ol>" + "".join(f"<li>{rule}</li>" for rule in game["rules"]) + "</ol>"
+            fields["game_roles"] = json.dumps(
+                [{"type": "role", "value": role} for role in game["roles"]], ensure_ascii=False
+            )
+            fields["game_cards"] = [
+                GameCard(profession=self.professions[title], task=game["card_tasks"].get(title, ""))
+                for title in game["professions"]
+                if title in self.professions
+            ]
+        page = self.upsert(index, MethodicalKitPage, data["slug"], **fields)
+        for lesson in data["lessons"]:
+            self.lesson(page, lesson)
+        return page
+
+    def teacher_notes(self, kit):
+        """For the private collection: each lesson's goals and how to assess it, one memo per kit."""
+        items = [
+            f"{lesson['title']}: {'; '.join(lesson['goals'])}. Оценка: {lesson['assessment']}"
+            for lesson in kit["lessons"]
+        ]
+        notes = {
+            "title": f"Для педагога: цели и оценка занятий — {kit['title']}",
+            "kind": "memo",
+            "intro": "Материал для учителя и педагога-психолога; не раздаётся обучающимся.",
+            "items": items,
+        }
+        return self.document(notes["title"], lambda: handout_pdf(notes, subtitle=DEMO_NOTE), "pdf", private=True)
+
+    def lesson(self, kit, data):
+        materials = [
+            LessonMaterial(document=self.handout(h, f"{kit.title}. {DEMO_NOTE}"), kind=h["kind"])
+            for h in data["handouts"]
+        ]
+        self.upsert(
+            kit,
+            LessonPage,
+            data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            grade_min=data["grade_min"],
+            grade_max=data["grade_max"],
+            format=data["format"],
+            duration_minutes=data["duration_minutes"],
+            goals="\n".join(data["goals"]),
+            equipment="\n".join(data["equipment"]),
+            plan=json.dumps([{"type": "stage", "value": stage} for stage in data["plan"]], ensure_ascii=False),
+            assessment=f"<p>{data['assessment']}</p>",
+            professions=self.linked(data["professions"]),
+            materials=materials,
+        )
+
+    def practices(self, index, data):
+        meta = data["collection"]
+        collection_page = self.upsert(
+            index,
+            BestPracticeIndexPage,
+            meta["slug"],
+            title=meta["title"],
+            summary=meta["summary"],
+            introduction=f"<p>{meta['introduction']}</p>",
+        )
+        districts = {d.name: d for d in MunicipalDistrict.objects.filter(locale__language_code="ru")}
+        for item in data["items"]:
+            self.upsert(
+                collection_page,
+                BestPracticePage,
+                item["slug"],
+                title=item["title"],
+                summary=item["summary"],
+                organisation=item["organisation"],
+                district=districts.get(item["district"]),
+                year=item["year"],
+                competition=item["competition"],
+                audience=item["audience"],
+                body=json.dumps(
+                    [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in item["description"]],
+                    ensure_ascii=False,
+                ),
+                results=html_list(item["results"]),
+                professions=self.linked(item["professions"]),
+                materials=[
+                    PracticeMaterial(document=self.handout(h, f"{item['organisation']}. {DEMO_NOTE}"), kind=h["kind"])
+                    for h in item["handouts"]
+                ],
+            )

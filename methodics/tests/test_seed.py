@@ -1,0 +1,53 @@
+"""The demo seed of the methodological section: what the issue asks of it, with real files."""
+
+import io
+
+import openpyxl
+from django.core.management import call_command
+from pypdf import PdfReader
+from wagtail.documents import get_document_model
+
+from methodics.choices import GRADE_BANDS
+from methodics.models import BestPracticePage, LessonPage, MethodicalKitPage
+from portal.documents import DocumentAccess
+
+
+def test_seed_builds_kits_lessons_game_and_practices_with_real_handouts(rf, db):
+    call_command("load_seed", "--no-index", verbosity=0)
+    kits = MethodicalKitPage.objects.live()
+    assert kits.filter(kind="complex").count() >= 3 and kits.filter(kind="game").count() == 1
+    adapted = kits.filter(adaptations__isnull=False, adapted_edition_of__isnull=False).distinct().get()
+    assert adapted.adaptations.count() >= 4
+    game = kits.get(kind="game")
+    assert game.game_rules and len(game.game_roles) >= 4 and game.game_cards.count() >= 8
+
+    lessons = list(LessonPage.objects.live())
+    assert len(lessons) >= 10
+    bands = {
+        code
+        for code, _l, low, high in GRADE_BANDS
+        for lesson in lessons
+        if lesson.grade_min <= high and lesson.grade_max >= low
+    }
+    assert {"5-7", "8-9", "10-11", "college"} <= bands
+    for lesson in lessons:
+        assert sum(stage.value["minutes"] for stage in lesson.plan) == lesson.duration_minutes, lesson.title
+        assert lesson.professions.exists(), lesson.title
+        materials = list(lesson.materials.select_related("document"))
+        assert materials, lesson.title
+        for material in materials:
+            with material.document.file.open("rb") as handle:
+                data = handle.read()
+            if material.document.file_extension == "xlsx":
+                assert openpyxl.load_workbook(io.BytesIO(data)).active["A1"].value == material.document.title
+            else:
+                assert material.document.title in PdfReader(io.BytesIO(data)).pages[0].extract_text().replace("\n", " ")
+    assert BestPracticePage.objects.live().count() >= 3
+
+    access = DocumentAccess(rf.get("/"))
+    private = [d for d in get_document_model().objects.all() if access.is_private(d)]
+    assert len(private) == kits.count()  # one teachers' memo per kit, in the restricted collection
+
+    documents = get_document_model().objects.count()
+    call_command("load_seed", "--no-index", verbosity=0)
+    assert get_document_model().objects.count() == documents and LessonPage.objects.count() == len(lessons)
