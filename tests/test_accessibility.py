@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from atlas.models import EducationalOrganization, Employer
 from home.models import CollectionPage, ContentPage, EventPage, NewsPage
+from methodics.models import BestPracticePage, LessonPage, MethodicalKitPage
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SCHEMES = ["bw", "wb", "blue", "brown", "green"]
@@ -17,6 +18,7 @@ SCREENSHOT_PAGES = {
     "atlas": "/atlas/",
     "card": "/atlas/aviatekhnik/",
     "equal-opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
+    "lesson": "/metodiki/profivoh-professionalnoe-samoopredelenie/hochu-mogu-nado/",
 }
 
 # The live server reads the database from another thread, so the data must be committed; serialized
@@ -49,6 +51,13 @@ def urls():
         "edition": "/navigator/profnavigator-2026/",
         "equal opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
         "handbook": "/navigator/spravochnik-postupayushchego/",
+        "methodics with filters": "/metodiki/?audience=8-9&profile=general",
+        "kit": MethodicalKitPage.objects.filter(kind="complex").first().url,
+        "game module": MethodicalKitPage.objects.get(kind="game").url,
+        "lesson": LessonPage.objects.first().url,
+        "best practices": "/metodiki/luchshie-praktiki/",
+        "best practice": BestPracticePage.objects.first().url,
+        "sign in": "/_util/login/?next=/metodiki/",
         "search results": "/search/?q=профориентации",
         "accessibility statement": "/accessibility/",
         "404": "/no-such-page/",
@@ -68,6 +77,10 @@ def urls():
         "/navigator/ravnye-vozmozhnosti/",
         "/navigator/ravnye-vozmozhnosti/?category=nonsense",
         "/navigator/spravochnik-postupayushchego/?level=vo&district=bad",
+        "/metodiki/",
+        "/metodiki/?audience=13&format=game&adapted=unknown",
+        MethodicalKitPage.objects.filter(kind="complex").first().url + "cards/",  # «nothing to download»
+        "/en/_util/login/",
     ]
     return {"types": types, "all": [*types.values(), *variants]}
 
@@ -169,6 +182,30 @@ def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigato
         page.keyboard.press("Enter")
     assert page.inner_text("h1") == first
     tab_to(page, "Скачать карточку в PDF")
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    response = page.request.get(live_server.url + href)
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+
+
+def test_keyboard_journey_to_a_lesson_plan_through_the_lesson_finder(page, live_server, urls):
+    page.goto(live_server.url + "/")
+    tab_to(page, "Методическая копилка")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.focus("#id_audience")
+    page.keyboard.press("ArrowDown")  # «Дошкольники»
+    page.keyboard.press("ArrowDown")  # «1–4 классы»
+    page.keyboard.press("ArrowDown")  # «5–7 классы»
+    tab_to(page, "Показать")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "audience=5-7" in page.url
+    first = page.inner_text("main .cards .card__title a >> nth=-1")
+    tab_to(page, first)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.inner_text("h1") == first
+    tab_to(page, "Скачать план занятия (PDF)")
     href = page.evaluate("document.activeElement.getAttribute('href')")
     response = page.request.get(live_server.url + href)
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
