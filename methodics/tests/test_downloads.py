@@ -153,3 +153,16 @@ def test_upload_over_the_size_cap_is_refused(admin_client, site_tree):
     )
     assert "Файл слишком большой" in response.content.decode() or "слишком велик" in response.content.decode()
     assert get_document_model().objects.count() == 0
+
+
+def test_editors_see_download_counts_in_a_report(admin_client, client, methodics):
+    client.get(methodics["table"].url)
+    client.get(methodics["table"].url)
+    client.get(methodics["worksheet"].url)
+    response = admin_client.get(reverse("document_downloads_report"))
+    html = response.content.decode()
+    assert response.status_code == 200 and "Скачивания документов" in html
+    assert html.index("Таблица профессий") < html.index("Рабочий лист «Мои интересы»")  # most downloaded first
+    export = admin_client.get(reverse("document_downloads_report") + "?export=csv")
+    rows = b"".join(export.streaming_content).decode().splitlines()
+    assert rows[1].startswith("Таблица профессий,") and rows[1].endswith(",2")
