@@ -6,7 +6,7 @@ Builds a throw-away SQLite database in var/bench-methodics.sqlite3 with the demo
 lessons whose materials are ``--materials`` files of random (incompressible) bytes, twice: 0.5 MB and 5 MB a
 file. For each it reports the time to the archive's first bytes, the time to the last, and the peak of
 Python memory (tracemalloc) while the archive streams: if the archive were built in memory, the peak would
-grow tenfold with the files. Then the lesson plan PDF (median of 5) and the finder's query count with
+grow tenfold with the files. The first PDF of the process is timed apart (cold fonts). Then the lesson plan PDF (median of 5) and the finder's query count with
 the seed's lessons and with 100 more.
 """
 
@@ -58,6 +58,13 @@ def main():
     index = MethodicsIndexPage.objects.get()
     client = Client(HTTP_HOST="127.0.0.1")
     Document = get_document_model()
+
+    # The first PDF of a process loads WeasyPrint's fonts and caches (about 2 s, once per worker); the
+    # figures below are for a warm worker, after this first one.
+    warm_lesson = LessonPage.objects.live().first()
+    start = time.perf_counter()
+    client.get(warm_lesson.url + "pdf/")
+    print(f"First PDF of the process (cold WeasyPrint): {time.perf_counter() - start:.2f} s")
 
     for size_mb in (0.5, 5):
         kit = MethodicalKitPage(title=f"Комплект {size_mb} МБ", slug=f"bench-{size_mb}".replace(".", "-"), year=2026)
