@@ -60,25 +60,25 @@ class LessonFilterForm(forms.Form):
             if name not in self.errors and value
         }
 
+    @staticmethod
+    def in_kits(kits, **kit_filter):
+        """A condition on lessons: under one of ``kits`` that match ``kit_filter`` (one query)."""
+        paths = MethodicalKitPage.objects.filter(pk__in=[k.pk for k in kits], **kit_filter).values_list(
+            "path", flat=True
+        )
+        return reduce(or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
+
     def lessons(self, kits):
         """The live lessons under the index that match; ``kits`` are the index's live kits, whose profile
         and adaptations their lessons share."""
         values = self.valid_values()
         lessons = LessonPage.objects.live().public().descendant_of(self.index)
-        kit_filter = {}
         if "profile" in values:
-            kit_filter["profile"] = values["profile"]
+            # A lesson's own profile, or its kit's when it has none (a medical and pedagogical kit's lessons).
+            own = Q(profile=values["profile"])
+            lessons = lessons.filter(own | (Q(profile="") & self.in_kits(kits, profile=values["profile"])))
         if "adapted" in values:
-            kit_filter["adaptations__category"] = values["adapted"]
-        if kit_filter:
-            paths = list(
-                MethodicalKitPage.objects.filter(pk__in=[k.pk for k in kits], **kit_filter).values_list(
-                    "path", flat=True
-                )
-            )
-            if not paths:
-                return lessons.none()
-            lessons = lessons.filter(reduce(or_, (Q(path__startswith=p) for p in paths)))
+            lessons = lessons.filter(self.in_kits(kits, adaptations__category=values["adapted"]))
         if "audience" in values:
             low, high = next((lo, hi) for code, _label, lo, hi in GRADE_BANDS if code == values["audience"])
             lessons = lessons.filter(grade_min__lte=high, grade_max__gte=low)

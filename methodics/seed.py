@@ -170,6 +170,7 @@ class Seeder(PageSeeder):
             grade_min=data["grade_min"],
             grade_max=data["grade_max"],
             format=data["format"],
+            profile=data.get("profile", ""),
             duration_minutes=data["duration_minutes"],
             goals="\n".join(data["goals"]),
             equipment="\n".join(data["equipment"]),

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from atlas.models.pages import LINES_HELP, lines
-from methodics.choices import FORMATS, GRADES, grades_label
+from methodics.choices import FORMATS, GRADES, PROFILES, grades_label
 from portal.pages import PortalPage
 
 from .kits import TEXT_FEATURES
@@ -37,6 +37,13 @@ class LessonPage(RoutablePageMixin, PortalPage):
     grade_min = models.PositiveSmallIntegerField(_("from"), choices=GRADES, default=8)
     grade_max = models.PositiveSmallIntegerField(_("to"), choices=GRADES, default=9)
     format = models.CharField(_("format"), max_length=20, choices=FORMATS, default="lesson")
+    profile = models.CharField(
+        _("profile"),
+        max_length=20,
+        choices=PROFILES,
+        blank=True,
+        help_text=_("Only if it differs from the kit's profile."),
+    )
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration, minutes"), default=45, validators=[MinValueValidator(5), MaxValueValidator(600)]
     )
@@ -65,6 +72,7 @@ class LessonPage(RoutablePageMixin, PortalPage):
             [
                 FieldRowPanel([FieldPanel("grade_min"), FieldPanel("grade_max")], heading=_("Grades")),
                 FieldRowPanel([FieldPanel("format"), FieldPanel("duration_minutes")]),
+                FieldPanel("profile"),
             ],
             heading=_("For whom and how long"),
         ),

@@ -155,6 +155,18 @@ def methodics(site_tree, teachers_collection):
     nursing.professions = [nurse]
     add(medical, nursing)
     add(
+        medical,
+        LessonPage(
+            title="Я объясняю",
+            slug="ya-obyasnyayu",
+            grade_min=10,
+            grade_max=11,
+            format="trial",
+            profile="pedagogical",
+            duration_minutes=45,
+        ),
+    )
+    add(
         game,
         LessonPage(
             title="Игровая сессия",

@@ -31,9 +31,10 @@ def test_index_lists_kits_and_every_lesson_with_its_kit(client, methodics):
         "Мой выбор",
         "Шаг за шагом",
         "Один день медсестры",
+        "Я объясняю",
         "Игровая сессия",
     ]
-    assert "Лучшие практики" in html and "5 занятий" in html
+    assert "Лучшие практики" in html and "6 занятий" in html
     kits = {lesson.title: kit.title for lesson, kit in response.context["lessons"]}
     assert kits["Один день медсестры"] == "ПрофиВОХ: медицина"
 
@@ -44,6 +45,7 @@ def test_index_lists_kits_and_every_lesson_with_its_kit(client, methodics):
         ({"audience": "8-9"}, ["Профессии судостроения", "Шаг за шагом", "Игровая сессия"]),
         ({"audience": "college"}, ["Шаг за шагом", "Один день медсестры"]),
         ({"profile": "medical"}, ["Один день медсестры"]),
+        ({"profile": "pedagogical"}, ["Я объясняю"]),  # the lesson's own profile wins over its kit's
         ({"format": "class_hour"}, ["Мой выбор"]),
         ({"duration": "short"}, ["Мой выбор"]),
         ({"duration": "double"}, ["Шаг за шагом", "Один день медсестры", "Игровая сессия"]),
