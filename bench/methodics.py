@@ -6,8 +6,8 @@ Builds a throw-away SQLite database in var/bench-methodics.sqlite3 with the demo
 lessons whose materials are ``--materials`` files of random (incompressible) bytes, twice: 0.5 MB and 5 MB a
 file. For each it reports the time to the archive's first bytes, the time to the last, and the peak of
 Python memory (tracemalloc) while the archive streams: if the archive were built in memory, the peak would
-grow tenfold with the files. The first PDF of the process is timed apart (cold fonts). Then the lesson plan PDF (median of 5) and the finder's query count with
-the seed's lessons and with 100 more.
+grow tenfold with the files. The first PDF of the process is timed apart (cold fonts). Then the lesson
+plan PDF (median of 5) and the finder's query count with the seed's lessons and with 100 more.
 """
 
 import argparse
