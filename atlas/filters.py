@@ -6,6 +6,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from portal.disabilities import DISABILITY_CATEGORIES
+from portal.forms import QueryFilterForm
 
 from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES
 from .models.snippets import LEVELS
@@ -14,7 +15,7 @@ MAX_SALARY = 1_000_000
 SORTS = [("name", _("by name")), ("salary", _("by salary, highest first")), ("demand", _("by demand"))]
 
 
-class AtlasFilterForm(forms.Form):
+class AtlasFilterForm(QueryFilterForm):
     q = forms.CharField(label=_("Profession name contains"), required=False, max_length=100)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     level = forms.ChoiceField(label=_("Education level"), required=False, choices=[("", _("Any")), *LEVELS])
@@ -34,15 +35,6 @@ class AtlasFilterForm(forms.Form):
         super().__init__(data)
         self.fields["sector"].choices = [("", _("Any")), *((s.slug, s.name) for s in sectors)]
         self.fields["district"].choices = [("", _("Any")), *((d.slug, d.name) for d in districts)]
-
-    def valid_values(self):
-        """The values that passed validation; a field with an error counts as not set."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if name not in self.errors and value not in (None, "", False)
-        }
 
     def apply(self, professions):
         values = self.valid_values()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atlas.models import ProfessionPage, Sector
 from portal.disabilities import DISABILITY_CATEGORIES
+from portal.forms import QueryFilterForm
 
 from .choices import DURATIONS, FORMATS, GRADE_BANDS, PROFILES
 from .models import LessonPage, MethodicalKitPage
@@ -17,7 +18,7 @@ from .models import LessonPage, MethodicalKitPage
 ANY = [("", _("Any"))]
 
 
-class LessonFilterForm(forms.Form):
+class LessonFilterForm(QueryFilterForm):
     audience = forms.ChoiceField(
         label=_("For whom"), required=False, choices=[*ANY, *((code, label) for code, label, *_r in GRADE_BANDS)]
     )
@@ -38,27 +39,18 @@ class LessonFilterForm(forms.Form):
         locale = index.locale_id
         self.fields["sector"].choices = [
             *ANY,
-            *Sector.objects.filter(locale_id=locale, professions__lessons__isnull=False)
+            *Sector.objects.filter(locale_id=locale, professions__lessons__live=True)
             .distinct()
             .order_by("name")
             .values_list("slug", "name"),
         ]
         self.fields["profession"].choices = [
             *ANY,
-            *ProfessionPage.objects.filter(locale_id=locale, lessons__isnull=False)
+            *ProfessionPage.objects.filter(locale_id=locale, lessons__live=True)
             .distinct()
             .order_by("title")
             .values_list("slug", "title"),
         ]
-
-    def valid_values(self):
-        """The values that passed validation; a field with an error counts as not set."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if name not in self.errors and value
-        }
 
     @staticmethod
     def in_kits(kits, **kit_filter):

@@ -5,12 +5,11 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from atlas.factories import DistrictFactory, EmployerFactory, OrganisationFactory, ProfessionPageFactory
 from atlas.models import ProfessionSuitability
+from portal.tests.helpers import queries_for
 
 
 def json_ld(html):
@@ -112,28 +111,15 @@ def test_card_query_count_does_not_grow_with_links(client, atlas):
         page.save_revision().publish()
         return page
 
-    counts = []
-    for page in (card_with(1), card_with(4)):
-        client.get(page.url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(page.url).status_code == 200
-        counts.append(len(queries))
-    assert counts[0] == counts[1]
+    assert queries_for(client, card_with(1).url) == queries_for(client, card_with(4).url)
 
 
 def test_index_query_count_with_three_filters_does_not_grow(client, atlas, catalogue):
     url = atlas.url + "?sector=aviastroenie&level=spo&salary_from=1000"
-
-    def count():
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
-
-    before = count()
+    before = queries_for(client, url)
     for _ in range(20):
         ProfessionPageFactory(parent=atlas, sector=catalogue["aviation"], salary_min=70_000, salary_max=75_000)
-    assert count() == before
+    assert queries_for(client, url) == before
 
 
 def test_api_filters_professions_by_sector_and_level(client, catalogue):

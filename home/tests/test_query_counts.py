@@ -1,7 +1,5 @@
 """Listing pages cost the same number of SQL queries however much content there is."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from home.factories import (
@@ -13,14 +11,7 @@ from home.factories import (
     SectionPageFactory,
 )
 from portal.models import Audience
-
-
-def queries_for(client, url):
-    client.get(url)  # warm caches (site root, content types) as a running site has them
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+from portal.tests.helpers import queries_for
 
 
 def test_listing_pages_keep_a_constant_query_count(client, site_tree):

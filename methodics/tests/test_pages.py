@@ -4,11 +4,10 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from methodics.models import LessonPage
+from portal.tests.helpers import queries_for
 
 from .conftest import add, stage
 
@@ -77,20 +76,13 @@ def test_unknown_filter_values_are_reported_and_ignored(client, methodics):
 
 def test_index_query_count_does_not_grow_with_lessons(client, methodics):
     url = methodics["index"].url + "?audience=8-9&profile=general"
-
-    def count():
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        return len(queries)
-
-    before = count()
+    before = queries_for(client, url)
     for n in range(6):
         add(
             methodics["general"],
             LessonPage(title=f"Урок {n}", slug=f"urok-{n}", grade_min=8, grade_max=9, duration_minutes=40),
         )
-    assert count() == before
+    assert queries_for(client, url) == before
 
 
 def test_kit_page_shows_lessons_in_order_version_and_both_editions(client, methodics):

@@ -3,13 +3,12 @@
 import io
 import re
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from atlas.factories import ProfessionPageFactory
 from atlas.models import ProfessionSuitability
 from navigator.models import ProfnavigatorEditionPage
+from portal.tests.helpers import queries_for
 
 
 def test_only_one_current_edition(guides):
@@ -70,20 +69,13 @@ def test_unknown_category_gives_a_message_not_an_error(client, guides):
 
 def test_equal_opportunities_query_count_does_not_grow(client, guides):
     url = guides["equal"].url + "?category=hearing"
-
-    def count():
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        return len(queries)
-
-    before = count()
+    before = queries_for(client, url)
     for _ in range(10):
         page = ProfessionPageFactory(parent=guides["atlas"])
         page.suitability = [ProfessionSuitability(category="hearing", degree="suitable")]
         page.organisations.set([guides["college"]])
         page.save_revision().publish()
-    assert count() == before
+    assert queries_for(client, url) == before
 
 
 def test_handbook_lists_organisations_with_open_days_and_filters(client, guides):
