@@ -58,6 +58,10 @@ def urls():
         "best practices": "/metodiki/luchshie-praktiki/",
         "best practice": BestPracticePage.objects.first().url,
         "sign in": "/_util/login/?next=/metodiki/",
+        "monitoring": "/monitoring/",
+        "monitoring report": "/monitoring/otchet-2023/",
+        "indicator": "/monitoring/pokazatel/1/",
+        "district monitoring": "/monitoring/raion/amurskii-munitsipalnyi-raion/",
         "search results": "/search/?q=профориентации",
         "accessibility statement": "/accessibility/",
         "404": "/no-such-page/",
@@ -81,6 +85,7 @@ def urls():
         "/metodiki/?audience=13&format=game&adapted=unknown",
         MethodicalKitPage.objects.filter(kind="complex").first().url + "cards/",  # «nothing to download»
         "/en/_util/login/",
+        "/monitoring/pokazatel/42/",
     ]
     return {"types": types, "all": [*types.values(), *variants]}
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "atlas",
     "navigator",
     "methodics",
+    "monitoring",
     "search",
     # Wagtail and friends.
     "wagtail_localize",

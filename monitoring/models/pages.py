@@ -1,0 +1,143 @@
+"""The monitoring section: its index (indicators, reports, the series of one indicator, the picture of one
+district) and the yearly reports with tables, charts, a PDF and the data behind them."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from atlas.models import MunicipalDistrict
+from portal.blocks import BodyBlock
+from portal.pages import PortalPage
+
+from .indicators import Indicator
+from .observations import PROGRAMME_YEARS
+
+
+class MonitoringIndexPage(RoutablePageMixin, PortalPage):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["monitoring.MonitoringReportPage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("introduction"),
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("monitoring section")
+
+    def get_context(self, request, *args, **kwargs):
+        from monitoring.figures import Figures
+
+        context = super().get_context(request, *args, **kwargs)
+        figures = Figures()
+        context.update(
+            figures=figures,
+            years=figures.years,
+            reports=MonitoringReportPage.objects.child_of(self).live().public().order_by("-year"),
+            districts=MunicipalDistrict.objects.filter(locale__language_code="ru").order_by("name"),
+        )
+        return context
+
+    @path("pokazatel/<int:number>/", name="indicator")
+    def indicator(self, request, number):
+        from monitoring.views import indicator_view
+
+        return indicator_view(request, self, number)
+
+    @path("raion/<slug:slug>/", name="district")
+    def district(self, request, slug):
+        from monitoring.views import district_view
+
+        return district_view(request, self, slug)
+
+
+class MonitoringReportPage(RoutablePageMixin, PortalPage):
+    year = models.PositiveSmallIntegerField(_("year"), choices=[(y, str(y)) for y in PROGRAMME_YEARS])
+    directions = ParentalManyToManyField(
+        "monitoring.MonitoringDirection",
+        blank=True,
+        related_name="reports",
+        verbose_name=_("monitoring directions covered"),
+        help_text=_("Leave empty for all indicators."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("analysis"), blank=True)
+
+    parent_page_types = ["monitoring.MonitoringIndexPage"]
+    subpage_types = []
+    search_fields = [*PortalPage.search_fields, index.SearchField("body"), index.FilterField("year")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("year"),
+        FieldPanel("directions"),
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("monitoring report")
+        verbose_name_plural = _("monitoring reports")
+
+    def indicators(self):
+        indicators = Indicator.objects.prefetch_related("targets").select_related("direction")
+        directions = [d.pk for d in self.directions.all()]
+        return indicators.filter(direction__in=directions) if directions else indicators
+
+    def report_context(self):
+        from monitoring.charts import bar_chart
+        from monitoring.figures import Figures
+
+        figures = Figures(self.indicators(), years=range(PROGRAMME_YEARS[0], self.year + 1))
+        sections = []
+        for item in figures.indicators:
+            cell = item.krai.get(self.year)
+            target = cell.target if cell else Figures.target(item.indicator, self.year)
+            district_rows = [
+                (d.name, cells[self.year].value) for d, cells in item.districts.items() if self.year in cells
+            ]
+            sections.append(
+                {
+                    "figures": item,
+                    "cell": cell,
+                    "below": item.below_target(self.year),
+                    "district_rows": district_rows,
+                    "district_chart": bar_chart(district_rows, target),
+                    "district_chart_id": f"districts-{item.indicator.number}",
+                    "trend_chart_id": f"trend-{item.indicator.number}",
+                    "trend_chart": bar_chart(
+                        [(str(year), item.krai[year].value if year in item.krai else None) for year in figures.years],
+                        target,
+                    ),
+                    "trend": [(year, item.krai.get(year)) for year in figures.years],
+                }
+            )
+        return {"figures": figures, "sections": sections, "summary": figures.summary(self.year)}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.report_context())
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from monitoring.views import report_pdf
+
+        return report_pdf(request, self)
+
+    @path("dannye/<str:fmt>/", name="data")
+    def data(self, request, fmt):
+        from monitoring.views import report_data
+
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        return report_data(request, self, fmt)

@@ -1,0 +1,31 @@
+"""The seed: the ten indicators exactly as the programme states them, demonstration observations, reports."""
+
+import json
+
+from django.conf import settings
+from django.core.management import call_command
+
+from atlas.models import MunicipalDistrict
+from monitoring.models import Indicator, MonitoringReportPage, Observation
+
+
+def test_seed_has_the_ten_indicators_with_their_targets_and_marked_demo_data(db):
+    call_command("load_seed", "--no-index", verbosity=0)
+    source = json.loads(
+        (settings.BASE_DIR / "media_seed" / "programme" / "indicators.json").read_text(encoding="utf-8")
+    )
+    assert Indicator.objects.count() == len(source) == 10
+    for data in source:
+        indicator = Indicator.objects.get(number=data["number"])
+        assert indicator.name_ru == data["name_ru"]
+        assert {str(t.year): float(t.value) for t in indicator.targets.all()} == {
+            year: float(value) for year, value in data["targets"].items()
+        }
+    districts = MunicipalDistrict.objects.filter(locale__language_code="ru").count()
+    shares = Indicator.objects.filter(unit=Indicator.PERCENT).count()
+    assert Observation.objects.filter(district__isnull=False).count() == districts * shares * 3
+    assert not Observation.objects.filter(is_demo=False).exists()  # all of it is marked as demonstration data
+    assert sorted(MonitoringReportPage.objects.live().values_list("year", flat=True)) == [2021, 2022, 2023]
+    count = Observation.objects.count()
+    call_command("load_seed", "--no-index", verbosity=0)
+    assert Observation.objects.count() == count

@@ -1,0 +1,131 @@
+"""The monitoring section's routes: one indicator's series, one district's picture, a report's PDF and data."""
+
+import csv
+import io
+
+import openpyxl
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+
+from atlas.models import MunicipalDistrict
+from portal.pdf import render_pdf
+
+from .charts import bar_chart
+from .figures import Figures
+from .models import Indicator
+
+
+def not_found(request, page, message):
+    return TemplateResponse(request, "monitoring/not_found.html", {"page": page, "message": message}, status=404)
+
+
+def indicator_view(request, index, number):
+    indicator = Indicator.objects.prefetch_related("targets").select_related("direction").filter(number=number).first()
+    if indicator is None:
+        return not_found(
+            request,
+            index,
+            _("There is no indicator number %(number)s; the programme has %(count)s.")
+            % {"number": number, "count": Indicator.objects.count()},
+        )
+    figures = Figures([indicator])
+    item = figures.indicators[0]
+    latest = max(item.krai, default=None)
+    context = {
+        "page": index,
+        "indicator": indicator,
+        "item": item,
+        "years": figures.years,
+        "demo": figures.demo,
+        "trend_chart": bar_chart(
+            [(str(y), item.krai[y].value if y in item.krai else None) for y in figures.years],
+            Figures.target(indicator, latest) if latest else None,
+        ),
+        "latest": latest,
+    }
+    return TemplateResponse(request, "monitoring/indicator.html", context)
+
+
+def district_view(request, index, slug):
+    district = MunicipalDistrict.objects.filter(slug=slug, locale__language_code="ru").first()
+    if district is None:
+        return not_found(request, index, _("There is no district «%(slug)s» in the monitoring.") % {"slug": slug[:60]})
+    figures = Figures(district=district)
+    rows = [(item, item.districts.get(district, {})) for item in figures.indicators]
+    context = {"page": index, "district": district, "rows": rows, "years": figures.years, "demo": figures.demo}
+    return TemplateResponse(request, "monitoring/district.html", context)
+
+
+def report_pdf(request, report):
+    return render_pdf(
+        request,
+        "monitoring/report_pdf.html",
+        {"page": report, **report.report_context()},
+        title=report.title,
+        filename=f"{report.title}.pdf",
+    )
+
+
+def data_rows(report):
+    """The observations behind a report, one row per indicator, district (or the krai) and year."""
+    context = report.report_context()
+    header = [
+        _("Indicator"),
+        _("Indicator name"),
+        _("District"),
+        _("Year"),
+        _("Value"),
+        _("Unit"),
+        _("Target value"),
+        _("Target reached"),
+    ]
+    rows = [header]
+    yes, no = _("yes"), _("no")
+    for section in context["sections"]:
+        item = section["figures"]
+        indicator = item.indicator
+        places = [(_("Khabarovsk Krai (total)"), item.krai), *((d.name, cells) for d, cells in item.districts.items())]
+        for place, cells in places:
+            for year, cell in sorted(cells.items()):
+                met = "" if cell.met is None else (yes if cell.met else no)
+                target = "" if cell.target is None else cell.target
+                rows.append(
+                    [
+                        indicator.number,
+                        indicator.name,
+                        place,
+                        year,
+                        cell.value,
+                        indicator.get_unit_display(),
+                        target,
+                        met,
+                    ]
+                )
+    return rows
+
+
+def report_data(request, report, fmt):
+    rows = data_rows(report)
+    name = f"{report.title}.{fmt}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        # Decimal commas, as a Russian Excel reads numbers in a «;»-separated file.
+        writer.writerows([[str(v).replace(".", ",") if hasattr(v, "as_tuple") else v for v in row] for row in rows])
+        # With a BOM and «;», Excel in a Russian office opens it with the right letters and columns.
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = str(report.year)
+        for row in rows:
+            sheet.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
