@@ -7,3 +7,11 @@ class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = "Мониторинг"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .models import Observation
+        from .signals import observation_saved
+
+        post_save.connect(observation_saved, sender=Observation, dispatch_uid="monitoring.observation_saved")

@@ -124,7 +124,9 @@ class Seeder(PageSeeder):
                 for district in districts:
                     rng = random.Random(f"{indicator.number}-{district.slug}-{year}")  # noqa: S311
                     size = rng.randint(40_000, 80_000) if district.kind == "city_okrug" else rng.randint(800, 9_000)
-                    share = min(max(target * rng.uniform(0.75, 1.3), 0), 100)
+                    # Each district keeps its own level over the years, so some lag and some lead.
+                    level = random.Random(district.slug).uniform(0.8, 1.3)  # noqa: S311
+                    share = min(max(target * level * rng.uniform(0.9, 1.1), 0), 100)
                     rows.append(self.demo(indicator, district, year, round(size * share / 100), size))
         for observation in rows:
             observation.compute()

@@ -4,17 +4,21 @@ import csv
 import io
 
 import openpyxl
+from django import forms
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from atlas.models import MunicipalDistrict
+from portal.forms import QueryFilterForm
 from portal.pdf import render_pdf
 
+from . import facets
 from .charts import bar_chart
 from .figures import Figures
-from .models import Indicator
+from .models import PROGRAMME_YEARS, Indicator
 
 
 def not_found(request, page, message):
@@ -129,3 +133,57 @@ def report_data(request, report, fmt):
         )
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
+
+
+class ReportSearchForm(QueryFilterForm):
+    q = forms.CharField(label=gettext_lazy("Words in the report"), required=False, max_length=200)
+    year = forms.ChoiceField(label=gettext_lazy("Year"), required=False)
+    district = forms.ChoiceField(label=gettext_lazy("District below target"), required=False)
+    indicator = forms.ChoiceField(label=gettext_lazy("Indicator"), required=False)
+    direction = forms.ChoiceField(label=gettext_lazy("Monitoring direction"), required=False)
+
+    def __init__(self, data, *, labels):
+        super().__init__(data)
+        anything = [("", gettext_lazy("Any"))]
+        self.fields["year"].choices = [*anything, *((str(y), str(y)) for y in PROGRAMME_YEARS)]
+        for facet in ("district", "indicator", "direction"):
+            self.fields[facet].choices = [*anything, *labels[facet].items()]
+
+
+def facet_link(request, facet, value):
+    """The current search with ``facet`` set to ``value`` (or removed for None)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(facet, None)
+    else:
+        params[facet] = value
+    return "?" + params.urlencode()
+
+
+def report_search(request, index):
+    """Reports by words and facets; an unknown facet value is reported beside its field and ignored."""
+    labels = facets.labels()
+    form = ReportSearchForm(request.GET or None, labels=labels)
+    values = form.valid_values()
+    query = " ".join(values.pop("q", "").split())
+    result = facets.search_reports(query, values, locale=index.locale)
+    groups = []
+    for facet in facets.FACETS:
+        names = labels.get(facet, {})
+        counts = result.counts.get(facet, {})
+        order = {"year": lambda v: -int(v), "district": lambda v, names=names: names.get(v, v)}.get(facet, int)
+        groups.append(
+            {
+                "name": facet,
+                "label": form.fields[facet].label,
+                "chosen": values.get(facet),
+                "values": [
+                    (value, names.get(value, value), counts[value], facet_link(request, facet, value))
+                    for value in sorted(counts, key=order)
+                ],
+                "remove": facet_link(request, facet, None),
+            }
+        )
+    context = {"page": index, "form": form, "query": query, "reports": result.reports, "groups": groups}
+    return TemplateResponse(request, "monitoring/report_search.html", context)

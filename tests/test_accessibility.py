@@ -62,6 +62,7 @@ def urls():
         "monitoring report": "/monitoring/otchet-2023/",
         "indicator": "/monitoring/pokazatel/1/",
         "district monitoring": "/monitoring/raion/amurskii-munitsipalnyi-raion/",
+        "report search": "/monitoring/poisk/?year=2022",
         "search results": "/search/?q=профориентации",
         "accessibility statement": "/accessibility/",
         "404": "/no-such-page/",
@@ -86,6 +87,7 @@ def urls():
         MethodicalKitPage.objects.filter(kind="complex").first().url + "cards/",  # «nothing to download»
         "/en/_util/login/",
         "/monitoring/pokazatel/42/",
+        "/monitoring/poisk/?q=итоги&district=nowhere&year=1999",
     ]
     return {"types": types, "all": [*types.values(), *variants]}
 

@@ -54,6 +54,12 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
 
         return indicator_view(request, self, number)
 
+    @path("poisk/", name="search")
+    def search(self, request):
+        from monitoring.views import report_search
+
+        return report_search(request, self)
+
     @path("raion/<slug:slug>/", name="district")
     def district(self, request, slug):
         from monitoring.views import district_view
@@ -74,7 +80,16 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
 
     parent_page_types = ["monitoring.MonitoringIndexPage"]
     subpage_types = []
-    search_fields = [*PortalPage.search_fields, index.SearchField("body"), index.FilterField("year")]
+    search_fields = [
+        *PortalPage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("year"),
+        # The facets of the report search (monitoring.facets), indexed for OpenSearch's aggregations.
+        index.FilterField("search_year"),
+        index.FilterField("search_districts"),
+        index.FilterField("search_indicators"),
+        index.FilterField("search_directions"),
+    ]
     content_panels = [
         *Page.content_panels,
         FieldPanel("year"),
@@ -87,6 +102,25 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
     class Meta:
         verbose_name = _("monitoring report")
         verbose_name_plural = _("monitoring reports")
+
+    def facet_tags(self):
+        from monitoring.facets import facet_values
+
+        if not hasattr(self, "_facet_tags"):
+            self._facet_tags = facet_values([self])[self.pk]
+        return self._facet_tags
+
+    def search_year(self):
+        return str(self.year)
+
+    def search_districts(self):
+        return sorted(self.facet_tags()["district"])
+
+    def search_indicators(self):
+        return sorted(self.facet_tags()["indicator"])
+
+    def search_directions(self):
+        return sorted(self.facet_tags()["direction"])
 
     def indicators(self):
         indicators = Indicator.objects.prefetch_related("targets").select_related("direction")
