@@ -82,7 +82,7 @@ def search_database(query, selected, locale):
 
     reports = _live_reports(locale).order_by("-year", "title")
     if query:
-        ids = [r.pk for r in get_search_backend().search(query, reports)]
+        ids = [r.pk for r in get_search_backend().search(query, reports, operator="and")]
         reports = reports.filter(pk__in=ids)
     reports = list(reports)
     values = facet_values(reports)

@@ -106,7 +106,8 @@ class Observation(models.Model):
         with transaction.atomic():
             if self._state.adding:
                 previous = (
-                    Observation.objects.select_for_update()
+                    Observation.objects.order_by()
+                    .select_for_update()  # no ordering joins: FOR UPDATE must not touch them
                     .filter(indicator=self.indicator_id, district=self.district_id, year=self.year, is_current=True)
                     .first()
                 )

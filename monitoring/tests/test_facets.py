@@ -11,6 +11,17 @@ from monitoring.models import Indicator, IndicatorTarget, MonitoringReportPage, 
 from .conftest import add
 
 
+def forget_indexed_reports():
+    """Rolled-back tests leave their reports in OpenSearch (on PostgreSQL their ids are not reused)."""
+    backend = get_search_backend()
+    if hasattr(backend, "es"):
+        backend.es.delete_by_query(
+            index=backend.get_index_for_model(MonitoringReportPage).name,
+            body={"query": {"match": {"_django_content_type": "monitoring.MonitoringReportPage"}}},
+            params={"refresh": "true", "conflicts": "proceed"},
+        )
+
+
 @pytest.fixture
 def reports(monitoring):
     """Three reports: 2021 (all directions), 2022 (direction 1 only) and 2022 (all). In 2022 Ванинский is
@@ -38,6 +49,7 @@ def reports(monitoring):
     focused.directions = [monitoring["direction"]]
     add(monitoring["index"], focused)
     reports = {"2021": old, "2022 focused": focused, "2022": monitoring["report"]}
+    forget_indexed_reports()
     for report in reports.values():
         index.insert_or_update_object(report)
     get_search_backend().refresh_indexes()
