@@ -1,13 +1,13 @@
 """The admin screen for spreadsheet import: upload, see every problem by row and column, then write."""
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .exchange import ImportFileError, load_dataset, run_import
+from portal.admin_import import import_screen
+
+from .exchange import run_import
 
 KIND_LABELS = {
     "professions": gettext_lazy("profession cards"),
@@ -33,22 +33,14 @@ class ImportForm(forms.Form):
 def import_view(request):
     if not request.user.has_perm("atlas.add_employer"):
         raise PermissionDenied
-    report = None
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            dataset = load_dataset(upload.read(), upload.name)
-        except ImportFileError as error:
-            form.add_error("file", str(error))
-        else:
-            report = run_import(form.cleaned_data["kind"], dataset, dry_run=not form.cleaned_data["write"])
-            if report.written:
-                messages.success(request, _("The file was imported: %(rows)s rows.") % {"rows": dataset.height})
-            elif report.ok:
-                messages.info(request, _("No problems found. Tick «write» and upload the file again to import it."))
-            else:
-                messages.error(
-                    request, _("Problems found: %(count)s. Nothing was written.") % {"count": len(report.problems)}
-                )
-    return render(request, "atlas/admin/import.html", {"form": form, "report": report})
+    return import_screen(
+        request,
+        ImportForm(request.POST or None, request.FILES or None),
+        lambda dataset, data, dry_run: run_import(data["kind"], dataset, dry_run=dry_run),
+        title=_("Import into the atlas"),
+        explanation=_(
+            "The file is checked first: every problem is listed by row and column. Nothing is written unless the "
+            "whole file is correct; rows are matched by the «slug» column, so the same file imported twice changes "
+            "nothing."
+        ),
+    )

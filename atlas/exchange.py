@@ -7,13 +7,9 @@ are accepted as they come: XLSX, or CSV in UTF-8 (with or without BOM) or cp1251
 tabs, with decimal commas and spaces in numbers.
 """
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import tablib
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,50 +33,6 @@ from .models.snippets import LEVELS
 
 PAGE_TREE_FIELDS = ["path", "depth", "numchild", "url_path", "draft_title", "content_type", "translation_key"]
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
-MAX_ROWS = 20_000
-
-
-class ImportFileError(Exception):
-    """The file cannot be read as a spreadsheet at all."""
-
-
-def load_dataset(content: bytes, filename: str) -> tablib.Dataset:
-    """A tablib Dataset from an uploaded file, whatever its encoding and separator."""
-    suffix = Path(filename).suffix.lower()
-    if suffix == ".xlsx":
-        if not content.startswith(b"PK"):
-            raise ImportFileError(_("The file is called .xlsx but is not an Excel workbook."))
-        try:
-            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
-        except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-            raise ImportFileError(_("The Excel workbook cannot be read: %(error)s") % {"error": error}) from error
-    elif suffix in (".csv", ".txt"):
-        if b"\x00" in content[:4096]:
-            raise ImportFileError(_("The file is not a text (CSV) file."))
-        text = _decode(content)
-        sample = text[:10_000]
-        try:
-            delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
-        except csv.Error:
-            delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        dataset = tablib.Dataset().load(text, format="csv", delimiter=delimiter)
-    else:
-        raise ImportFileError(_("Upload a CSV or XLSX file (this one is «%(suffix)s»).") % {"suffix": suffix or "?"})
-    if dataset.headers is None or not any(dataset.headers):
-        raise ImportFileError(_("The file has no header row."))
-    if dataset.height > MAX_ROWS:
-        raise ImportFileError(_("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS})
-    dataset.headers = [(header or "").strip().lstrip("\ufeff") for header in dataset.headers]
-    return dataset
-
-
-def _decode(content: bytes) -> str:
-    if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8")
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        return content.decode("cp1251")  # Russian Windows: Excel's «CSV (разделители — точки с запятой)»
 
 
 # -- widgets: what an office spreadsheet writes --------------------------------------------------------------

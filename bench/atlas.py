@@ -74,8 +74,9 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from atlas.exchange import load_dataset, run_import
+    from atlas.exchange import run_import
     from atlas.models import ProfessionPage
+    from portal.spreadsheets import load_dataset
 
     client = Client(HTTP_HOST="127.0.0.1")
     card = ProfessionPage.objects.live().order_by("-pk").first()

@@ -1,13 +1,13 @@
 """Admin screen: upload a year's observations, see every problem by row, then write them."""
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .exchange import ImportFileError, load_dataset, run_import
+from portal.admin_import import import_screen
+
+from .exchange import run_import
 
 
 class ObservationImportForm(forms.Form):
@@ -24,22 +24,14 @@ class ObservationImportForm(forms.Form):
 def import_view(request):
     if not request.user.has_perm("monitoring.add_observation"):
         raise PermissionDenied
-    report = None
-    form = ObservationImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            dataset = load_dataset(upload.read(), upload.name)
-        except ImportFileError as error:
-            form.add_error("file", str(error))
-        else:
-            report = run_import(dataset, user=request.user, dry_run=not form.cleaned_data["write"])
-            if report.written:
-                messages.success(request, _("The file was imported: %(rows)s rows.") % {"rows": report.rows})
-            elif report.ok:
-                messages.info(request, _("No problems found. Tick «write» and upload the file again to import it."))
-            else:
-                messages.error(
-                    request, _("Problems found: %(count)s. Nothing was written.") % {"count": len(report.problems)}
-                )
-    return render(request, "monitoring/admin/import.html", {"form": form, "report": report})
+    return import_screen(
+        request,
+        ObservationImportForm(request.POST or None, request.FILES or None),
+        lambda dataset, data, dry_run: run_import(dataset, user=request.user, dry_run=dry_run),
+        title=_("Import observations"),
+        explanation=_(
+            "The file is checked first: every problem is listed by row. Nothing is written unless the whole file is "
+            "correct. A row for an indicator, district and year that already has a value becomes a correction: the "
+            "earlier value stays in the history."
+        ),
+    )

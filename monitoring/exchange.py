@@ -7,13 +7,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from atlas.exchange import ImportFileError, load_dataset
 from atlas.models import MunicipalDistrict
 
 from .models import Indicator, Observation
 from .models.observations import observation_problems
-
-__all__ = ["COLUMNS", "ImportFileError", "load_dataset", "run_import"]
 
 # Column → the names it may have in the header row (Russian office files, or the English export).
 COLUMNS = {

@@ -6,9 +6,10 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
-from atlas.exchange import ImportFileError, export_professions, load_dataset, run_import
+from atlas.exchange import export_professions, run_import
 from atlas.factories import SectorFactory
 from atlas.models import Employer, MunicipalDistrict, ProfessionPage
+from portal.spreadsheets import ImportFileError, load_dataset
 
 HEADER = "slug;title;sector;education_level;klimov_type;demand_level;salary_min;salary_max;districts"
 ROWS = [

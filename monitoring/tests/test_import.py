@@ -5,8 +5,9 @@ import io
 import openpyxl
 from django.urls import reverse
 
-from monitoring.exchange import load_dataset, run_import
+from monitoring.exchange import run_import
 from monitoring.models import Observation
+from portal.spreadsheets import load_dataset
 
 HEADER = "Показатель;Район;Год;Числитель;Знаменатель;Источник;Комментарий\n"
 

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from atlas.exchange import RESOURCES, ImportFileError, load_dataset, run_import
+from atlas.exchange import RESOURCES, run_import
+from portal.spreadsheets import ImportFileError, load_dataset
 
 
 class Command(BaseCommand):
