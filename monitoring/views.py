@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from atlas.models import MunicipalDistrict
 from portal.forms import QueryFilterForm
 from portal.pdf import render_pdf
+from portal.querytext import plain_query
 
 from . import facets
 from .charts import bar_chart
@@ -166,7 +167,7 @@ def report_search(request, index):
     labels = facets.labels()
     form = ReportSearchForm(request.GET or None, labels=labels)
     values = form.valid_values()
-    query = " ".join(values.pop("q", "").split())
+    query = plain_query(values.pop("q", ""))
     result = facets.search_reports(query, values, locale=index.locale)
     groups = []
     for facet in facets.FACETS:

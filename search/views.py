@@ -5,11 +5,11 @@ from django.shortcuts import render
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
+from portal.querytext import plain_query
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = plain_query(request.GET.get("q", ""))
     results = None
     if query:
         locale = Locale.objects.filter(language_code=translation.get_language()).first() or Locale.get_default()
