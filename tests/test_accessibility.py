@@ -72,6 +72,7 @@ def urls():
         "/en/about/project-passport/",
         "/events/?year=2022&audience=teachers",
         "/search/?q=нетсовпадений",
+        "/search/?q=колледж",  # an editors' pick above the results
         "/en/search/?q=project",
         "/en/no-such-page/",
         "/o-proekte/dostupnaya-sreda/",

@@ -84,3 +84,5 @@ def test_search_finds_a_seeded_page(client, db):
     response = client.get("/search/", {"q": "профориентации"})
     urls = [page.url for page in response.context["results"].paginator.object_list]
     assert "/o-proekte/pasport-proekta/" in urls
+    picks = client.get("/search/", {"q": "Колледж"}).context["picks"]  # the seed's editors' picks
+    assert [pick.page.slug for pick in picks] == ["spravochnik-postupayushchego"]
