@@ -1,11 +1,11 @@
 """Reports → «Запросы без результатов»: what visitors searched for and did not find, most asked first."""
 
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+
+from portal.reports import report_menu_item, report_urls
 
 from .models import UnansweredQuery
 
@@ -32,18 +32,9 @@ class UnansweredQueriesReport(ReportView):
 
 @hooks.register("register_admin_urls")
 def register_unanswered_queries_urls():
-    return [
-        path("reports/unanswered-queries/", UnansweredQueriesReport.as_view(), name="unanswered_queries_report"),
-        path(
-            "reports/unanswered-queries/results/",
-            UnansweredQueriesReport.as_view(results_only=True),
-            name="unanswered_queries_report_results",
-        ),
-    ]
+    return report_urls(UnansweredQueriesReport, "unanswered-queries")
 
 
 @hooks.register("register_reports_menu_item")
 def register_unanswered_queries_menu_item():
-    return MenuItem(
-        _("Queries that found nothing"), reverse("unanswered_queries_report"), icon_name="search", order=910
-    )
+    return report_menu_item(UnansweredQueriesReport, icon="search", order=910)
