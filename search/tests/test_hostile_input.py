@@ -37,7 +37,7 @@ HOSTILE = [
 
 
 @pytest.fixture
-def page(site_tree):
+def welder_page(site_tree):  # not «page»: that name is pytest-playwright's browser page
     home, _ = site_tree
     found = ContentPageFactory(parent=home, title="Сварщик на судоверфи", summary="Профессия сварщика в крае.")
     get_search_backend().refresh_indexes()
@@ -45,7 +45,7 @@ def page(site_tree):
 
 
 @pytest.mark.parametrize("query", HOSTILE)
-def test_hostile_query_gets_a_normal_page(client, page, query):
+def test_hostile_query_gets_a_normal_page(client, welder_page, query):
     response = client.get("/search/", {"q": query})
     html = response.content.decode()
     assert response.status_code == 200
@@ -54,7 +54,7 @@ def test_hostile_query_gets_a_normal_page(client, page, query):
         assert 'role="status"' in html  # a result count, possibly zero
 
 
-def test_an_unbalanced_quote_still_finds_the_page(client, page):
+def test_an_unbalanced_quote_still_finds_the_page(client, welder_page):
     response = client.get("/search/", {"q": 'сварщик"'})
     assert [p.title for p in response.context["results"]] == ["Сварщик на судоверфи"]
 
