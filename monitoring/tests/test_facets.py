@@ -4,22 +4,11 @@ import pytest
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from conftest import require_service
+from conftest import forget_indexed_pages, require_service
 from monitoring.facets import facet_values, search_reports
 from monitoring.models import Indicator, IndicatorTarget, MonitoringReportPage, Observation
 
 from .conftest import add
-
-
-def forget_indexed_reports():
-    """Rolled-back tests leave their reports in OpenSearch (on PostgreSQL their ids are not reused)."""
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        backend.es.delete_by_query(
-            index=backend.get_index_for_model(MonitoringReportPage).name,
-            body={"query": {"match": {"_django_content_type": "monitoring.MonitoringReportPage"}}},
-            params={"refresh": "true", "conflicts": "proceed"},
-        )
 
 
 @pytest.fixture
@@ -49,7 +38,7 @@ def reports(monitoring):
     focused.directions = [monitoring["direction"]]
     add(monitoring["index"], focused)
     reports = {"2021": old, "2022 focused": focused, "2022": monitoring["report"]}
-    forget_indexed_reports()
+    forget_indexed_pages()
     for report in reports.values():
         index.insert_or_update_object(report)
     get_search_backend().refresh_indexes()

@@ -4,6 +4,7 @@ never a 500, nothing echoed unescaped. Runs on whichever backend the pass uses (
 import pytest
 from wagtail.search.backends import get_search_backend
 
+from conftest import forget_indexed_pages
 from home.factories import ContentPageFactory
 from portal.querytext import plain_query
 
@@ -39,6 +40,7 @@ HOSTILE = [
 @pytest.fixture
 def welder_page(site_tree):  # not «page»: that name is pytest-playwright's browser page
     home, _ = site_tree
+    forget_indexed_pages()
     found = ContentPageFactory(parent=home, title="Сварщик на судоверфи", summary="Профессия сварщика в крае.")
     get_search_backend().refresh_indexes()
     return found
