@@ -68,16 +68,20 @@ def site_tree(db):
 
 
 def forget_indexed_pages():
-    """Rolled-back tests leave their pages in OpenSearch, and on PostgreSQL page ids are not reused, so the
-    stale documents pile up and can fill the first page of results. A test that looks at results calls this
-    before creating its pages. (Deleted pages leave the index in production; only rollbacks leave them.)"""
+    """Rolled-back tests leave their pages (and atlas records) in OpenSearch, and on PostgreSQL ids are not
+    reused, so the stale documents pile up and can fill the first page of results or the counts. A test that
+    looks at results calls this before creating its objects. (Deleted objects leave the index in production;
+    only rollbacks leave them.)"""
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
+    from atlas.models import EducationalOrganization, Employer
+
     backend = get_search_backend()
     if hasattr(backend, "es"):
-        backend.es.delete_by_query(
-            index=backend.get_index_for_model(Page).name,
-            body={"query": {"match_all": {}}},
-            params={"refresh": "true", "conflicts": "proceed"},
-        )
+        for model in (Page, Employer, EducationalOrganization):
+            backend.es.delete_by_query(
+                index=backend.get_index_for_model(model).name,
+                body={"query": {"match_all": {}}},
+                params={"refresh": "true", "conflicts": "proceed"},
+            )

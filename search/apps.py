@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     label = "portal_search"
     verbose_name = "Поиск"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

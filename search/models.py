@@ -2,6 +2,9 @@
 nothing, and how often, so that editors can add content, synonyms or editors' picks. (How often each query
 is asked at all is Wagtail's own «Search terms» report.)"""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -25,3 +28,43 @@ class UnansweredQuery(models.Model):
     def record(cls, query):
         cls.objects.get_or_create(query=query)
         cls.objects.filter(query=query).update(hits=F("hits") + 1)
+
+
+class IndexedFacet(models.Model):
+    """The database backend's copy of the facet tags OpenSearch indexes (``portal.facets``): one row per
+    «name:value» tag of a page or atlas record, written and deleted with its index entry."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    tag = models.CharField(max_length=140)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "tag"]), models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.tag
+
+
+class SynonymGroup(models.Model):
+    """Words, phrases and abbreviations that mean the same to a visitor; a query with one of them also finds
+    pages with the others, on every search backend (``search.synonyms``)."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_("Words or phrases that mean the same, one per line: «СПО», «среднее профессиональное образование»"),
+    )
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synonyms")
+        verbose_name_plural = _("synonyms")
+
+    def __str__(self):
+        return " ↔ ".join(self.term_list())
+
+    def term_list(self):
+        return [term.strip() for term in re.split(r"[\n,;]", self.terms) if term.strip()]
+
+    def clean(self):
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Give at least two words or phrases, one per line.")})

@@ -1,24 +1,144 @@
-"""The site search page. Identical whichever backend runs: the backend is chosen in settings only."""
+"""The site search page. Identical whichever backend answers (see ``site_search`` and ``engine``)."""
 
-from django.core.paginator import Paginator
+from django import forms
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from atlas.models import AtlasIndexPage, MunicipalDistrict, Sector
+from portal.facets import FACETS
+from portal.forms import QueryFilterForm
+from portal.models import Audience
 from portal.querytext import plain_query
 
+from . import site_search, suggestions
+from .highlight import excerpt, query_stems
 from .models import UnansweredQuery
+
+FACET_TITLES = {
+    "kind": _("Kind"),
+    "sector": _("Sector"),
+    "audience": _("Audience"),
+    "district": _("District"),
+    "year": _("Year"),
+}
+
+
+class SearchFilterForm(QueryFilterForm):
+    kind = forms.ChoiceField(label=FACET_TITLES["kind"], choices=list(site_search.KINDS.items()), required=False)
+    sector = forms.ChoiceField(label=FACET_TITLES["sector"], required=False)
+    audience = forms.ChoiceField(label=FACET_TITLES["audience"], required=False)
+    district = forms.ChoiceField(label=FACET_TITLES["district"], required=False)
+    year = forms.IntegerField(label=FACET_TITLES["year"], min_value=2000, max_value=2100, required=False)
+
+    def __init__(self, data, labels):
+        super().__init__(data)
+        for name in ("sector", "audience", "district"):
+            self.fields[name].choices = list(labels[name].items())
+
+
+def facet_labels(locale):
+    return {
+        "kind": dict(site_search.KINDS),
+        "sector": {s.slug: s.name for s in Sector.objects.filter(locale=locale)},
+        "district": {d.slug: d.name for d in MunicipalDistrict.objects.filter(locale=locale)},
+        "audience": {a.slug: a.name for a in Audience.objects.all()},
+    }
+
+
+def facet_menu(query, selected, counts, labels):
+    """Per facet: its values with counts and the address that chooses (or, for the chosen one, drops) it."""
+    menu = []
+    for name in FACETS:
+        values = counts.get(name, {})
+        if name == "year":
+            options = sorted(values, reverse=True)
+        else:
+            options = [value for value in labels[name] if value in values]
+        if str(selected.get(name, "")) and str(selected[name]) not in options:
+            options.append(str(selected[name]))
+        items = []
+        for value in options:
+            chosen = str(selected.get(name, "")) == value
+            params = {**selected, name: value}
+            if chosen:
+                del params[name]
+            items.append(
+                {
+                    "label": labels.get(name, {}).get(value, value),
+                    "count": values.get(value, 0),
+                    "chosen": chosen,
+                    "url": "?" + urlencode({"q": query, **params}),
+                }
+            )
+        if items:
+            menu.append({"name": name, "title": FACET_TITLES[name], "items": items})
+    return menu
+
+
+def hits(request, objects, stems, locale):
+    """What each result shows: its kind, title, address, an excerpt with the query's words marked, its section."""
+    sections = dict(
+        Page.objects.filter(
+            path__in={obj.path[: Page.steplen * 3] for obj in objects if isinstance(obj, Page)}
+        ).values_list("path", "title")
+    )
+    atlas = AtlasIndexPage.objects.live().filter(locale=locale).first()
+    found = []
+    for obj in objects:
+        kind = getattr(obj, "search_kind", "page")
+        if isinstance(obj, Page):
+            url, title, section = obj.get_url(request), obj.title, sections.get(obj.path[: Page.steplen * 3])
+            text = getattr(obj, "summary", "") or obj.search_description
+        else:
+            route = "organisation" if kind == "organisation" else "employer"
+            url = atlas.get_url(request) + atlas.reverse_subpage(route, args=[obj.slug]) if atlas else None
+            title, section = obj.name, atlas.title if atlas else None
+            text = getattr(obj, "description", "") or getattr(obj, "short_name", "")
+        found.append(
+            {
+                "kind": site_search.KINDS.get(kind, site_search.KINDS["page"]),
+                "title": excerpt(title, stems),
+                "url": url,
+                "excerpt": excerpt(text, stems) if text else "",
+                "section": section if section != title else None,
+            }
+        )
+    return found
+
+
+def did_you_mean(query, locale):
+    """A spelling of ``query`` that does find something, or None."""
+    corrected = suggestions.correction(query, locale)
+    if corrected and site_search.search(corrected, locale, {}).results.paginator.count:
+        return corrected
+    return None
+
+
+def locale_of(request):
+    return Locale.objects.filter(language_code=translation.get_language()).first() or Locale.get_default()
+
+
+def suggest(request):
+    """Profession names for the search box's suggestions (JSON; the page works without them)."""
+    query = plain_query(request.GET.get("q", ""))
+    cards = suggestions.professions(query, locale_of(request)) if len(query) >= 2 else []
+    return JsonResponse({"query": query, "suggestions": [{"title": c.title, "url": c.get_url(request)} for c in cards]})
 
 
 def search(request):
     query = plain_query(request.GET.get("q", ""))
-    results = None
-    picks = []
+    locale = locale_of(request)
+    labels = facet_labels(locale)
+    form = SearchFilterForm(request.GET, labels)
+    selected = {name: str(value) for name, value in form.valid_values().items()}
+    context = {"search_query": query, "form": form, "results": None, "picks": []}
     if query:
-        locale = Locale.objects.filter(language_code=translation.get_language()).first() or Locale.get_default()
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        results = Paginator(pages.search(query), 20).get_page(request.GET.get("page"))
+        found = site_search.search(query, locale, selected, request.GET.get("page"))
         logged = Query.get(query)
         # Editors' picks (Wagtail search promotions) come first; only live pages or external links.
         picks = [
@@ -26,8 +146,18 @@ def search(request):
             for pick in logged.editors_picks.select_related("page").order_by("sort_order")
             if pick.page_id is None or pick.page.live
         ]
-        if request.GET.get("page", "1") in ("", "1"):  # a query counts once, not once per page of results
+        nothing = not found.results.paginator.count and not picks
+        if request.GET.get("page", "1") in ("", "1") and not selected:  # counted once, not once per page
             logged.add_hit()
-            if not results.paginator.count and not picks:
+            if nothing:
                 UnansweredQuery.record(logged)
-    return render(request, "search/search.html", {"search_query": query, "results": results, "picks": picks})
+        if nothing and not selected:
+            context["did_you_mean"] = did_you_mean(query, locale)
+        context.update(
+            results=found.results,
+            hits=hits(request, found.results.object_list, query_stems(query), locale),
+            facets=facet_menu(query, selected, found.counts, labels),
+            picks=picks,
+            page_query=urlencode({"q": query, **selected}),
+        )
+    return render(request, "search/search.html", context)

@@ -1,13 +1,28 @@
-"""Reports → «Запросы без результатов»: what visitors searched for and did not find, most asked first."""
+"""Settings → «Синонимы поиска», and Reports → «Запросы без результатов»: what visitors searched for and did
+not find, most asked first (the most frequent queries are Wagtail's own «Search terms» report)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.reports import report_menu_item, report_urls
 
-from .models import UnansweredQuery
+from .models import SynonymGroup, UnansweredQuery
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_settings_menu = True
+    list_display = ["__str__"]
+    search_fields = ["terms"]
+
+
+register_snippet(SynonymGroupViewSet)
 
 
 class UnansweredQueriesReport(ReportView):

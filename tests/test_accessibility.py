@@ -73,6 +73,7 @@ def urls():
         "/events/?year=2022&audience=teachers",
         "/search/?q=нетсовпадений",
         "/search/?q=колледж",  # an editors' pick above the results
+        "/search/?q=сварщик&kind=profession&sector=net-takoi",  # a chosen facet and a value not understood
         "/en/search/?q=project",
         "/en/no-such-page/",
         "/o-proekte/dostupnaya-sreda/",
@@ -241,3 +242,36 @@ def test_no_horizontal_scroll_at_320_px(page, live_server, urls):
         page.goto(live_server.url + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"
+
+
+@pytest.mark.parametrize("scheme", [None, "wb"])
+def test_search_suggestions_work_with_the_keyboard_and_pass_axe(page, live_server, urls, scheme):
+    """The ARIA combobox of the search page: open with typing, arrows move the active option while focus stays
+    in the box, Escape closes, Enter opens the profession; axe checks the page with the list open."""
+    if scheme:
+        from portal.accessibility import COOKIE, Settings
+
+        mode = Settings().change("scheme", scheme).change("size", "4")
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
+    page.goto(live_server.url + "/search/")
+    page.focus("#search-page-q")
+    page.keyboard.type("свар")
+    page.wait_for_selector("#search-page-q-suggestions [role=option]")
+    assert page.get_attribute("#search-page-q", "aria-expanded") == "true"
+    assert "Сварщик" in page.inner_text("#search-page-q-suggestions")
+    assert "Подсказок:" in page.inner_text("[role=status]")
+    violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+    assert not violations, format_violations(f"/search/ with suggestions [{scheme}]", violations)
+
+    page.keyboard.press("ArrowDown")
+    active = page.get_attribute("#search-page-q", "aria-activedescendant")
+    assert page.get_attribute(f"#{active}", "aria-selected") == "true"
+    assert page.evaluate("document.activeElement.id") == "search-page-q"  # focus stays in the box
+    page.keyboard.press("Escape")
+    assert page.get_attribute("#search-page-q", "aria-expanded") == "false"
+    assert page.is_hidden("#search-page-q-suggestions")
+    page.keyboard.press("ArrowDown")  # opens the list again on the first option
+    chosen = page.inner_text(f"#{page.get_attribute('#search-page-q', 'aria-activedescendant')}")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.inner_text("h1") == chosen

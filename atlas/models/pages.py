@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework.fields import CharField
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import ImageBlock, VideoBlock
 from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES
+from portal.facets import slugs
 from portal.pages import PortalPage
 
 from .snippets import LEVELS, EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector
@@ -165,6 +167,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         index.SearchField("duties"),
         index.SearchField("hard_skills"),
         index.SearchField("outlook"),
+        index.SearchField("search_labels", boost=2),
         index.AutocompleteField("title"),
         index.FilterField("education_level"),
         index.FilterField("klimov_type"),
@@ -191,6 +194,17 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
     class Meta:
         verbose_name = _("profession card")
         verbose_name_plural = _("profession cards")
+
+    search_kind = "profession"
+
+    def search_facets(self):
+        sector = [self.sector.slug] if self.sector_id else []
+        return {**super().search_facets(), "sector": sector, "district": slugs(self.districts)}
+
+    def search_labels(self):
+        """The card's badges in words, so that «профессии будущего» finds the cards marked so."""
+        with translation.override(self.locale.language_code):
+            return str(_("Profession of the future")) if self.is_future_profession else ""
 
     def clean(self):
         super().clean()

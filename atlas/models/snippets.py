@@ -12,6 +12,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from portal.disabilities import DISABILITY_CATEGORIES
+from portal.facets import Faceted, slugs
 from portal.models import BilingualName
 
 CONFIDENCE = [("high", _("confirmed by a source")), ("medium", _("likely, needs checking")), ("low", _("unconfirmed"))]
@@ -22,7 +23,7 @@ LEVELS = [
 ]
 
 
-class AtlasSnippet(TranslatableMixin, index.Indexed, ClusterableModel):
+class AtlasSnippet(Faceted, TranslatableMixin, index.Indexed, ClusterableModel):
     """Shared by every atlas snippet: a name, a slug for its page under the atlas, where the facts come
     from and how sure they are."""
 
@@ -34,7 +35,9 @@ class AtlasSnippet(TranslatableMixin, index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
+        index.FilterField("id"),  # the database backend filters facets by id
         index.FilterField("locale_id"),
+        index.FilterField("search_facet_tags"),
     ]
     source_panels = [MultiFieldPanel([FieldPanel("confidence"), FieldPanel("source")], heading=_("Sources"))]
 
@@ -45,6 +48,9 @@ class AtlasSnippet(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def search_facet_tags(self):  # defined on the model itself: Wagtail names index fields after that class
+        return self.tags_for_facets()
 
     @property
     def needs_verification(self):
@@ -115,6 +121,13 @@ class Employer(AtlasSnippet):
         *AtlasSnippet.source_panels,
     ]
 
+    search_kind = "employer"
+    search_fields = [*AtlasSnippet.search_fields, index.SearchField("city"), index.SearchField("description")]
+
+    def search_facets(self):
+        sector = [self.sector.slug] if self.sector_id else []
+        return {**super().search_facets(), "sector": sector, "district": slugs(self.districts)}
+
     class Meta(AtlasSnippet.Meta):
         verbose_name = _("employer")
         verbose_name_plural = _("employers")
@@ -155,7 +168,11 @@ class EducationalOrganization(AtlasSnippet):
         FieldPanel("accessibility"),
         *AtlasSnippet.source_panels,
     ]
+    search_kind = "organisation"
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("short_name", boost=2)]
+
+    def search_facets(self):
+        return {**super().search_facets(), "district": [self.district.slug] if self.district_id else []}
 
     class Meta(AtlasSnippet.Meta):
         verbose_name = _("educational organisation")

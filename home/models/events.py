@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.facets import slugs
 from portal.models import Audience
 from portal.pages import PortalPage, paginate
 
@@ -149,6 +150,11 @@ class EventPage(RoutablePageMixin, PortalPage):
         index.SearchField("body"),
         index.FilterField("start_date"),
     ]
+    search_kind = "event"
+
+    def search_facets(self):
+        year = [self.start_date.year] if self.start_date else []
+        return {**super().search_facets(), "audience": slugs(self.audiences), "year": year}
 
     class Meta:
         verbose_name = _("event")

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.facets import slugs
 from portal.pages import PortalPage, paginate
 
 from .base import PageTag
@@ -60,6 +61,10 @@ class NewsPage(PortalPage):
         MultiFieldPanel([FieldPanel("tags"), FieldPanel("audiences")], heading=_("Classification")),
     ]
     search_fields = [*PortalPage.search_fields, index.SearchField("body"), index.FilterField("date")]
+    search_kind = "news"
+
+    def search_facets(self):
+        return {**super().search_facets(), "audience": slugs(self.audiences), "year": [self.date.year]}
 
     def clean(self):
         super().clean()

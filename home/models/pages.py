@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.facets import slugs
 from portal.pages import PortalPage, TransliteratedSlugMixin
 
 from .base import PageTag
@@ -122,6 +123,9 @@ class ContentPage(PortalPage):
         MultiFieldPanel([FieldPanel("tags"), FieldPanel("audiences")], heading=_("Classification")),
     ]
     search_fields = [*PortalPage.search_fields, index.SearchField("body")]
+
+    def search_facets(self):
+        return {**super().search_facets(), "audience": slugs(self.audiences)}
 
     class Meta:
         verbose_name = _("content page")

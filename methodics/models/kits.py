@@ -97,6 +97,10 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
     parent_page_types = ["methodics.MethodicsIndexPage"]
     subpage_types = ["methodics.LessonPage"]
     search_fields = [*PortalPage.search_fields, index.SearchField("purpose"), index.FilterField("profile")]
+    search_kind = "lesson"
+
+    def search_facets(self):
+        return {**super().search_facets(), "year": [self.year]}
 
     content_panels = [
         *Page.content_panels,

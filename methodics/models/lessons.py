@@ -4,6 +4,7 @@ professions it introduces, and its plan as a PDF."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -60,10 +61,12 @@ class LessonPage(RoutablePageMixin, PortalPage):
     search_fields = [
         *PortalPage.search_fields,
         index.SearchField("goals"),
+        index.SearchField("search_facts"),
         index.FilterField("format"),
         index.FilterField("grade_min"),
         index.FilterField("grade_max"),
     ]
+    search_kind = "lesson"
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -104,6 +107,12 @@ class LessonPage(RoutablePageMixin, PortalPage):
     @property
     def grades(self):
         return grades_label(self.grade_min, self.grade_max)
+
+    def search_facts(self):
+        """Format and grades in words, and each grade number: «урок для 8 класса» finds a lesson for grades 7–9."""
+        with translation.override(self.locale.language_code):
+            grades = map(str, range(self.grade_min, self.grade_max + 1))
+            return " ".join([str(self.get_format_display()), str(self.grades), *grades])
 
     def goal_list(self):
         return lines(self.goals)

@@ -65,6 +65,11 @@ class BestPracticePage(PortalPage):
     parent_page_types = ["methodics.BestPracticeIndexPage"]
     subpage_types = []
     search_fields = [*PortalPage.search_fields, index.SearchField("organisation"), index.SearchField("body")]
+
+    def search_facets(self):
+        district = [self.district.slug] if self.district_id else []
+        return {**super().search_facets(), "district": district, "year": [self.year]}
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),

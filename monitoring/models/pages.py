@@ -3,6 +3,7 @@ district) and the yearly reports with tables, charts, a PDF and the data behind 
 
 from django.db import models
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -83,6 +84,7 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
     search_fields = [
         *PortalPage.search_fields,
         index.SearchField("body"),
+        index.SearchField("search_indicator_names"),
         index.FilterField("year"),
         # The facets of the report search (monitoring.facets), indexed for OpenSearch's aggregations.
         index.FilterField("search_year"),
@@ -90,6 +92,11 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
         index.FilterField("search_indicators"),
         index.FilterField("search_directions"),
     ]
+    search_kind = "report"
+
+    def search_facets(self):
+        return {**super().search_facets(), "year": [self.year]}
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("year"),
@@ -109,6 +116,11 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
         if not hasattr(self, "_facet_tags"):
             self._facet_tags = facet_values([self])[self.pk]
         return self._facet_tags
+
+    def search_indicator_names(self):
+        """«Показатель 4. Доля …» for every indicator the report covers: analysts search by number."""
+        with translation.override(self.locale.language_code):
+            return " ".join(f"{_('Indicator')} {indicator.number}. {indicator.name}" for indicator in self.indicators())
 
     def search_year(self):
         return str(self.year)

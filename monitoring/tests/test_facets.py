@@ -86,8 +86,9 @@ def test_counts_are_over_the_current_results(monitoring, reports):
 
 
 def test_text_search_narrows_the_reports(monitoring, reports):
-    # Exact word forms: Russian morphology on every backend is issue 7's.
-    assert titles(search_reports("диагностика", {})) == ["Диагностика в 2022 году"]
+    assert titles(search_reports("первых", {})) == ["Итоги 2021 года: первые районы"]  # another word form
+    # Reports are found by the names of the indicators they cover too: each one covers the diagnostics.
+    assert len(titles(search_reports("диагностика", {}))) == 3
     assert titles(search_reports("районы", {"year": "2021"})) == ["Итоги 2021 года: первые районы"]
 
 

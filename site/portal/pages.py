@@ -7,6 +7,8 @@ from slugify import slugify
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.facets import Faceted
+
 
 class TransliteratedSlugMixin:
     """Slugs are Latin transliterations of the title (/atlas/svarshchik/), also for pages created in
@@ -20,7 +22,7 @@ class TransliteratedSlugMixin:
         return super().full_clean(*args, **kwargs)
 
 
-class PortalPage(TransliteratedSlugMixin, Page):
+class PortalPage(Faceted, TransliteratedSlugMixin, Page):
     """Fields every public page shares: a short summary for listings and the meta description, and an
     easy-read summary for students and readers with intellectual disabilities."""
 
@@ -36,10 +38,18 @@ class PortalPage(TransliteratedSlugMixin, Page):
         help_text=_("The same in short sentences and everyday words («Коротко и просто»)."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("easy_read_summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("easy_read_summary"),
+        index.FilterField("search_facet_tags"),
+    ]
 
     class Meta:
         abstract = True
+
+    def search_facet_tags(self):  # defined on the model itself: Wagtail names index fields after that class
+        return self.tags_for_facets()
 
 
 def paginate(request, queryset, per_page=20):

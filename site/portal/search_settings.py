@@ -31,9 +31,13 @@ def opensearch_backend(url, index_name):
     return {
         "BACKEND": "wagtail.search.backends.opensearch2",
         "URLS": [url],
-        "INDEX": index_name,
+        # Wagtail names one index per root model (pages, images, …), each after this prefix.
+        "INDEX_PREFIX": f"{index_name}_",
+        # Timeouts are not retried: a search that waited this long is answered from the database instead.
         "TIMEOUT": 10,
         "OPTIONS": {},
+        # update_index builds a new index and then switches the alias: searches keep working meanwhile.
+        "ATOMIC_REBUILD": True,
         "INDEX_SETTINGS": {
             "settings": {
                 "index": {"number_of_shards": 1, "number_of_replicas": 0},

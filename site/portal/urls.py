@@ -25,6 +25,7 @@ if settings.DEBUG:
 # Russian at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
     path("accessibility/settings/", views.accessibility_settings, name="accessibility_settings"),
     path("", include(wagtail_urls)),

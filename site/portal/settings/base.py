@@ -163,20 +163,29 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Search: the database backend by default; OpenSearch when OPENSEARCH_URL is set.
+# Search: the database backend by default; OpenSearch when OPENSEARCH_URL is set, with the database backend
+# kept up to date beside it, to answer while OpenSearch is unreachable (search/engine.py).
+# SEARCH_AUTO_UPDATE=false stops indexing on save (benchmark data is generated so, then indexed in one go).
+SEARCH_AUTO_UPDATE = env.bool("SEARCH_AUTO_UPDATE", default=True)
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "search.backends.database",
+    "AUTO_UPDATE": SEARCH_AUTO_UPDATE,
+    # Used by the PostgreSQL flavour of the backend; on SQLite the backend stems words itself.
+    "SEARCH_CONFIG": "russian",
+}
 OPENSEARCH_URL = env("OPENSEARCH_URL", default="")
 if OPENSEARCH_URL:
     from portal.search_settings import opensearch_backend
 
-    WAGTAILSEARCH_BACKENDS = {"default": opensearch_backend(OPENSEARCH_URL, env("OPENSEARCH_INDEX", default="portal"))}
-else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            # Used by the PostgreSQL flavour of the backend; SQLite ignores it.
-            "SEARCH_CONFIG": "russian",
-        }
+            **opensearch_backend(OPENSEARCH_URL, env("OPENSEARCH_INDEX", default="portal")),
+            "AUTO_UPDATE": SEARCH_AUTO_UPDATE,
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 LOGGING = {
     "version": 1,

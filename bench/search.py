@@ -1,0 +1,146 @@
+"""Site search benchmark on 10,000 pages: the full reindex and 50 queries on each backend of the tier.
+
+    .venv/bin/python bench/search.py [--pages 10000] [--runs 5]
+    DATABASE_URL=postgres://… OPENSEARCH_URL=http://… .venv/bin/python bench/search.py
+
+Builds a throw-away database (SQLite in var/bench-search.sqlite3, or DATABASE_URL), loads the seed and enough
+generated profession cards (make_atlas_bench_data, the benchmark-data command) to reach --pages live pages,
+without indexing on save. Then times `update_index` (every backend of the tier), and runs a fixed list of 50
+queries through the site search — results page and facet counts, as a visitor gets them — on each backend:
+the database backend (SQLite or PostgreSQL) and, with OPENSEARCH_URL, OpenSearch. Prints median and 95th
+percentile per backend; asserts nothing.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+
+QUERIES = [
+    "сварщик",
+    "сварщиком",
+    "медсестры",
+    "медсёстры",
+    "профессии будущего",
+    "колледжи Комсомольска",
+    "урок для 8 класса",
+    "показатель 4 2022",
+    "инженер",
+    "инженер-энергетик",
+    "программист",
+    "оператор",
+    "техник",
+    "мастер",
+    "профессия",
+    "работа в Хабаровске",
+    "авиастроение",
+    "судостроение",
+    "зарплата",
+    "колледж",
+    "университет",
+    "ТОГУ",
+    "СПО",
+    "среднее профессиональное образование",
+    "ОВЗ",
+    "профориентация",
+    "профориентации школьников",
+    "профессиональная проба",
+    "экскурсия на предприятие",
+    "классный час",
+    "игровой модуль",
+    "методические материалы",
+    "мониторинг 2023",
+    "отчёт",
+    "Амурский район",
+    "Ванино",
+    "медицинская сестра",
+    "педагог",
+    "учитель",
+    "водитель",
+    "электромонтёр",
+    "повар",
+    "строитель",
+    "газосварщик",
+    "лесничий",
+    "рыболовство",
+    "нетсовпадений",
+    "сваршик",
+    "профессия 42",
+    "выбор профессии",
+]
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    db = ROOT / "var" / "bench-search.sqlite3"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "OPENSEARCH_INDEX": "bench-search"}
+    env.setdefault("DATABASE_URL", f"sqlite:///{db}")
+    if env["DATABASE_URL"].startswith("sqlite"):
+        db.parent.mkdir(exist_ok=True)
+        db.unlink(missing_ok=True)
+    quiet = {"SEARCH_AUTO_UPDATE": "false"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    setup = time.perf_counter()
+    subprocess.run([*manage, "migrate", "-v0"], check=True, env={**env, **quiet})
+    subprocess.run([*manage, "load_seed", "--no-index"], check=True, env={**env, **quiet}, stdout=subprocess.DEVNULL)
+    os.environ.update(env)
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.WARNING)
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    missing = args.pages - Page.objects.live().count()
+    subprocess.run(
+        [*manage, "make_atlas_bench_data", "--force", f"--professions={max(missing, 0)}"],
+        check=True,
+        env={**env, **quiet},
+        stdout=subprocess.DEVNULL,
+    )
+    pages = Page.objects.live().count()
+    print(f"setup: {pages} live pages in {time.perf_counter() - setup:.0f} s")
+
+    start = time.perf_counter()
+    subprocess.run([*manage, "update_index"], check=True, env=env, stdout=subprocess.DEVNULL)
+    backends = list(settings.WAGTAILSEARCH_BACKENDS)
+    print(f"full reindex of {pages} pages into {', '.join(backends)}: {time.perf_counter() - start:.1f} s")
+
+    from search import site_search
+
+    ru = Locale.objects.get(language_code="ru")
+    for backend in backends:
+        name = settings.WAGTAILSEARCH_BACKENDS[backend]["BACKEND"].rsplit(".", 1)[-1]
+        site_search.search("прогрев", ru, {}, backend=backend)  # warm-up
+        timings = []
+        for _ in range(args.runs):
+            for query in QUERIES:
+                started = time.perf_counter()
+                site_search.search(query, ru, {}, backend=backend)
+                timings.append((time.perf_counter() - started) * 1000)
+        print(
+            f"{backend} ({name}, {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]} database): "
+            f"50 queries × {args.runs}: median {statistics.median(timings):.0f} ms, "
+            f"p95 {percentile(timings, 0.95):.0f} ms, slowest {max(timings):.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Wagtail's SQLite (FTS5) search backend with Russian and English morphology, keeping the facet rows.
+
+Wagtail's FTS5 backend matches words exactly, so «сварщиком» would not find «Сварщик»: here the index stores,
+and the query is turned into, Snowball stems (``search.analysis``). The autocomplete column keeps whole words
+(only lower-cased, «ё» as «е») because it is matched by prefix.
+"""
+
+from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    ObjectIndexer,
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from search.analysis import analyse, words
+
+from .facets import FacetIndexMixin
+
+NOTHING = Not(MatchAll())
+
+
+def rewrite(query, text):
+    """``query`` with the text of every word query passed through ``text``; parts left empty are dropped."""
+    if isinstance(query, PlainText):
+        query_string = text(query.query_string)
+        return PlainText(query_string, operator=query.operator, boost=query.boost) if query_string else None
+    if isinstance(query, Phrase):
+        query_string = text(query.query_string)
+        return Phrase(query_string) if query_string else None
+    if isinstance(query, (And, Or)):
+        parts = [part for part in (rewrite(sub, text) for sub in query.subqueries) if part is not None]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else type(query)(parts)
+    if isinstance(query, Not):
+        inner = rewrite(query.subquery, text)
+        return None if inner is None else Not(inner)
+    return query
+
+
+class StemmingQueryCompiler(SQLiteSearchQueryCompiler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A query of stop words only («для», «и») matches nothing, as on PostgreSQL and OpenSearch.
+        self.query = rewrite(self.query, analyse) or NOTHING
+
+
+class WordAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.query = rewrite(self.query, lambda text: " ".join(words(text))) or NOTHING
+
+
+class StemmedEntriesIndex(SQLiteIndex):
+    """Stores stems in the title and body columns instead of the words themselves."""
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        content_type = get_content_type_pk(model)
+        texts = {}
+        for obj in objs:
+            indexer = ObjectIndexer(obj, self.backend)
+            texts[indexer.id] = {
+                "title": analyse(indexer.title),
+                "body": analyse(indexer.body),
+                "autocomplete": " ".join(words(indexer.autocomplete)),
+            }
+        if not texts:
+            return
+        entries = self.entries.filter(content_type_id=content_type)
+        indexed = set(entries.filter(object_id__in=texts).values_list("object_id", flat=True))
+        for object_id in indexed:
+            entries.filter(object_id=object_id).update(**texts[object_id])
+        self.entries.bulk_create(
+            IndexEntry(content_type_id=content_type, object_id=object_id, **fields)
+            for object_id, fields in texts.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
+
+
+class StemmingIndex(FacetIndexMixin, StemmedEntriesIndex):
+    pass
+
+
+class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = StemmingQueryCompiler
+    autocomplete_query_compiler_class = WordAutocompleteQueryCompiler
+    index_class = StemmingIndex

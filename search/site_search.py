@@ -1,0 +1,169 @@
+"""The site search: pages and the atlas records that have pages of their own, with facet counts, on any
+backend. Each backend implements the same two questions for one kind of object — how many match and under
+which facet tags, and which ones are on this page of results — so the page and its counts are identical."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.utils.translation import pgettext_lazy
+from elasticsearch_dsl import A, Q, Search
+from elasticsearch_dsl.response import Response
+from modelsearch.backends.base import get_model_root
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
+
+from atlas.models import EducationalOrganization, Employer
+from portal.pages import PortalPage
+
+from . import engine
+from .models import IndexedFacet
+from .synonyms import expand
+
+KINDS = {
+    "profession": pgettext_lazy("search kind", "Professions"),
+    "organisation": pgettext_lazy("search kind", "Colleges and universities"),
+    "employer": pgettext_lazy("search kind", "Employers"),
+    "lesson": pgettext_lazy("search kind", "Lessons and kits"),
+    "report": pgettext_lazy("search kind", "Monitoring reports"),
+    "event": pgettext_lazy("search kind", "Events"),
+    "news": pgettext_lazy("search kind", "News"),
+    "page": pgettext_lazy("search kind", "Pages"),
+}
+RECORD_KINDS = {"organisation": EducationalOrganization, "employer": Employer}
+PER_PAGE = 20
+
+
+@dataclass
+class Found:
+    results: object  # a page of Django's paginator
+    counts: dict = field(default_factory=dict)  # facet -> {value: count}
+    backend: str = "default"
+
+
+def querysets(locale):
+    return {
+        "page": Page.objects.live().public().filter(locale=locale).specific(),
+        **{kind: model.objects.filter(locale=locale) for kind, model in RECORD_KINDS.items()},
+    }
+
+
+def search(text, locale, selected, page_number=1, backend=None):
+    """The results for ``text`` in ``locale`` with the chosen facet values (``{"kind": "news", …}``), from
+    the default backend with the database as its fallback, or from the named ``backend`` alone."""
+    query = expand(text)
+    kind = selected.get("kind")
+    other_tags = [f"{name}:{value}" for name, value in selected.items() if name != "kind"]
+
+    def on(backend):
+        scope_class = OpenSearchScope if hasattr(backend, "es") else DatabaseScope
+        scopes = querysets(locale)
+        kind_counts = {}  # over every kind of object, with the other facets applied
+        for name, queryset in scopes.items():
+            total, tags = scope_class(backend, queryset, query, other_tags).counts()
+            if name == "page":
+                kind_counts.update({tag[5:]: n for tag, n in tags.items() if tag.startswith("kind:")})
+            elif total:
+                kind_counts[name] = total
+        chosen = scopes["page"] if kind not in RECORD_KINDS else scopes[kind]
+        tags = other_tags + ([f"kind:{kind}"] if kind and kind not in RECORD_KINDS else [])
+        scope = scope_class(backend, chosen, query, tags)
+        total, counts = scope.counts()
+        results = Paginator(LazyResults(total, scope.fetch), PER_PAGE).get_page(page_number)
+        results.object_list = list(results.object_list)
+        facet_counts = {"kind": kind_counts}
+        for tag, n in counts.items():
+            name, _sep, value = tag.partition(":")
+            if name != "kind":
+                facet_counts.setdefault(name, {})[value] = n
+        return Found(results, facet_counts, backend=type(backend).__module__)
+
+    return on(get_search_backend(backend)) if backend else engine.run(on)
+
+
+class LazyResults:
+    """What Django's paginator needs: the count, known already, and slices fetched on demand."""
+
+    def __init__(self, total, fetch):
+        self.total, self.fetch = total, fetch
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        return self.fetch(item.start or 0, min(item.stop, self.total))
+
+
+def tag_column(backend, model):
+    """The OpenSearch field of the facet tags. For pages it is declared on ``PortalPage``, so any of its page
+    types names it (plain Wagtail pages have none)."""
+    if model is Page:
+        model = next(m for m in get_indexed_models() if issubclass(m, PortalPage) and not m._meta.abstract)
+    fields = model.get_search_fields()
+    tags = next(f for f in fields if isinstance(f, index.FilterField) and f.field_name == "search_facet_tags")
+    return backend.mapping_class(model).get_field_column_name(tags)
+
+
+class DatabaseScope:
+    """One kind of object on the database backend: facet filters and counts through ``IndexedFacet``."""
+
+    def __init__(self, backend, queryset, query, tags):
+        self.content_type = ContentType.objects.get_for_model(get_model_root(queryset.model))
+        for tag in tags:
+            tagged = IndexedFacet.objects.filter(content_type=self.content_type, tag=tag).values("object_id")
+            queryset = queryset.filter(id__in=tagged)
+        self.results = backend.search(query, queryset)
+
+    def counts(self):
+        matched = self.results.get_queryset().order_by().values("pk")
+        rows = (
+            IndexedFacet.objects.filter(content_type=self.content_type, object_id__in=matched)
+            .values_list("tag")
+            .annotate(n=Count("id"))
+        )
+        return self.results.count(), dict(rows)
+
+    def fetch(self, start, stop):
+        return list(self.results[start:stop])
+
+
+class OpenSearchScope:
+    """One kind of object on OpenSearch: Wagtail's compiled query, with facet filters and a terms aggregation
+    over the facet tags built with elasticsearch-dsl and sent through Wagtail's own client."""
+
+    def __init__(self, backend, queryset, query, tags):
+        self.backend, self.queryset = backend, queryset
+        self.column = tag_column(backend, queryset.model)
+        compiled = backend.query_compiler_class(queryset, query).get_query()
+        # Dict form: keyword arguments would turn the «__» of Wagtail's field names into dots.
+        filters = [Q({"term": {self.column: tag}}) for tag in tags]
+        self.search = Search().query(Q("bool", must=[Q(compiled)], filter=filters))
+        self.index = backend.get_index_for_model(queryset.model).name
+
+    def _send(self, search):
+        return Response(search, self.backend.es.search(index=self.index, body=search.to_dict()))
+
+    def counts(self):
+        search = self.search.extra(size=0, track_total_hits=True)
+        search.aggs.bucket("tags", A("terms", field=self.column, size=1000))
+        response = self._send(search)
+        return response.hits.total.value, {
+            bucket.key: bucket.doc_count for bucket in response.aggregations.tags.buckets
+        }
+
+    def fetch(self, start, stop):
+        if stop <= start:
+            return []
+        search = self.search.extra(from_=start, size=stop - start, _source=False, stored_fields=["pk"])
+        pks = [int(hit.meta["fields"]["pk"][0]) for hit in self._send(search)]
+        objects = self.queryset.model.objects.filter(pk__in=pks)
+        if self.queryset.model is Page:
+            objects = objects.specific()
+        by_pk = {obj.pk: obj for obj in objects}
+        return [by_pk[pk] for pk in pks if pk in by_pk]

@@ -1,0 +1,124 @@
+"""Facets with counts, and editors' synonyms, on whichever backend runs; in the scaled pass the counts of
+OpenSearch and of the database backend beside it are compared."""
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from atlas.factories import (
+    AtlasIndexPageFactory,
+    DistrictFactory,
+    EmployerFactory,
+    ProfessionPageFactory,
+    SectorFactory,
+)
+from conftest import forget_indexed_pages, require_service
+from home.factories import (
+    ContentPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
+from portal.models import Audience
+from search import site_search
+from search.models import SynonymGroup
+
+
+@pytest.fixture
+def varied(site_tree, django_capture_on_commit_callbacks):
+    """Seven pages and one employer that all mention «навигатор», of five kinds, two sectors, two districts."""
+    forget_indexed_pages()
+    home, _ = site_tree
+    aviation, ships = SectorFactory(name="Авиастроение"), SectorFactory(name="Судостроение")
+    north, south = DistrictFactory(name="Северный район"), DistrictFactory(name="Южный район")
+    atlas = AtlasIndexPageFactory(parent=home)
+    # Indexed again when the transaction commits, with the districts and audiences (see search.signals).
+    with django_capture_on_commit_callbacks(execute=True):
+        for title, sector, district in [
+            ("Штурман-навигатор", aviation, north),
+            ("Навигатор судна", ships, north),
+            ("Оператор навигатора", aviation, south),
+        ]:
+            profession = ProfessionPageFactory(parent=atlas, title=title, sector=sector)
+            profession.districts.set([district])
+            profession.save()
+        page = ContentPageFactory(parent=home, title="Навигатор профессий для школьников")
+        page.audiences.set([Audience.objects.get(slug="students")])
+        page.save()
+    news = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=news, title="Вышел новый навигатор", date="2023-05-01")
+    NewsPageFactory(parent=news, title="Навигатор для родителей", date="2024-02-01")
+    events = EventIndexPageFactory(parent=home)
+    EventPageFactory(parent=events, title="Презентация навигатора", start_date="2024-04-15")
+    EmployerFactory(name="Навигатор-Сервис", sector=ships)
+    for name in settings.WAGTAILSEARCH_BACKENDS:
+        get_search_backend(name).refresh_indexes()
+    return {"aviation": aviation, "north": north}
+
+
+def facet(response, name):
+    menu = {f["name"]: f for f in response.context["facets"]}
+    return {item["label"]: item["count"] for item in menu[name]["items"]} if name in menu else {}
+
+
+def test_counts_by_kind_sector_district_year_audience(client, varied):
+    response = client.get("/search/", {"q": "навигатор"})
+    assert response.context["results"].paginator.count == 7  # pages; the employer is counted under its kind
+    assert facet(response, "kind") == {"Профессии": 3, "Работодатели": 1, "Мероприятия": 1, "Новости": 2, "Страницы": 1}
+    assert facet(response, "sector") == {"Авиастроение": 2, "Судостроение": 1}
+    assert facet(response, "district") == {"Северный район": 2, "Южный район": 1}
+    assert facet(response, "year") == {"2024": 2, "2023": 1}
+    assert facet(response, "audience") == {"Школьникам и студентам": 1}
+
+
+def test_choosing_values_narrows_results_and_counts(client, varied):
+    response = client.get("/search/", {"q": "навигатор", "kind": "profession", "sector": varied["aviation"].slug})
+    assert sorted(p.title for p in response.context["results"]) == ["Оператор навигатора", "Штурман-навигатор"]
+    assert facet(response, "district") == {"Северный район": 1, "Южный район": 1}
+    assert facet(response, "kind")["Профессии"] == 2  # kinds counted with the sector applied
+    html = response.content.decode()
+    assert 'aria-current="true"' in html and "убрать" in html
+    employers = client.get("/search/", {"q": "навигатор", "kind": "employer"})
+    assert [e.name for e in employers.context["results"]] == ["Навигатор-Сервис"]
+    assert "/atlas/rabotodateli/navigator-servis/" in employers.content.decode()
+
+
+def test_unknown_facet_value_is_reported_and_the_rest_applies(client, varied):
+    response = client.get("/search/", {"q": "навигатор", "kind": "news", "sector": "net-takoi", "year": "двадцать"})
+    assert response.status_code == 200
+    assert sorted(p.title for p in response.context["results"]) == ["Вышел новый навигатор", "Навигатор для родителей"]
+    html = response.content.decode()
+    assert "не учтены" in html and "Отрасль:" in html and "Год:" in html
+
+
+def test_same_counts_on_opensearch_and_the_database(varied):
+    require_service("OpenSearch", "OPENSEARCH_URL", "compares OpenSearch with the database backend")
+    ru = Locale.objects.get(language_code="ru")
+    for selected in [{}, {"kind": "profession"}, {"district": varied["north"].slug}, {"year": "2024"}]:
+        on_opensearch = site_search.search("навигатор", ru, selected, backend="default")
+        on_database = site_search.search("навигатор", ru, selected, backend="database")
+        assert on_opensearch.counts == on_database.counts, selected
+        assert on_opensearch.results.paginator.count == on_database.results.paginator.count
+        assert {p.pk for p in on_opensearch.results} == {p.pk for p in on_database.results}
+
+
+def test_editors_synonyms_apply(client, site_tree):
+    forget_indexed_pages()
+    home, _ = site_tree
+    nurse = ContentPageFactory(parent=home, title="Медицинская сестра", summary="Уход за пациентами.")
+    spo = ContentPageFactory(
+        parent=home, title="Куда пойти после 9 класса", summary="Среднее профессиональное образование."
+    )
+    get_search_backend().refresh_indexes()
+
+    def titles(query):
+        return [p.title for p in client.get("/search/", {"q": query}).context["results"]]
+
+    assert titles("медсестры") == [] and titles("СПО") == []
+    SynonymGroup.objects.create(terms="медсестра\nмедицинская сестра")
+    SynonymGroup.objects.create(terms="СПО, среднее профессиональное образование")
+    assert titles("медсестры") == [nurse.title]  # an inflected form of the synonym
+    assert titles("спо") == [spo.title]
+    assert titles("медицинской сестрой") == [nurse.title]  # the phrase itself still works

@@ -1,0 +1,25 @@
+"""What a page or an atlas record is counted under in the site search's facets (kind, sector, audience,
+district, year). Each model says it in ``search_facets``; the search indexes the answer as «name:value»
+tags — an OpenSearch keyword field counted with one terms aggregation, and rows of a table on the database
+backend — so that both backends count the same values."""
+
+FACETS = ("kind", "sector", "audience", "district", "year")
+
+
+class Faceted:
+    """Mixed into page and snippet models. ``search_kind`` names the kind of result; page types override
+    ``search_facets`` to add their sector, audiences, districts or year."""
+
+    search_kind = "page"
+
+    def search_facets(self):
+        return {"kind": [self.search_kind]}
+
+    def tags_for_facets(self):
+        return sorted(
+            f"{name}:{value}" for name, values in self.search_facets().items() for value in set(values) if value
+        )
+
+
+def slugs(manager):
+    return [item.slug for item in manager.all()]
