@@ -85,19 +85,23 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--reuse", action="store_true", help="Keep the database a previous run built.")
     args = parser.parse_args()
 
     db = ROOT / "var" / "bench-search.sqlite3"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "OPENSEARCH_INDEX": "bench-search"}
     env.setdefault("DATABASE_URL", f"sqlite:///{db}")
-    if env["DATABASE_URL"].startswith("sqlite"):
+    if env["DATABASE_URL"].startswith("sqlite") and not args.reuse:
         db.parent.mkdir(exist_ok=True)
         db.unlink(missing_ok=True)
     quiet = {"SEARCH_AUTO_UPDATE": "false"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     setup = time.perf_counter()
     subprocess.run([*manage, "migrate", "-v0"], check=True, env={**env, **quiet})
-    subprocess.run([*manage, "load_seed", "--no-index"], check=True, env={**env, **quiet}, stdout=subprocess.DEVNULL)
+    if not args.reuse:
+        subprocess.run(
+            [*manage, "load_seed", "--no-index"], check=True, env={**env, **quiet}, stdout=subprocess.DEVNULL
+        )
     os.environ.update(env)
     import logging
 
@@ -109,12 +113,13 @@ def main():
     from wagtail.models import Locale, Page
 
     missing = args.pages - Page.objects.live().count()
-    subprocess.run(
-        [*manage, "make_atlas_bench_data", "--force", f"--professions={max(missing, 0)}"],
-        check=True,
-        env={**env, **quiet},
-        stdout=subprocess.DEVNULL,
-    )
+    if missing > 0:
+        subprocess.run(
+            [*manage, "make_atlas_bench_data", "--force", f"--professions={missing}"],
+            check=True,
+            env={**env, **quiet},
+            stdout=subprocess.DEVNULL,
+        )
     pages = Page.objects.live().count()
     print(f"setup: {pages} live pages in {time.perf_counter() - setup:.0f} s")
 

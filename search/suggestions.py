@@ -6,6 +6,7 @@ import difflib
 from itertools import chain
 
 from django.core.cache import cache
+from django.db.models import Max
 from wagtail.models import Page
 
 from atlas.models import EducationalOrganization, Employer, ProfessionPage, Sector
@@ -27,8 +28,10 @@ def professions(text, locale, limit=8):
 
 
 def vocabulary(locale):
-    """The words of the titles and names in ``locale``, cached for a few minutes."""
-    key = f"search-vocabulary-{locale.language_code}"
+    """The words of the titles and names in ``locale``; cached until a page is published again (or for a few
+    minutes, for the atlas records)."""
+    published = Page.objects.filter(locale=locale).aggregate(latest=Max("last_published_at"))["latest"]
+    key = f"search-vocabulary-{locale.language_code}-{published.timestamp() if published else 0}"
     known = cache.get(key)
     if known is None:
         texts = chain(
