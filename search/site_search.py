@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.functional import cached_property
 from django.utils.translation import pgettext_lazy
 from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.response import Response
@@ -62,15 +63,20 @@ def search(text, locale, selected, page_number=1, backend=None):
         scope_class = OpenSearchScope if hasattr(backend, "es") else DatabaseScope
         scopes = querysets(locale)
         kind_counts = {}  # over every kind of object, with the other facets applied
+        counted = {}
         for name, queryset in scopes.items():
-            total, tags = scope_class(backend, queryset, query, other_tags).counts()
+            counted[name] = scope_class(backend, queryset, query, other_tags)
+            total, tags = counted[name].counts()
             if name == "page":
                 kind_counts.update({tag[5:]: n for tag, n in tags.items() if tag.startswith("kind:")})
             elif total:
                 kind_counts[name] = total
-        chosen = scopes["page"] if kind not in RECORD_KINDS else scopes[kind]
-        tags = other_tags + ([f"kind:{kind}"] if kind and kind not in RECORD_KINDS else [])
-        scope = scope_class(backend, chosen, query, tags)
+        if kind in RECORD_KINDS:
+            scope = counted[kind]
+        elif kind:
+            scope = scope_class(backend, scopes["page"], query, [*other_tags, f"kind:{kind}"])
+        else:
+            scope = counted["page"]  # the same search as the one just counted
         total, counts = scope.counts()
         results = Paginator(LazyResults(total, scope.fetch), PER_PAGE).get_page(page_number)
         results.object_list = list(results.object_list)
@@ -120,7 +126,8 @@ class DatabaseScope:
             queryset = queryset.filter(id__in=tagged)
         self.results = backend.search(query, queryset)
 
-    def counts(self):
+    @cached_property
+    def _counts(self):
         matched = self.results.get_queryset().order_by().values("pk")
         rows = (
             IndexedFacet.objects.filter(content_type=self.content_type, object_id__in=matched)
@@ -128,6 +135,9 @@ class DatabaseScope:
             .annotate(n=Count("id"))
         )
         return self.results.count(), dict(rows)
+
+    def counts(self):
+        return self._counts
 
     def fetch(self, start, stop):
         return list(self.results[start:stop])
@@ -150,6 +160,10 @@ class OpenSearchScope:
         return Response(search, self.backend.es.search(index=self.index, body=search.to_dict()))
 
     def counts(self):
+        return self._counts
+
+    @cached_property
+    def _counts(self):
         search = self.search.extra(size=0, track_total_hits=True)
         search.aggs.bucket("tags", A("terms", field=self.column, size=1000))
         response = self._send(search)

@@ -122,3 +122,20 @@ def test_editors_synonyms_apply(client, site_tree):
     assert titles("медсестры") == [nurse.title]  # an inflected form of the synonym
     assert titles("спо") == [spo.title]
     assert titles("медицинской сестрой") == [nurse.title]  # the phrase itself still works
+
+
+def test_query_count_does_not_grow_with_the_results(client, varied, django_capture_on_commit_callbacks):
+    from portal.tests.helpers import queries_for
+
+    url = "/search/?q=навигатор"
+    before = queries_for(client, url)
+    atlas = ProfessionPageFactory._meta.model.objects.first().get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(12):
+            profession = ProfessionPageFactory(parent=atlas, title=f"Навигатор {n}", sector=varied["aviation"])
+            profession.districts.set([varied["north"]])
+            profession.save()
+    for name in settings.WAGTAILSEARCH_BACKENDS:
+        get_search_backend(name).refresh_indexes()
+    assert client.get(url).context["results"].paginator.count == 19
+    assert queries_for(client, url) == before

@@ -85,3 +85,19 @@ def test_search_finds_a_seeded_page(client, db):
     assert response.context["results"][0].url == "/o-proekte/pasport-proekta/"
     picks = client.get("/search/", {"q": "Колледж"}).context["picks"]  # the seed's editors' picks
     assert [pick.page.slug for pick in picks] == ["spravochnik-postupayushchego"]
+
+
+def test_pages_of_results_do_not_overlap_and_the_best_comes_first(client, site_tree):
+    from conftest import forget_indexed_pages
+
+    forget_indexed_pages()
+    home, _ = site_tree
+    best = ContentPageFactory(parent=home, title="Лесничий", summary="Лесничий охраняет лес.")
+    for n in range(24):
+        ContentPageFactory(parent=home, title=f"Страница {n}", summary="Упоминает лесничего один раз.")
+    refresh()
+    first = client.get("/search/", {"q": "лесничий"}).context["results"]
+    second = client.get("/search/", {"q": "лесничий", "page": "2"}).context["results"]
+    assert first.paginator.count == 25 and len(first) == 20 and len(second) == 5
+    assert first[0].pk == best.pk
+    assert {p.pk for p in first}.isdisjoint({p.pk for p in second})
