@@ -75,11 +75,11 @@ def forget_indexed_pages():
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from atlas.models import EducationalOrganization, Employer
+    from atlas.models import EducationalOrganization, Employer, MunicipalDistrict, Sector
 
     backend = get_search_backend()
     if hasattr(backend, "es"):
-        for model in (Page, Employer, EducationalOrganization):
+        for model in (Page, Employer, EducationalOrganization, Sector, MunicipalDistrict):
             backend.es.delete_by_query(
                 index=backend.get_index_for_model(model).name,
                 body={"query": {"match_all": {}}},

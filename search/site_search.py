@@ -1,4 +1,4 @@
-"""The site search: pages and the atlas records that have pages of their own, with facet counts, on any
+"""The site search: pages and the atlas records that have pages of their own under the atlas, with facet counts, on any
 backend. Each backend implements the same two questions for one kind of object — how many match and under
 which facet tags, and which ones are on this page of results — so the page and its counts are identical."""
 
@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
-from atlas.models import EducationalOrganization, Employer
+from atlas.models import EducationalOrganization, Employer, MunicipalDistrict, Sector
 from portal.pages import PortalPage
 
 from . import engine
@@ -28,13 +28,20 @@ KINDS = {
     "profession": pgettext_lazy("search kind", "Professions"),
     "organisation": pgettext_lazy("search kind", "Colleges and universities"),
     "employer": pgettext_lazy("search kind", "Employers"),
+    "sector": pgettext_lazy("search kind", "Sectors"),
+    "district": pgettext_lazy("search kind", "Districts"),
     "lesson": pgettext_lazy("search kind", "Lessons and kits"),
     "report": pgettext_lazy("search kind", "Monitoring reports"),
     "event": pgettext_lazy("search kind", "Events"),
     "news": pgettext_lazy("search kind", "News"),
     "page": pgettext_lazy("search kind", "Pages"),
 }
-RECORD_KINDS = {"organisation": EducationalOrganization, "employer": Employer}
+RECORD_KINDS = {
+    "organisation": EducationalOrganization,
+    "employer": Employer,
+    "sector": Sector,
+    "district": MunicipalDistrict,
+}
 PER_PAGE = 20
 
 
@@ -42,6 +49,7 @@ PER_PAGE = 20
 class Found:
     results: object  # a page of Django's paginator
     counts: dict = field(default_factory=dict)  # facet -> {value: count}
+    records: dict = field(default_factory=dict)  # atlas kind -> its first matches, when no kind is chosen
     backend: str = "default"
 
 
@@ -80,12 +88,15 @@ def search(text, locale, selected, page_number=1, backend=None):
         total, counts = scope.counts()
         results = Paginator(LazyResults(total, scope.fetch), PER_PAGE).get_page(page_number)
         results.object_list = list(results.object_list)
+        records = {}
+        if not kind:  # the atlas records are shown in groups above the pages
+            records = {name: counted[name].fetch(0, 3) for name in RECORD_KINDS if kind_counts.get(name)}
         facet_counts = {"kind": kind_counts}
         for tag, n in counts.items():
             name, _sep, value = tag.partition(":")
             if name != "kind":
                 facet_counts.setdefault(name, {})[value] = n
-        return Found(results, facet_counts, backend=type(backend).__module__)
+        return Found(results, facet_counts, records, backend=type(backend).__module__)
 
     return on(get_search_backend(backend)) if backend else engine.run(on)
 

@@ -95,8 +95,8 @@ def hits(request, objects, stems, locale):
             url, title, section = obj.get_url(request), obj.title, sections.get(obj.path[: Page.steplen * 3])
             text = getattr(obj, "summary", "") or obj.search_description
         else:
-            route = "organisation" if kind == "organisation" else "employer"
-            url = atlas.get_url(request) + atlas.reverse_subpage(route, args=[obj.slug]) if atlas else None
+            # The atlas names its routes after the kinds: sector, employer, organisation, district.
+            url = atlas.get_url(request) + atlas.reverse_subpage(kind, args=[obj.slug]) if atlas else None
             title, section = obj.name, atlas.title if atlas else None
             text = getattr(obj, "description", "") or getattr(obj, "short_name", "")
         found.append(
@@ -146,7 +146,7 @@ def search(request):
             for pick in logged.editors_picks.select_related("page").order_by("sort_order")
             if pick.page_id is None or pick.page.live
         ]
-        nothing = not found.results.paginator.count and not picks
+        nothing = not found.results.paginator.count and not found.records and not picks
         if request.GET.get("page", "1") in ("", "1") and not selected:  # counted once, not once per page
             logged.add_hit()
             if nothing:
@@ -156,6 +156,15 @@ def search(request):
         context.update(
             results=found.results,
             hits=hits(request, found.results.object_list, query_stems(query), locale),
+            record_groups=[
+                {
+                    "title": site_search.KINDS[kind],
+                    "hits": hits(request, objects, query_stems(query), locale),
+                    "count": found.counts["kind"][kind],
+                    "url": "?" + urlencode({"q": query, **selected, "kind": kind}),
+                }
+                for kind, objects in found.records.items()
+            ],
             facets=facet_menu(query, selected, found.counts, labels),
             picks=picks,
             page_query=urlencode({"q": query, **selected}),

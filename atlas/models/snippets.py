@@ -63,6 +63,11 @@ class Sector(AtlasSnippet):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), *AtlasSnippet.source_panels]
+    search_kind = "sector"
+    search_fields = [*AtlasSnippet.search_fields, index.SearchField("description")]
+
+    def search_facets(self):
+        return {**super().search_facets(), "sector": [self.slug]}
 
     class Meta(AtlasSnippet.Meta):
         verbose_name = _("sector")
@@ -87,6 +92,12 @@ class MunicipalDistrict(AtlasSnippet):
         FieldPanel("centre"),
         *AtlasSnippet.source_panels,
     ]
+
+    search_kind = "district"
+    search_fields = [*AtlasSnippet.search_fields, index.SearchField("centre")]
+
+    def search_facets(self):
+        return {**super().search_facets(), "district": [self.slug]}
 
     class Meta(AtlasSnippet.Meta):
         verbose_name = _("municipal district")

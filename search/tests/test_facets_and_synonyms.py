@@ -93,6 +93,7 @@ def test_unknown_facet_value_is_reported_and_the_rest_applies(client, varied):
     assert "не учтены" in html and "Отрасль:" in html and "Год:" in html
 
 
+@pytest.mark.opensearch
 def test_same_counts_on_opensearch_and_the_database(varied):
     require_service("OpenSearch", "OPENSEARCH_URL", "compares OpenSearch with the database backend")
     ru = Locale.objects.get(language_code="ru")
@@ -139,3 +140,28 @@ def test_query_count_does_not_grow_with_the_results(client, varied, django_captu
         get_search_backend(name).refresh_indexes()
     assert client.get(url).context["results"].paginator.count == 19
     assert queries_for(client, url) == before
+
+
+def test_atlas_records_are_grouped_above_the_pages_and_open_their_atlas_pages(client, site_tree):
+    forget_indexed_pages()
+    home, _ = site_tree
+    AtlasIndexPageFactory(parent=home)
+    SectorFactory(name="Судостроение", description="Верфи Комсомольска-на-Амуре.")
+    DistrictFactory(name="Ванинский муниципальный район", centre="Ванино")
+    for n in range(4):
+        EmployerFactory(name=f"Судоверфь {n}", description="Судостроение и ремонт судов.")
+    ContentPageFactory(parent=home, title="Судостроение в крае")
+    for name in settings.WAGTAILSEARCH_BACKENDS:
+        get_search_backend(name).refresh_indexes()
+
+    response = client.get("/search/", {"q": "судостроения"})
+    assert facet(response, "kind") == {"Работодатели": 4, "Отрасли": 1, "Страницы": 1}
+    groups = {group["title"]: group for group in response.context["record_groups"]}
+    assert groups["Отрасли"]["count"] == 1 and len(groups["Работодатели"]["hits"]) == 3
+    html = response.content.decode()
+    assert "/atlas/otrasli/sudostroenie/" in html and "Показать все (4): Работодатели" in html
+    assert [p.title for p in response.context["results"]] == ["Судостроение в крае"]
+
+    districts = client.get("/search/", {"q": "Ванино", "kind": "district"})
+    assert [d.name for d in districts.context["results"]] == ["Ванинский муниципальный район"]
+    assert "/atlas/raiony/vaninskii-munitsipalnyi-raion/" in districts.content.decode()
