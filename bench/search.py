@@ -6,7 +6,8 @@
 Builds a throw-away database (SQLite in var/bench-search.sqlite3, or DATABASE_URL), loads the seed and enough
 generated profession cards (make_atlas_bench_data, the benchmark-data command) to reach --pages live pages,
 without indexing on save. Then times `update_index` for each backend of the tier, and runs a fixed list of 50
-queries through the site search — results page and facet counts, as a visitor gets them — on each backend:
+queries through the site search — results page and facet counts, as a visitor gets them — and ten prefixes
+through the suggestions, on each backend:
 the database backend (SQLite or PostgreSQL) and, with OPENSEARCH_URL, OpenSearch. Prints median and 95th
 percentile per backend; asserts nothing.
 """
@@ -75,6 +76,8 @@ QUERIES = [
     "выбор профессии",
 ]
 
+PREFIXES = ["св", "сва", "свар", "про", "проф", "инж", "опер", "мед", "тех", "мастер"]
+
 
 def percentile(values, share):
     ordered = sorted(values)
@@ -135,7 +138,7 @@ def main():
         )
         print(f"full reindex of {pages} pages into {backend}: {time.perf_counter() - start:.1f} s")
 
-    from search import site_search
+    from search import site_search, suggestions
 
     ru = Locale.objects.get(language_code="ru")
     for backend in backends:
@@ -151,6 +154,16 @@ def main():
             f"{backend} ({name}, {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]} database): "
             f"50 queries × {args.runs}: median {statistics.median(timings):.0f} ms, "
             f"p95 {percentile(timings, 0.95):.0f} ms, slowest {max(timings):.0f} ms"
+        )
+        timings = []
+        for _ in range(args.runs):
+            for prefix in PREFIXES:
+                started = time.perf_counter()
+                suggestions.professions(prefix, ru, backend=backend)
+                timings.append((time.perf_counter() - started) * 1000)
+        print(
+            f"{backend}: suggestions for {len(PREFIXES)} prefixes × {args.runs}: median "
+            f"{statistics.median(timings):.0f} ms, p95 {percentile(timings, 0.95):.0f} ms"
         )
 
 

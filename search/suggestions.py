@@ -8,6 +8,7 @@ from itertools import chain
 from django.core.cache import cache
 from django.db.models import Max
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from atlas.models import EducationalOrganization, Employer, ProfessionPage, Sector
 
@@ -17,14 +18,15 @@ from .analysis import STOP_WORDS, stem, words
 VOCABULARY_SECONDS = 600
 
 
-def professions(text, locale, limit=8):
-    """Live profession cards whose name has words starting with the words typed («сва» → «Сварщик»)."""
+def professions(text, locale, limit=8, backend=None):
+    """Live profession cards whose name has words starting with the words typed («сва» → «Сварщик»), from the
+    default backend with the database as its fallback, or from the named ``backend`` alone."""
     cards = ProfessionPage.objects.live().public().filter(locale=locale)
 
-    def on(backend):
-        return list(backend.autocomplete(text, cards, operator="and")[:limit])
+    def on(search_backend):
+        return list(search_backend.autocomplete(text, cards, operator="and")[:limit])
 
-    return engine.run(on)
+    return on(get_search_backend(backend)) if backend else engine.run(on)
 
 
 def vocabulary(locale):
