@@ -28,3 +28,17 @@ class PageSeeder:
             page.audiences.set(Audience.objects.filter(slug__in=audiences))
         page.save_revision().publish()
         return page
+
+    def translate(self, page, locale, **fields):
+        """The translation of ``page`` into ``locale`` with ``fields`` set, created and published if missing."""
+        translation = page.get_translation_or_none(locale)
+        if translation is not None and not self.refresh:
+            return translation
+        if translation is None:
+            translation = page.copy_for_translation(locale, copy_parents=False)
+            self.created += 1
+        translation = translation.specific
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        return translation

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "navigator",
     "methodics",
     "monitoring",
+    "career",
     "search",
     # Wagtail and friends.
     "wagtail_localize",

@@ -1,0 +1,162 @@
+"""Class sessions for teachers and school psychologists: a short code for the students, and the anonymous
+picture of the class behind a secret link (no account: whoever holds the link is the teacher)."""
+
+import hashlib
+import hmac
+from collections import Counter
+
+import tablib
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+
+from atlas.models import ProfessionPage
+
+from . import klimov
+from .models import ClassSession
+from .views import problem, url
+
+CREATIONS_PER_HOUR = getattr(settings, "CAREER_SESSIONS_PER_HOUR", 10)
+
+
+def too_many(request):
+    """Whether this address has created too many sessions in the last hour. The address itself is not kept:
+    the cache holds a keyed hash of it for an hour, never the database."""
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+    key = f"career:sessions:{digest}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > CREATIONS_PER_HOUR
+
+
+def new_session(request, page):
+    if request.method != "POST":
+        return TemplateResponse(request, "career/class_new.html", {"page": page})
+    if too_many(request):
+        return problem(
+            request,
+            page,
+            _(
+                "Too many class sessions were created from your address in the last hour. Use one of the codes you "
+                "already have, or try again in an hour."
+            ),
+            action_url=url(page, "class_new"),
+            action_label=_("Back to class sessions"),
+            status=429,
+        )
+    session = ClassSession.create()
+    return HttpResponseRedirect(url(page, "class_picture", session.code, session.teacher_key))
+
+
+def find(request, page, code, key):
+    session = ClassSession.objects.filter(code=code).first()
+    if session is None or not session.key_matches(key):
+        return None, problem(
+            request,
+            page,
+            _(
+                "There is no class session at this address. Check that the whole link was copied, "
+                "or create a new session."
+            ),
+            action_url=url(page, "class_new"),
+            action_label=_("Create a class session"),
+            status=404,
+        )
+    return session, None
+
+
+def class_picture(session, locale):
+    """The anonymous picture of a class: counts and averages only."""
+    results = list(session.results.all())
+    leading = Counter()
+    totals = dict.fromkeys(klimov.TYPES, 0)
+    suggested, routes = Counter(), Counter()
+    for result in results:
+        profile = klimov.Profile(result.scores)
+        leading.update(profile.leading)
+        for code in klimov.TYPES:
+            totals[code] += result.scores[code]
+        suggested.update(result.suggested)
+        if result.route_profession_id:
+            routes[result.route_profession_id] += 1
+    names = dict(ProfessionPage.objects.filter(pk__in=[*suggested, *routes]).values_list("pk", "title"))
+    count = len(results)
+    return {
+        "count": count,
+        "routes": sum(routes.values()),
+        "types": [
+            {
+                "label": klimov.TYPE_LABELS[code],
+                "leading": leading[code],
+                "average": round(totals[code] / count, 1) if count else None,
+            }
+            for code in klimov.TYPES
+        ],
+        "suggested": [(names.get(pk, "—"), n) for pk, n in suggested.most_common(10) if pk in names],
+        "chosen": [(names.get(pk, "—"), n) for pk, n in routes.most_common(10) if pk in names],
+        "results": results,
+        "names": names,
+    }
+
+
+def picture(request, page, code, key):
+    session, failure = find(request, page, code, key)
+    if failure:
+        return failure
+    context = {
+        "page": page,
+        "session": session,
+        "picture": class_picture(session, page.locale),
+        "student_url": request.build_absolute_uri(page.url) + f"?k={session.code}",
+        "data_urls": [(fmt.upper(), url(page, "class_data", code, key, fmt)) for fmt in ("csv", "xlsx")],
+    }
+    return TemplateResponse(request, "career/class_picture.html", context)
+
+
+def data(request, page, code, key, fmt):
+    session, failure = find(request, page, code, key)
+    if failure:
+        return failure
+    if fmt not in ("csv", "xlsx"):
+        return problem(
+            request,
+            page,
+            _("Choose CSV or XLSX."),
+            action_url=url(page, "class_picture", code, key),
+            action_label=_("Back to the class picture"),
+            status=404,
+        )
+    picture = class_picture(session, page.locale)
+    labels = [str(klimov.TYPE_LABELS[t]) for t in klimov.TYPES]
+    table = tablib.Dataset(
+        headers=[_("No."), _("Grade band"), *labels, _("Leading type"), _("Suggested first"), _("Route built to")],
+        title=session.code,
+    )
+    for number, result in enumerate(picture["results"], start=1):
+        profile = klimov.Profile(result.scores)
+        table.append(
+            [
+                number,
+                result.grade_band,
+                *(result.scores[t] for t in klimov.TYPES),
+                ", ".join(str(klimov.TYPE_LABELS[t]) for t in profile.leading),
+                "; ".join(picture["names"].get(pk, "") for pk in result.suggested),
+                picture["names"].get(result.route_profession_id, ""),
+            ]
+        )
+    if fmt == "csv":
+        response = HttpResponse("\ufeff" + table.export("csv"), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            table.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = content_disposition_header(True, f"klass-{session.code}.{fmt}")
+    return response

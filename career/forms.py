@@ -1,0 +1,101 @@
+"""The questionnaire's forms: the start (text version, layout, class code), the questions, the second step."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from atlas.models.snippets import LEVELS
+from portal.disabilities import DISABILITY_CATEGORIES
+
+from . import klimov
+from .models import ClassSession
+from .models.sessions import normalise_code
+from .state import GRADES
+
+LAYOUTS = [
+    ("steps", _("One question per screen")),
+    ("page", _("All questions on one page (convenient with a screen reader)")),
+]
+
+
+class StartForm(forms.Form):
+    version = forms.ChoiceField(
+        label=_("Text of the questions"), choices=klimov.VERSIONS, initial="plain", widget=forms.RadioSelect
+    )
+    layout = forms.ChoiceField(
+        label=_("How to show the questions"), choices=LAYOUTS, initial="steps", widget=forms.RadioSelect
+    )
+    code = forms.CharField(
+        label=_("Class code"),
+        help_text=_("Only if your teacher gave you one. Your name is not asked anywhere."),
+        required=False,
+        max_length=20,
+    )
+
+    def clean_code(self):
+        code = normalise_code(self.cleaned_data["code"])
+        if code and not ClassSession.objects.open().filter(code=code).exists():
+            raise forms.ValidationError(
+                _(
+                    "There is no open class session with the code «%(code)s». Check the code with your teacher, "
+                    "or leave the field empty to take the questionnaire on your own."
+                ),
+                params={"code": code},
+            )
+        return code
+
+
+class QuestionsForm(forms.Form):
+    """One radio group per question («q1»…«q20»): all of them on the one-page form, one on a step screen."""
+
+    def __init__(self, *args, questions, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[f"q{question.number}"] = forms.ChoiceField(
+                label=_("Question %(number)s of %(count)s. I would rather…")
+                % {"number": question.number, "count": klimov.COUNT},
+                choices=[("a", question.a.text(version)), ("b", question.b.text(version))],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose one of the two activities.")},
+            )
+
+    def answers(self):
+        return {question.number: self.cleaned_data[f"q{question.number}"] for question in self.questions}
+
+
+class AboutForm(forms.Form):
+    """The second step. Every field but the grade may be left as it is."""
+
+    grade = forms.TypedChoiceField(
+        label=_("Your grade at school"),
+        coerce=int,
+        choices=[("", _("Choose…")), *((g, str(g)) for g in GRADES)],
+        error_messages={"required": _("Choose your grade: the advice for the route depends on it.")},
+    )
+    subjects = forms.MultipleChoiceField(
+        label=_("School subjects you like or plan to take exams in"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    district = forms.ChoiceField(label=_("Your district"), required=False)
+    level = forms.ChoiceField(
+        label=_("The education you aim for"),
+        required=False,
+        choices=[("", _("Not decided yet")), *LEVELS],
+        widget=forms.RadioSelect,
+    )
+    disability = forms.ChoiceField(
+        label=_("Disability category (optional)"),
+        help_text=_("Only to leave out professions marked unsuitable and to show the conditions. It is not stored."),
+        required=False,
+        choices=[("", _("None, or I prefer not to say")), *DISABILITY_CATEGORIES],
+    )
+
+    def __init__(self, *args, subjects, districts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subjects"].choices = [(s.code, s.name) for s in subjects]
+        self.fields["district"].choices = [
+            ("", _("Not chosen, or outside the krai")),
+            *((d.slug, d.name) for d in districts),
+        ]
+        self.fields["level"].initial = ""

@@ -1,0 +1,36 @@
+"""The portal's anonymous counts for indicator 1: completed diagnostics and built routes by district, grade
+band and year. Only counts are kept; ``publish_diagnostics`` turns them into monitoring observations."""
+
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..state import GRADE_BANDS
+
+
+class DiagnosticTally(models.Model):
+    year = models.PositiveSmallIntegerField(_("year"))
+    district = models.ForeignKey(
+        "atlas.MunicipalDistrict", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    grade_band = models.CharField(_("grade band"), max_length=5, choices=[(b, b) for b, _g in GRADE_BANDS])
+    completed = models.PositiveIntegerField(_("completed diagnostics"), default=0)
+    routes = models.PositiveIntegerField(_("built routes"), default=0)
+
+    class Meta:
+        verbose_name = _("diagnostics count")
+        verbose_name_plural = _("diagnostics counts")
+        indexes = [models.Index(fields=["year", "district", "grade_band"])]
+
+    def __str__(self):
+        return f"{self.year} {self.district_id} {self.grade_band}: {self.completed}/{self.routes}"
+
+    @classmethod
+    def count(cls, *, district, grade_band, completed=0, routes=0):
+        """Add to this year's counts. Concurrent first counts may make two rows for one cell; the
+        publishing step adds rows up, so that costs nothing."""
+        cell = {"year": timezone.localdate().year, "district": district, "grade_band": grade_band}
+        updated = cls.objects.filter(**cell).update(completed=F("completed") + completed, routes=F("routes") + routes)
+        if not updated:
+            cls.objects.create(**cell, completed=completed, routes=routes)

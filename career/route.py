@@ -1,0 +1,128 @@
+"""The individual route to one profession: the profile class and exam subjects, the specialties and where
+to study them in the krai (with their open days), the regional employers, and what to do this month.
+
+The route is read with a fixed number of queries (one per kind of link); the same plan feeds the page and
+the PDF."""
+
+import datetime
+from calendar import monthrange
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from home.models.events import EventPage
+from navigator.models import OpenDay
+
+from .calendar import MONTHLY_STEPS
+
+# The five profiles of the secondary school standard (ФГОС СОО) and the subjects each one deepens.
+PROFILES = [
+    ("technological", _("technological"), {"math", "physics", "informatics"}),
+    ("science", _("natural science"), {"chemistry", "biology"}),
+    ("socio_economic", _("socio-economic"), {"social", "geography", "math"}),
+    ("humanities", _("humanities"), {"russian", "literature", "history", "social", "english"}),
+]
+UNIVERSAL = _("universal")
+NOT_EXAMINED = {"russian", "math", "pe", "technology", "art"}  # compulsory, or not an exam subject
+ELECTIVES = 2
+
+
+@dataclass
+class RoutePlan:
+    profile_class: str
+    subjects: list
+    exams: list = field(default_factory=list)
+    exam_kind: str = ""
+    exam_note: str = ""
+    specialties: list = field(default_factory=list)
+    places: list = field(default_factory=list)  # (organisation, [open days])
+    employers: list = field(default_factory=list)
+    steps: list = field(default_factory=list)
+    open_days_this_month: list = field(default_factory=list)
+    events_this_month: list = field(default_factory=list)
+
+
+def profile_class(codes):
+    scored = [(len(codes & subjects), label) for _code, label, subjects in PROFILES]
+    best = max(scored, key=lambda item: item[0])
+    return best[1] if best[0] else UNIVERSAL
+
+
+def exams(profession, subjects, names):
+    electives = [names[code] for code in subjects if code not in NOT_EXAMINED][:ELECTIVES]
+    if profession.education_level == "vo":
+        maths = _("mathematics (profile level)") if "math" in subjects else _("mathematics (basic level)")
+        return (
+            _("ЕГЭ (the unified state exam after grade 11)"),
+            [names.get("russian", "Русский язык"), maths, *electives],
+            _(
+                "Universities admit by the sum of ЕГЭ points in the subjects they set; check the list of the chosen "
+                "university for this year."
+            ),
+        )
+    return (
+        _("ОГЭ (the state exam after grade 9)"),
+        [names.get("russian", "Русский язык"), names.get("math", "Математика"), *electives],
+        _(
+            "Colleges admit after grade 9 or 11, mostly by the average mark of the school certificate; creative and "
+            "some other specialties add an entrance test."
+        ),
+    )
+
+
+def route_plan(diagnosis, profession, today=None):
+    today = today or datetime.date.today()
+    language = translation.get_language()
+    subject_rows = list(profession.school_subjects.all())
+    names = {s.code: s.name for s in subject_rows}
+    codes = [s.code for s in subject_rows]
+    kind, exam_subjects, note = exams(profession, codes, names)
+    organisations = list(profession.organisations.select_related("district"))
+    home_district = diagnosis.district
+    organisations.sort(key=lambda o: (not (o.district_id and o.district.slug == home_district), o.name))
+    open_days = {}
+    for day in (
+        OpenDay.objects.filter(
+            organisation__translation_key__in=[o.translation_key for o in organisations], date__gte=today
+        )
+        .select_related("organisation")
+        .order_by("date")
+    ):
+        open_days.setdefault(day.organisation.translation_key, []).append(day)
+    plan = RoutePlan(
+        profile_class=profile_class(set(codes)),
+        subjects=[s.name for s in subject_rows],
+        exams=exam_subjects,
+        exam_kind=kind,
+        exam_note=note,
+        specialties=list(profession.specialties.all()),
+        places=[(o, open_days.get(o.translation_key, [])) for o in organisations],
+        employers=list(profession.employers.all()),
+    )
+    plan.steps = [en if language == "en" else ru for ru, en in MONTHLY_STEPS[diagnosis.grade_band][today.month]]
+    plan.open_days_this_month = [
+        day
+        for days in open_days.values()
+        for day in days
+        if (day.date.year, day.date.month) == (today.year, today.month)
+    ]
+    plan.events_this_month = [
+        event
+        for event in EventPage.objects.live()
+        .public()
+        .filter(locale=profession.locale_id)
+        .only("title", "url_path", "path", "depth", "start_date", "end_date", "months", "until_year", "period_text")
+        if not event.is_past and this_month(event, today)
+    ]
+    return plan
+
+
+def this_month(event, today):
+    if event.months:
+        return today.month in event.month_numbers
+    if not event.start_date:
+        return False
+    end = event.end_date or event.start_date
+    last_day = today.replace(day=monthrange(today.year, today.month)[1])
+    return event.start_date <= last_day and end >= today.replace(day=1)

@@ -1,0 +1,78 @@
+"""The share link: it rebuilds the same diagnosis, and any change to it is refused."""
+
+import pytest
+
+from career.state import Diagnosis, InvalidToken, pack, sign
+
+from .conftest import answers_for
+
+
+def diagnosis():
+    return Diagnosis(
+        answers=answers_for("sign"),
+        grade=9,
+        subjects=("math", "informatics"),
+        district="amurskii",
+        level="spo",
+        disability="hearing",
+        version="easy",
+        session="ABC234",
+        result=17,
+        compared=(3, 5),
+        chosen=5,
+    )
+
+
+def test_the_token_round_trips():
+    original = diagnosis()
+    assert Diagnosis.from_token(original.token()) == original
+
+
+def test_the_token_is_url_safe_and_names_nobody():
+    token = diagnosis().token()
+    assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:.")
+    assert len(token) < 160  # short enough to copy by hand and to print as a QR code
+
+
+@pytest.mark.parametrize("position", [0, 10, -5, -1])
+def test_a_changed_character_is_refused(position):
+    token = diagnosis().token()
+    changed = (
+        token[:position] + ("A" if token[position] != "A" else "B") + token[position + 1 :]
+        if position != -1
+        else token[:-1] + ("A" if token[-1] != "A" else "B")
+    )
+    with pytest.raises(InvalidToken):
+        Diagnosis.from_token(changed)
+
+
+@pytest.mark.parametrize("token", ["", "garbage", "a:b", "%00", "." * 300])
+def test_garbage_and_truncated_tokens_are_refused(token):
+    with pytest.raises(InvalidToken):
+        Diagnosis.from_token(token)
+    with pytest.raises(InvalidToken):
+        Diagnosis.from_token(diagnosis().token()[:-3])
+
+
+def test_a_validly_signed_but_impossible_diagnosis_is_refused():
+    """A token signed by this site yet holding values no form produces (an older format, a bug)."""
+    good = pack(diagnosis())
+    assert Diagnosis.from_token(sign(good)) == diagnosis()
+    for position, value in (
+        (0, 2),  # an unknown format
+        (1, 1 << 20),  # a 21st answer
+        (2, 3),  # grade 3
+        (3, 1 << 14),  # a 15th subject
+        (5, "phd"),
+        (6, "flu"),
+        (7, 5),
+        (10, [1, 2, 3, 4, 5, 6]),  # six compared
+        (11, "five"),
+    ):
+        changed = [*good]
+        changed[position] = value
+        with pytest.raises(InvalidToken):
+            Diagnosis.from_token(sign(changed))
+    for data in ({"answers": "a" * 20, "grade": 9}, [*good, "Иван"], good[:-1]):
+        with pytest.raises(InvalidToken):
+            Diagnosis.from_token(sign(data))
