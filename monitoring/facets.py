@@ -29,9 +29,8 @@ def facet_values(reports):
     indicators = list(Indicator.objects.select_related("direction").prefetch_related("targets"))
     targets = {(t.indicator_id, t.year): t.value for i in indicators for t in i.targets.all()}
     below = {}  # (year, indicator pk) -> {district slug}
-    for obs in Observation.objects.filter(is_current=True, year__in=years, district__isnull=False).select_related(
-        "district"
-    ):
+    current = Observation.objects.reported().filter(is_current=True, year__in=years, district__isnull=False)
+    for obs in current.select_related("district"):
         target = targets.get((obs.indicator_id, obs.year))
         if target is not None and obs.value < target:
             below.setdefault((obs.year, obs.indicator_id), set()).add(obs.district.slug)

@@ -40,9 +40,11 @@ class Figures:
     def __init__(self, indicators=None, years=PROGRAMME_YEARS, district=None):
         self.years = list(years)
         indicators = list(indicators if indicators is not None else Indicator.objects.prefetch_related("targets"))
-        observations = Observation.objects.filter(
-            is_current=True, indicator__in=indicators, year__in=self.years
-        ).select_related("district")
+        observations = (
+            Observation.objects.reported()
+            .filter(is_current=True, indicator__in=indicators, year__in=self.years)
+            .select_related("district")
+        )
         if district is not None:
             observations = observations.filter(district=district)
         by_indicator = {i.pk: IndicatorFigures(i) for i in indicators}
@@ -95,3 +97,45 @@ class Figures:
                 "count": missing
             }
         return text
+
+
+@dataclass
+class PortalRow:
+    """One current observation counted by the portal, beside what the municipality reported for the same
+    place and year."""
+
+    observation: Observation
+    reported: Decimal | None
+
+    @property
+    def completed(self):
+        return self.observation.denominator
+
+    @property
+    def routes(self):
+        return self.observation.numerator
+
+
+def portal_counts(indicators, figures, year=None):
+    """{indicator pk: [PortalRow]} — newest year first, the krai before the districts, all grades before the
+    grade bands — with one query."""
+    by_pk = {item.indicator.pk: item for item in figures.indicators}
+    observations = Observation.objects.from_portal().filter(is_current=True, indicator__in=indicators)
+    if year is not None:
+        observations = observations.filter(year=year)
+    rows = {}
+    for obs in observations.select_related("district"):
+        item = by_pk.get(obs.indicator_id)
+        cells = (item.krai if obs.district_id is None else item.districts.get(obs.district, {})) if item else {}
+        cell = cells.get(obs.year) if obs.grade_band == "" else None
+        rows.setdefault(obs.indicator_id, []).append(PortalRow(obs, cell.value if cell else None))
+    for items in rows.values():
+        items.sort(
+            key=lambda r: (
+                -r.observation.year,
+                r.observation.district is not None,
+                r.observation.district.name if r.observation.district else "",
+                r.observation.grade_band,
+            )
+        )
+    return rows

@@ -18,7 +18,7 @@ from portal.querytext import plain_query
 
 from . import facets
 from .charts import bar_chart
-from .figures import Figures
+from .figures import Figures, portal_counts
 from .models import PROGRAMME_YEARS, Indicator
 
 
@@ -49,6 +49,7 @@ def indicator_view(request, index, number):
             Figures.target(indicator, latest) if latest else None,
         ),
         "latest": latest,
+        "portal_rows": portal_counts([indicator], figures).get(indicator.pk, []),
     }
     return TemplateResponse(request, "monitoring/indicator.html", context)
 

@@ -28,8 +28,8 @@ class ObservationViewSet(SnippetViewSet):
     model = Observation
     icon = "table"
     edit_view_class = CorrectionEditView
-    list_display = ["indicator", "district", "year", "value", "is_current", "entered_by", "entered_at"]
-    list_filter = ["indicator", "year", "is_current", "is_demo"]
+    list_display = ["indicator", "district", "year", "value", "origin", "grade_band", "is_current", "entered_at"]
+    list_filter = ["indicator", "year", "origin", "is_current", "is_demo"]
     ordering = ["indicator__number", "year"]
 
     def get_queryset(self, request):

@@ -48,7 +48,20 @@ def observation_problems(indicator, year, numerator, denominator):
     return problems
 
 
+class ObservationQuerySet(models.QuerySet):
+    def reported(self):
+        """What the municipalities reported (or editors entered): the figures the targets are measured by."""
+        return self.filter(origin=Observation.REPORTED)
+
+    def from_portal(self):
+        return self.filter(origin=Observation.PORTAL)
+
+
 class Observation(models.Model):
+    REPORTED, PORTAL = "reported", "portal"
+    ORIGINS = [(REPORTED, _("reported by the municipality")), (PORTAL, _("counted by the portal"))]
+    PORTAL_SOURCE = "Портал «Учись и работай в Хабаровском крае»: анонимные результаты «Конструктора карьеры»"
+
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="observations", verbose_name=_("indicator")
     )
@@ -78,6 +91,13 @@ class Observation(models.Model):
     replaces = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaced_by", editable=False
     )
+    # The portal's own counts (career.publish) stand beside the reported figures, never replace them.
+    origin = models.CharField(_("origin"), max_length=10, choices=ORIGINS, default=REPORTED, editable=False)
+    grade_band = models.CharField(
+        _("grade band"), max_length=5, blank=True, editable=False, help_text=_("Empty for all grades.")
+    )
+
+    objects = ObservationQuerySet.as_manager()
 
     panels = [
         FieldPanel("indicator"),
@@ -100,15 +120,22 @@ class Observation(models.Model):
         return f"{self.indicator.number} · {where} · {self.year}: {self.value}"
 
     def save(self, *args, **kwargs):
-        """A new observation becomes the current one for its indicator, district and year; the one it
-        replaces stays, no longer current."""
+        """A new observation becomes the current one for its indicator, district, year, origin and grade
+        band; the one it replaces stays, no longer current."""
         self.compute()
         with transaction.atomic():
             if self._state.adding:
                 previous = (
                     Observation.objects.order_by()
                     .select_for_update()  # no ordering joins: FOR UPDATE must not touch them
-                    .filter(indicator=self.indicator_id, district=self.district_id, year=self.year, is_current=True)
+                    .filter(
+                        indicator=self.indicator_id,
+                        district=self.district_id,
+                        year=self.year,
+                        origin=self.origin,
+                        grade_band=self.grade_band,
+                        is_current=True,
+                    )
                     .first()
                 )
                 if previous is not None:

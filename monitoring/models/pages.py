@@ -141,9 +141,10 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
 
     def report_context(self):
         from monitoring.charts import bar_chart
-        from monitoring.figures import Figures
+        from monitoring.figures import Figures, portal_counts
 
         figures = Figures(self.indicators(), years=range(PROGRAMME_YEARS[0], self.year + 1))
+        portal = portal_counts([item.indicator for item in figures.indicators], figures, year=self.year)
         sections = []
         for item in figures.indicators:
             cell = item.krai.get(self.year)
@@ -165,6 +166,7 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
                         target,
                     ),
                     "trend": [(year, item.krai.get(year)) for year in figures.years],
+                    "portal_rows": portal.get(item.indicator.pk, []),
                 }
             )
         return {"figures": figures, "sections": sections, "summary": figures.summary(self.year)}

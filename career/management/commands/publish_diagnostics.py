@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from career.publish import NoIndicator, publish
+
+
+class Command(BaseCommand):
+    help = (
+        "Writes the portal's anonymous counts of completed career diagnostics and built routes into the "
+        "monitoring as observations of indicator 1 (origin: the portal). Only changed figures are written."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            written = publish()
+        except NoIndicator as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"{written} observation(s) of indicator 1 written.")

@@ -1,0 +1,114 @@
+"""Indicator 1: the portal's anonymous counts become monitoring observations of origin «portal», by district,
+grade band and year, and stand beside the municipalities' figures without changing them."""
+
+import datetime
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from monitoring.figures import Figures
+from monitoring.models import Indicator, MonitoringIndexPage, MonitoringReportPage, Observation
+
+from .conftest import answers_for
+
+BASE = "/konstruktor-karery/"
+YEAR = datetime.date.today().year
+
+
+def student(client, *, grade, district="", route_to=None):
+    data = {"version": "plain", "code": "", "answers": answers_for("technique"), "grade": grade, "district": district}
+    response = client.post(BASE + "o-sebe/", data)
+    assert response.status_code == 302
+    if route_to is not None:
+        token = parse_qs(urlparse(response["Location"]).query)["t"][0]
+        assert client.post(BASE + "marshrut/", {"t": token, "profession": route_to.pk}).status_code == 302
+
+
+def publish():
+    """Run the command; the number of observations it says it wrote."""
+    out = io.StringIO()
+    call_command("publish_diagnostics", stdout=out)
+    return int(re.match(r"(\d+) observation", out.getvalue()).group(1))
+
+
+def portal(**cell):
+    return Observation.objects.from_portal().get(is_current=True, **cell)
+
+
+@pytest.fixture
+def indicator(career):
+    return Indicator.objects.create(number=1, name_ru="Доля прошедших диагностику с маршрутом", unit=Indicator.PERCENT)
+
+
+def test_counts_by_district_grade_band_and_year(client, career, indicator):
+    amur = career["amur"]
+    student(client, grade=9, district="amurskii", route_to=career["welder"])
+    student(client, grade=8, district="amurskii")
+    student(client, grade=10, district="amurskii", route_to=career["pilot"])
+    student(client, grade=6, district="vaninskii")
+    student(client, grade=11)  # no district given: counted in the krai only
+    publish()
+
+    band = portal(district=amur, grade_band="8-9", year=YEAR)
+    assert (band.numerator, band.denominator, band.value) == (1, 2, 50)
+    assert band.source == Observation.PORTAL_SOURCE
+    whole = portal(district=amur, grade_band="", year=YEAR)
+    assert (whole.numerator, whole.denominator) == (2, 3)
+    assert (portal(district=career["vanino"], grade_band="", year=YEAR).denominator) == 1
+    krai = portal(district=None, grade_band="", year=YEAR)
+    assert (krai.numerator, krai.denominator) == (2, 5)
+    assert (portal(district=None, grade_band="10-11", year=YEAR).denominator) == 2
+
+
+def test_publishing_again_writes_only_what_changed_and_keeps_the_history(client, career, indicator):
+    student(client, grade=9, district="amurskii")
+    assert publish() == 4  # Амурский район and the krai, each for 8–9 and for all grades
+    written = Observation.objects.count()
+    assert publish() == 0
+    assert Observation.objects.count() == written  # nothing changed, nothing written
+    student(client, grade=9, district="amurskii", route_to=career["welder"])
+    publish()
+    current = portal(district=career["amur"], grade_band="8-9", year=YEAR)
+    assert (current.numerator, current.denominator) == (1, 2)
+    assert [(o.numerator, o.denominator) for o in current.history()] == [(1, 2), (0, 1)]
+
+
+def test_portal_counts_stand_beside_the_reported_figures(client, career, indicator, site_tree):
+    home, _ = site_tree
+    amur = career["amur"]
+    reported = Observation.objects.create(indicator=indicator, district=amur, year=2024, numerator=30, denominator=100)
+    portal_2024 = Observation.objects.create(
+        indicator=indicator,
+        district=amur,
+        year=2024,
+        numerator=3,
+        denominator=4,
+        origin=Observation.PORTAL,
+        source=Observation.PORTAL_SOURCE,
+    )
+    reported.refresh_from_db()
+    assert reported.is_current and portal_2024.is_current  # neither replaces the other
+    figures = Figures([indicator])
+    assert figures.indicators[0].districts[amur][2024].value == 30  # the target is measured by the reported one
+
+    index = MonitoringIndexPage(title="Мониторинг", slug="monitoring")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    page = client.get("/monitoring/pokazatel/1/").content.decode()
+    assert "Посчитано порталом" in page
+    row = re.sub(r">\s+<", "><", page[page.index("Посчитано порталом") :])
+    assert "Амурский район" in row and "<td>4</td><td>3</td><td>75</td><td>30</td>" in row
+
+    report = MonitoringReportPage(title="Итоги 2024 года", slug="otchet-2024", year=2024)
+    index.add_child(instance=report)
+    report.save_revision().publish()
+    text = re.sub(r">\s+<", "><", client.get(report.url).content.decode())
+    assert "Посчитано порталом" in text and "<td>4</td><td>3</td><td>75</td><td>30</td>" in text
+
+
+def test_without_indicator_1_the_command_says_what_to_do(career):
+    with pytest.raises(CommandError, match="Indicator 1 is not in the monitoring"):
+        call_command("publish_diagnostics")
