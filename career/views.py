@@ -143,6 +143,16 @@ def about(request, page):
         answers = klimov.parse_answers(data.get("answers"))
     except klimov.AnswersError:
         answers = None
+    if answers is not None and set(start_form.errors) == {"code"}:
+        # The class session closed while the student was answering: go on without it, nothing is lost.
+        without = {"version": data.get("version"), "code": "", "answers": klimov.format_answers(answers)}
+        return problem(
+            request,
+            page,
+            start_form.errors["code"][0],
+            action_url=url(page, "about", **without),
+            action_label=_("Go on without the class code"),
+        )
     if answers is None or not start_form.is_valid():
         return problem(
             request, page, _("The answers in this address are damaged, so the questionnaire cannot go on from here.")
