@@ -32,6 +32,7 @@ def urls():
     call_command("load_seed", "--no-index", verbosity=0)
     ru = {"locale__language_code": "ru"}
     employer = Employer.objects.filter(professions__isnull=False).first()
+    career = career_addresses()
     organisation = EducationalOrganization.objects.filter(professions__isnull=False).first()
     types = {
         "home": "/",
@@ -65,6 +66,7 @@ def urls():
         "report search": "/monitoring/poisk/?year=2022",
         "search results": "/search/?q=профориентации",
         "accessibility statement": "/accessibility/",
+        **career,
         "404": "/no-such-page/",
     }
     variants = [
@@ -90,8 +92,52 @@ def urls():
         "/en/_util/login/",
         "/monitoring/pokazatel/42/",
         "/monitoring/poisk/?q=итоги&district=nowhere&year=1999",
+        "/konstruktor-karery/oprosnik/?version=plain&layout=page&go=finish&q1=a&q2=b",  # unanswered questions listed
+        "/konstruktor-karery/oprosnik/?version=plain&layout=steps&code=NOSUCH",  # the start form with its error
+        "/konstruktor-karery/o-sebe/?version=plain&answers=" + "a" * 12,  # a damaged address
+        "/konstruktor-karery/rezultat/?t=broken",
+        "/en/career-builder/",
+        "/en/career-builder/oprosnik/?version=plain&layout=steps",
     ]
     return {"types": types, "all": [*types.values(), *variants]}
+
+
+def career_addresses():
+    """The career builder's pages, with a diagnosis, a comparison, a route and a class session to show."""
+    from atlas.models import ProfessionPage
+    from career.models import ClassResult, ClassSession
+    from career.state import Diagnosis
+
+    professions = list(ProfessionPage.objects.live().filter(locale__language_code="ru").order_by("pk")[:3])
+    diagnosis = Diagnosis(
+        answers="ab" * 10,
+        grade=9,
+        subjects=("math",),
+        district="amurskii-munitsipalnyi-raion",
+        disability="hearing",
+        compared=tuple(p.pk for p in professions),
+        chosen=professions[0].pk,
+    )
+    session = ClassSession.create()
+    ClassResult.objects.create(
+        session=session,
+        grade_band="8-9",
+        suggested=[professions[1].pk],
+        route_profession=professions[0],
+        **diagnosis.profile.scores,
+    )
+    base = "/konstruktor-karery/"
+    return {
+        "career builder": base,
+        "question (easy-read)": base + "oprosnik/?version=easy&layout=steps&answers=" + "a" * 5 + "-" * 15 + "&n=6",
+        "questionnaire on one page": base + "oprosnik/?version=plain&layout=page",
+        "about yourself": base + "o-sebe/?version=plain&answers=" + "b" * 20,
+        "career results": base + "rezultat/?t=" + diagnosis.token(),
+        "comparison": base + "sravnenie/?t=" + diagnosis.token(),
+        "route": base + "marshrut/?t=" + diagnosis.token(),
+        "class sessions": base + "klass/",
+        "class picture": f"{base}klass/{session.code}/{session.teacher_key}/",
+    }
 
 
 def format_violations(url, violations):
@@ -275,3 +321,71 @@ def test_search_suggestions_work_with_the_keyboard_and_pass_axe(page, live_serve
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.inner_text("h1") == chosen
+
+
+@pytest.mark.parametrize("scheme", [None, "wb"])
+def test_the_career_questionnaire_is_completed_with_the_keyboard_alone(page, live_server, urls, scheme):
+    """Start, twenty questions (one per screen), the second step, results, comparison, route: Tab, Space,
+    arrows and Enter only, in the standard and the white-on-black version; axe on every screen type."""
+    if scheme:
+        from portal.accessibility import COOKIE, Settings
+
+        mode = Settings().change("scheme", scheme).change("size", "4")
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
+    axe, problems = Axe(), []
+
+    def check(label):
+        violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+        if violations:
+            problems.append(format_violations(f"{label} [{scheme}]", violations))
+
+    def into_main():
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Перейти к основному содержанию"
+        page.keyboard.press("Enter")
+
+    def press_and_wait(key="Enter"):
+        with page.expect_navigation():
+            page.keyboard.press(key)
+
+    page.goto(live_server.url + "/konstruktor-karery/")
+    tab_to(page, "Начать")
+    press_and_wait()
+    for number in range(1, 21):
+        assert f"Вопрос {number} из 20" in page.inner_text("main")
+        if number == 1:
+            check("question screen")
+        into_main()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.type") == "radio"
+        page.keyboard.press("ArrowDown" if number % 2 == 0 else "Space")  # option б, or option а
+        tab_to(page, "Ответить")
+        press_and_wait()
+
+    assert page.inner_text("h1") == "Немного о себе"
+    check("about yourself")
+    into_main()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_grade"
+    page.keyboard.press("ArrowDown")  # the 5th grade
+    tab_to(page, "Показать результаты")
+    press_and_wait()
+
+    assert page.inner_text("h1") == "Твои результаты"
+    assert "из 8" in page.text_content("#profile-chart-desc")
+    check("results")
+    into_main()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            break
+    page.keyboard.press("Space")
+    tab_to(page, "Сравнить отмеченные")
+    press_and_wait()
+    assert page.inner_text("h1") == "Сравнение профессий"
+    check("comparison")
+    tab_to(page, "Построить маршрут")
+    press_and_wait()
+    assert page.inner_text("h1").startswith("Мой маршрут: ")
+    check("route")
+    assert not problems, "\n".join(problems)
