@@ -9,24 +9,9 @@ SQL queries), the card PDF, and the import of a 1,000-row XLSX file. Prints the 
 
 import argparse
 import io
-import os
-import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-
-
-def timed(func, runs):
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings), max(timings)
+from _setup import throwaway_site, timed  # bench/ is on sys.path: it holds the script
 
 
 def main():
@@ -37,40 +22,20 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
 
-    db = ROOT / "var" / "bench-atlas.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
-    env.setdefault("DATABASE_URL", f"sqlite:///{db}")
-    if env["DATABASE_URL"].startswith("sqlite"):
-        db.parent.mkdir(exist_ok=True)
-        db.unlink(missing_ok=True)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    setup = time.perf_counter()
-    subprocess.run([*manage, "migrate", "-v0"], check=True, env=env)
-    subprocess.run([*manage, "load_seed", "--no-index"], check=True, env=env, stdout=subprocess.DEVNULL)
-    subprocess.run(
+    seconds = throwaway_site(
+        "atlas",
         [
-            *manage,
             "make_atlas_bench_data",
             "--force",
             f"--professions={args.professions}",
             f"--employers={args.employers}",
             f"--organisations={args.organisations}",
         ],
-        check=True,
-        env=env,
-        stdout=subprocess.DEVNULL,
     )
-    print(f"setup (migrate, seed, {args.professions} cards): {time.perf_counter() - setup:.0f} s")
+    print(f"setup (migrate, seed, {args.professions} cards): {seconds:.0f} s")
 
-    os.environ.update(env)
-    import logging
-
-    import django
-
-    django.setup()
-    logging.disable(logging.WARNING)
     import openpyxl
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -89,6 +54,7 @@ def main():
     for label, url in pages.items():
         client.get(url)
         median, worst = timed(lambda url=url: client.get(url), args.runs)
+        reset_queries()  # DEBUG logs every query and each request clears the log: start from an empty one
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         print(f"{label:28} median {median:7.1f} ms  max {worst:7.1f} ms  {len(queries)} queries")
