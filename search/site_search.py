@@ -50,7 +50,6 @@ class Found:
     results: object  # a page of Django's paginator
     counts: dict = field(default_factory=dict)  # facet -> {value: count}
     records: dict = field(default_factory=dict)  # atlas kind -> its first matches, when no kind is chosen
-    backend: str = "default"
 
 
 def querysets(locale):
@@ -96,7 +95,7 @@ def search(text, locale, selected, page_number=1, backend=None):
             name, _sep, value = tag.partition(":")
             if name != "kind":
                 facet_counts.setdefault(name, {})[value] = n
-        return Found(results, facet_counts, records, backend=type(backend).__module__)
+        return Found(results, facet_counts, records)
 
     return on(get_search_backend(backend)) if backend else engine.run(on)
 

@@ -1,5 +1,7 @@
 """The site search page. Identical whichever backend answers (see ``site_search`` and ``engine``)."""
 
+from itertools import chain, islice
+
 from django import forms
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -153,13 +155,18 @@ def search(request):
                 UnansweredQuery.record(logged)
         if nothing and not selected:
             context["did_you_mean"] = did_you_mean(query, locale)
+        # One call over the page of results and every atlas group: the section titles and the atlas are
+        # looked up once, and the query's stems computed once.
+        on_page = list(found.results.object_list)
+        everything = [*on_page, *chain.from_iterable(found.records.values())]
+        shown = iter(hits(request, everything, query_stems(query), locale))
         context.update(
             results=found.results,
-            hits=hits(request, found.results.object_list, query_stems(query), locale),
+            hits=list(islice(shown, len(on_page))),
             record_groups=[
                 {
                     "title": site_search.KINDS[kind],
-                    "hits": hits(request, objects, query_stems(query), locale),
+                    "hits": list(islice(shown, len(objects))),
                     "count": found.counts["kind"][kind],
                     "url": "?" + urlencode({"q": query, **selected, "kind": kind}),
                 }
