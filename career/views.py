@@ -360,11 +360,12 @@ def route(request, page):
 
 
 def route_pdf(request, page):
-    from portal.pdf import render_pdf
+    from portal.pdf import qr_svg, render_pdf
 
     context, failure = route_context(request, page)
     if failure:
         return failure
+    context["qr_code"] = qr_svg(context["share_url"])  # back to the route on a phone from the printed page
     title = _("My route: %(profession)s") % {"profession": context["profession"].title}
     return render_pdf(
         request, "career/route_pdf.html", context, title=title, filename=f"marshrut-{context['profession'].slug}.pdf"
