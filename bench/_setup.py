@@ -12,11 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 
 
-def throwaway_site(name, *commands):
+def throwaway_site(name, *commands, env=None):
     """Migrate and seed var/bench-<name>.sqlite3 from scratch, run ``commands`` (manage.py argument lists),
-    then set Django up on it. Returns the setup time in seconds."""
+    then set Django up on it, with ``env`` added to the environment. Returns the setup time in seconds."""
     db = ROOT / "var" / f"bench-{name}.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", **(env or {})}
     env.setdefault("DATABASE_URL", f"sqlite:///{db}")
     if env["DATABASE_URL"].startswith("sqlite"):
         db.parent.mkdir(exist_ok=True)

@@ -13,40 +13,18 @@ plan PDF (median of 5) and the finder's query count with the seed's lessons and 
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+from _setup import ROOT, throwaway_site  # bench/ is on sys.path: it holds the script
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--materials", type=int, default=20)
     args = parser.parse_args()
-    db = ROOT / "var" / "bench-methodics.sqlite3"
-    db.parent.mkdir(exist_ok=True)
-    db.unlink(missing_ok=True)
     media = ROOT / "var" / "bench-media"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"sqlite:///{db}",
-        "MEDIA_ROOT": str(media),
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], check=True, env=env)
-    subprocess.run([*manage, "load_seed", "--no-index"], check=True, env=env, stdout=subprocess.DEVNULL)
-    os.environ.update(env)
-    import logging
-
-    import django
-
-    django.setup()
-    logging.disable(logging.WARNING)
+    throwaway_site("methodics", env={"MEDIA_ROOT": str(media)})
     from django.core.files.base import ContentFile
     from django.db import connection, reset_queries
     from django.test import Client

@@ -10,16 +10,11 @@ client: the 2023 report page (median of 10, and its query count), its PDF (media
 (facets alone and combined, with and without words; median and slowest of 5 runs each).
 """
 
-import os
 import random
 import statistics
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+from _setup import throwaway_site, timed  # bench/ is on sys.path: it holds the script; timed() gives ms
+
 SEARCHES = [
     {},
     {"year": "2023"},
@@ -34,30 +29,8 @@ SEARCHES = [
 ]
 
 
-def timed(call, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), max(times)
-
-
 def main():
-    db = ROOT / "var" / "bench-monitoring.sqlite3"
-    db.parent.mkdir(exist_ok=True)
-    db.unlink(missing_ok=True)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DATABASE_URL": f"sqlite:///{db}"}
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], check=True, env=env)
-    subprocess.run([*manage, "load_seed", "--no-index"], check=True, env=env, stdout=subprocess.DEVNULL)
-    os.environ.update(env)
-    import logging
-
-    import django
-
-    django.setup()
-    logging.disable(logging.WARNING)
+    throwaway_site("monitoring")
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
@@ -110,9 +83,9 @@ def main():
     if response.status_code != 200:
         raise SystemExit(f"{report.url} answered {response.status_code}")
     median, slowest = timed(lambda: client.get(report.url), 10)
-    print(f"Report page 2023: median {median * 1000:.0f} ms, slowest {slowest * 1000:.0f} ms, {len(queries)} queries")
+    print(f"Report page 2023: median {median:.0f} ms, slowest {slowest:.0f} ms, {len(queries)} queries")
     median, slowest = timed(lambda: client.get(report.url + "pdf/"), 3)
-    print(f"Report PDF 2023: median {median:.2f} s, slowest {slowest:.2f} s")
+    print(f"Report PDF 2023: median {median / 1000:.2f} s, slowest {slowest / 1000:.2f} s")
 
     backends = ["database"]
     if settings.OPENSEARCH_URL:
@@ -131,16 +104,16 @@ def main():
             found = len(run().reports)
             median, slowest = timed(run, 5)
             results.append((median, slowest, found))
-            print(f"  {backend:10} {search!s:75} median {median * 1000:6.1f} ms, slowest {slowest * 1000:6.1f} ms")
+            print(f"  {backend:10} {search!s:75} median {median:6.1f} ms, slowest {slowest:6.1f} ms")
         medians = [m for m, _s, _f in results]
         print(
-            f"Faceted search on {backend}: median of medians {statistics.median(medians) * 1000:.0f} ms, "
-            f"slowest run {max(s for _m, s, _f in results) * 1000:.0f} ms over {len(SEARCHES)} searches "
+            f"Faceted search on {backend}: median of medians {statistics.median(medians):.0f} ms, "
+            f"slowest run {max(s for _m, s, _f in results):.0f} ms over {len(SEARCHES)} searches "
             f"(found {', '.join(str(f) for _m, _s, f in results)})"
         )
     page_url = index.url + "poisk/?year=2023&direction=2"
     median, slowest = timed(lambda: client.get(page_url), 5)
-    print(f"Search page (default backend) {page_url}: median {median * 1000:.0f} ms")
+    print(f"Search page (default backend) {page_url}: median {median:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def urls():
     call_command("load_seed", "--no-index", verbosity=0)
     ru = {"locale__language_code": "ru"}
     employer = Employer.objects.filter(professions__isnull=False).first()
-    career = career_addresses()
+    career, career_more = career_addresses()
     organisation = EducationalOrganization.objects.filter(professions__isnull=False).first()
     types = {
         "home": "/",
@@ -98,12 +98,14 @@ def urls():
         "/konstruktor-karery/rezultat/?t=broken",
         "/en/career-builder/",
         "/en/career-builder/oprosnik/?version=plain&layout=steps",
+        *career_more,
     ]
     return {"types": types, "all": [*types.values(), *variants]}
 
 
 def career_addresses():
-    """The career builder's pages, with a diagnosis, a comparison, a route and a class session to show."""
+    """The career builder's pages, with a diagnosis, a comparison, a route and a class session to show: the
+    main types (checked in every scheme too) and the rest (the keyboard test checks them in white on black)."""
     from atlas.models import ProfessionPage
     from career.models import ClassResult, ClassSession
     from career.state import Diagnosis
@@ -127,17 +129,20 @@ def career_addresses():
         **diagnosis.profile.scores,
     )
     base = "/konstruktor-karery/"
-    return {
+    types = {
         "career builder": base,
         "question (easy-read)": base + "oprosnik/?version=easy&layout=steps&answers=" + "a" * 5 + "-" * 15 + "&n=6",
         "questionnaire on one page": base + "oprosnik/?version=plain&layout=page",
-        "about yourself": base + "o-sebe/?version=plain&answers=" + "b" * 20,
         "career results": base + "rezultat/?t=" + diagnosis.token(),
-        "comparison": base + "sravnenie/?t=" + diagnosis.token(),
-        "route": base + "marshrut/?t=" + diagnosis.token(),
-        "class sessions": base + "klass/",
         "class picture": f"{base}klass/{session.code}/{session.teacher_key}/",
     }
+    more = [
+        base + "o-sebe/?version=plain&answers=" + "b" * 20,
+        base + "sravnenie/?t=" + diagnosis.token(),
+        base + "marshrut/?t=" + diagnosis.token(),
+        base + "klass/",
+    ]
+    return types, more
 
 
 def format_violations(url, violations):
