@@ -1,6 +1,6 @@
-"""What the portal counts of a diagnosis, anonymously: a completed questionnaire and a built route, each
-once, in this year's tallies for indicator 1 and, when the student entered a class code, as the class's
-anonymous result."""
+"""What the portal counts of a diagnosis, anonymously, in this year's tallies for indicator 1 and, when the
+student entered a class code, as the class's anonymous result: a completed questionnaire (each time the
+second step is submitted) and a built route (only the first one of a diagnosis)."""
 
 from django.db import transaction
 from wagtail.models import Locale
