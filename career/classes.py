@@ -73,7 +73,7 @@ def find(request, page, code, key):
     return session, None
 
 
-def class_picture(session, locale):
+def class_picture(session):
     """The anonymous picture of a class: counts and averages only."""
     results = list(session.results.all())
     leading = Counter()
@@ -114,7 +114,7 @@ def picture(request, page, code, key):
     context = {
         "page": page,
         "session": session,
-        "picture": class_picture(session, page.locale),
+        "picture": class_picture(session),
         "student_url": request.build_absolute_uri(page.url) + f"?k={session.code}",
         "data_urls": [(fmt.upper(), url(page, "class_data", code, key, fmt)) for fmt in ("csv", "xlsx")],
     }
@@ -134,7 +134,7 @@ def data(request, page, code, key, fmt):
             action_label=_("Back to the class picture"),
             status=404,
         )
-    picture = class_picture(session, page.locale)
+    picture = class_picture(session)
     labels = [str(klimov.TYPE_LABELS[t]) for t in klimov.TYPES]
     table = tablib.Dataset(
         headers=[_("No."), _("Grade band"), *labels, _("Leading type"), _("Suggested first"), _("Route built to")],

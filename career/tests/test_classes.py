@@ -136,7 +136,7 @@ def test_an_expired_session_no_longer_takes_students(client, career):
     assert "Нет открытого занятия" in response.content.decode()
 
 
-def test_session_creation_is_rate_limited_per_address(client, career, settings):
+def test_session_creation_is_rate_limited_per_address(client, career):
     from career import classes
 
     for _ in range(classes.CREATIONS_PER_HOUR):
