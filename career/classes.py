@@ -5,15 +5,14 @@ import hashlib
 import hmac
 from collections import Counter
 
-import tablib
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from atlas.models import ProfessionPage
+from portal.spreadsheets import table_response
 
 from . import klimov
 from .models import ClassSession
@@ -135,14 +134,19 @@ def data(request, page, code, key, fmt):
             status=404,
         )
     picture = class_picture(session)
-    labels = [str(klimov.TYPE_LABELS[t]) for t in klimov.TYPES]
-    table = tablib.Dataset(
-        headers=[_("No."), _("Grade band"), *labels, _("Leading type"), _("Suggested first"), _("Route built to")],
-        title=session.code,
-    )
+    rows = [
+        [
+            _("No."),
+            _("Grade band"),
+            *(str(klimov.TYPE_LABELS[t]) for t in klimov.TYPES),
+            _("Leading type"),
+            _("Suggested first"),
+            _("Route built to"),
+        ]
+    ]
     for number, result in enumerate(picture["results"], start=1):
         profile = klimov.Profile(result.scores)
-        table.append(
+        rows.append(
             [
                 number,
                 result.grade_band,
@@ -152,11 +156,4 @@ def data(request, page, code, key, fmt):
                 picture["names"].get(result.route_profession_id, ""),
             ]
         )
-    if fmt == "csv":
-        response = HttpResponse("\ufeff" + table.export("csv"), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            table.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    response["Content-Disposition"] = content_disposition_header(True, f"klass-{session.code}.{fmt}")
-    return response
+    return table_response(rows, fmt, f"klass-{session.code}.{fmt}", sheet_title=session.code)

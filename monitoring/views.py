@@ -1,13 +1,7 @@
 """The monitoring section's routes: one indicator's series, one district's picture, a report's PDF and data."""
 
-import csv
-import io
-
-import openpyxl
 from django import forms
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,6 +9,7 @@ from atlas.models import MunicipalDistrict
 from portal.forms import QueryFilterForm
 from portal.pdf import render_pdf
 from portal.querytext import plain_query
+from portal.spreadsheets import table_response
 
 from . import facets
 from .charts import bar_chart
@@ -113,28 +108,7 @@ def data_rows(report):
 
 
 def report_data(request, report, fmt):
-    rows = data_rows(report)
-    name = f"{report.title}.{fmt}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        # Decimal commas, as a Russian Excel reads numbers in a «;»-separated file.
-        writer.writerows([[str(v).replace(".", ",") if hasattr(v, "as_tuple") else v for v in row] for row in rows])
-        # With a BOM and «;», Excel in a Russian office opens it with the right letters and columns.
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = str(report.year)
-        for row in rows:
-            sheet.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    return response
+    return table_response(data_rows(report), fmt, f"{report.title}.{fmt}", sheet_title=str(report.year))
 
 
 class ReportSearchForm(QueryFilterForm):

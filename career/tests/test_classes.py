@@ -102,7 +102,7 @@ def test_the_class_data_downloads_as_csv_and_xlsx(client, career):
 
     response = client.get(teacher_url + "csv/")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["№", "Классы", "человек – природа"]
     assert len(rows) == 3
     first = rows[1]
