@@ -7,26 +7,26 @@ from django.urls import reverse
 
 from monitoring.exchange import run_import
 from monitoring.models import Observation
-from portal.spreadsheets import load_dataset
 
 HEADER = "Показатель;Район;Год;Числитель;Знаменатель;Источник;Комментарий\n"
 
 
-def csv_dataset(body, encoding="cp1251"):
-    return load_dataset((HEADER + body).encode(encoding), "данные-2022.csv")
+def csv_file(body, encoding="cp1251"):
+    return (HEADER + body).encode(encoding)
+
+
+def check(content, name="данные-2022.csv", *, write=False, **options):
+    return run_import(content, name, options, dry_run=not write)
 
 
 def test_dry_run_checks_and_writes_nothing(monitoring):
-    report = run_import(
-        csv_dataset("1;Амурский муниципальный район;2022;120;1 000;ОМСУ;\n10;Хабаровский край;2022;3;;;\n")
-    )
+    report = check(csv_file("1;Амурский муниципальный район;2022;120;1 000;ОМСУ;\n10;Хабаровский край;2022;3;;;\n"))
     assert report.ok and not report.written and not Observation.objects.exists()
 
 
 def test_good_file_in_cp1251_is_written_with_computed_shares(monitoring):
-    report = run_import(
-        csv_dataset("1;Амурский муниципальный район;2022;120;1 000;ОМСУ;\n10;Хабаровский край;2022;3;;;\n"),
-        dry_run=False,
+    report = check(
+        csv_file("1;Амурский муниципальный район;2022;120;1 000;ОМСУ;\n10;Хабаровский край;2022;3;;;\n"), write=True
     )
     assert report.written
     values = {(o.indicator.number, o.district_id): o.value for o in Observation.objects.all()}
@@ -44,17 +44,19 @@ def test_every_bad_row_is_reported_and_nothing_is_written(monitoring):
         "1;Ванинский муниципальный район;2023;много;10;;\n"  # not a number
         "1;Амурский муниципальный район;2022;130;1000;;\n"  # repeats row 2
     )
-    report = run_import(csv_dataset(body), dry_run=False)
-    rows = {row: message for row, _column, message in report.problems}
+    report = check(csv_file(body), write=True)
+    rows = {problem.row: problem.message for problem in report.problems}
     assert set(rows) == {3, 4, 5, 6, 7, 8, 9}
-    assert "больше нуля" in rows[3] and "больше 100 %" in rows[4] and "Несуществующий район" in rows[5]
-    assert "42" in rows[6] and "2019" in rows[7] and "«много»" in rows[8] and "строку 2" in rows[9]
+    assert "больше нуля" in rows[3] and "больше 100 %" in rows[4] and "в крае нет" in rows[5]
+    assert "показателя нет" in rows[6] and "2019" in rows[7] and "не целое число" in rows[8] and "строку 2" in rows[9]
+    values = {problem.row: problem.value for problem in report.problems}
+    assert values[5] == "Несуществующий район" and values[6] == "42" and values[8] == "много"
     assert not report.written and not Observation.objects.exists()
 
 
 def test_import_of_a_correction_keeps_the_history(monitoring):
-    run_import(csv_dataset("1;Амурский муниципальный район;2022;120;1000;;\n"), dry_run=False)
-    run_import(csv_dataset("1;Амурский муниципальный район;2022;150;1000;;Уточнено\n"), dry_run=False)
+    check(csv_file("1;Амурский муниципальный район;2022;120;1000;;\n"), write=True)
+    check(csv_file("1;Амурский муниципальный район;2022;150;1000;;Уточнено\n"), write=True)
     assert [o.value for o in Observation.objects.order_by("pk")] == [12, 15]
     assert Observation.objects.get(is_current=True).replaces.value == 12
 
@@ -72,7 +74,7 @@ def test_admin_import_screen_reports_problems_from_an_xlsx(admin_client, monitor
     buffer.name = "2022.xlsx"
     response = admin_client.post(reverse("monitoring_import"), {"file": buffer, "write": "on"})
     html = response.content.decode()
-    assert "Знаменатель должен быть больше нуля" in html and "Ничего не записано" in html
+    assert "Знаменатель должен быть больше нуля" in html and "ничего не записано" in html
     assert not Observation.objects.exists()
     broken = io.BytesIO(b"not a workbook")
     broken.name = "2022.xlsx"
