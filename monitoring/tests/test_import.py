@@ -3,6 +3,7 @@
 import io
 
 import openpyxl
+import pytest
 from django.urls import reverse
 
 from monitoring.exchange import run_import
@@ -80,3 +81,85 @@ def test_admin_import_screen_reports_problems_from_an_xlsx(admin_client, monitor
     broken.name = "2022.xlsx"
     response = admin_client.post(reverse("monitoring_import"), {"file": broken})
     assert response.status_code == 200 and "это не книга Excel" in response.content.decode()
+
+
+def xlsx(rows):
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_headings_and_districts_as_offices_write_them(monitoring):
+    content = xlsx(
+        [
+            [
+                "№",
+                "НОМЕР ПОКАЗАТЕЛЯ",
+                "Муниципальное образование ",
+                "Отчётный год",
+                "Значение (чел.)",
+                "Знаменатель, чел.",
+            ],
+            [1, "1 — Доля прошедших диагностику", "Амурский район", 2022, "1\xa0200", "10 000,0"],
+            [2, 10, "весь край", 2022, 3, None],
+        ]
+    )
+    report = check(content, "2022.xlsx", write=True)
+    assert report.ok and report.written, report.problems
+    assert report.counts["observations"] == {"created": 2, "updated": 0, "unchanged": 0, "skipped": 0}
+    values = {(o.indicator.number, o.district_id): o.value for o in Observation.objects.all()}
+    assert values == {(1, monitoring["amur"].pk): 12, (10, None): 3}
+    again = check(content, "2022.xlsx", write=True)  # the same figures: nothing new in the history
+    assert again.counts["observations"]["unchanged"] == 2 and Observation.objects.count() == 2
+
+
+def test_ambiguous_and_every_district_are_reported(monitoring):
+    from atlas.factories import DistrictFactory
+
+    DistrictFactory(name="Ванинский муниципальный округ")
+    report = check(csv_file("1;Ванинский;2022;1;10;;\n1;все районы края;2022;1;10;;\n"))
+    found = {p.row: (p.column, p.value, p.message) for p in report.problems}
+    assert found[2][:2] == ("Район", "Ванинский") and "Ванинский муниципальный район" in found[2][2]
+    assert "Ванинский муниципальный округ" in found[2][2]
+    assert found[3][1] == "все районы края" and "для края в целом" in found[3][2]
+
+
+def test_the_template_filled_in_imports_cleanly(admin_client, monitoring):
+    response = admin_client.get(reverse("monitoring_import_template"))
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    sheet = book["Данные"]
+    assert [cell.value for cell in sheet[1]] == [
+        "Показатель",
+        "Муниципальное образование",
+        "Год",
+        "Значение или числитель",
+        "Знаменатель",
+        "Источник",
+        "Комментарий",
+    ]
+    lists = book["Списки"]
+    assert lists.sheet_state == "hidden"
+    indicator, district = lists["A2"].value, lists["B3"].value
+    assert indicator == "1 — Доля прошедших диагностику" and lists["B2"].value == "Хабаровский край"
+    assert len(sheet.data_validations.dataValidation) == 2
+    sheet.append([indicator, district, 2022, 50, 100, "ОМСУ", None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report = check(buffer.getvalue(), "template.xlsx", write=True)
+    assert report.written, report.problems
+    assert Observation.objects.get().district.name == district
+
+
+def test_the_command_imports_and_reports_in_russian(monitoring, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "2022.csv"
+    path.write_bytes(csv_file("1;Амурский муниципальный район;2022;много;1000;;\n"))
+    with pytest.raises(CommandError, match="ничего не записано"):
+        call_command("import_observations", str(path))
+    path.write_bytes(csv_file("1;Амурский район;2022;120;1000;;\n"))
+    call_command("import_observations", str(path))
+    assert Observation.objects.get().value == 12
