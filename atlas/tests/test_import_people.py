@@ -368,3 +368,9 @@ def test_export_then_import_with_every_field_filled(client, krai):
     report = check("professions", exported, "export.csv", write=True)
     assert report.ok and report.counts["professions"]["created"] == 2, report.problems
     assert snapshot() == before
+
+
+def test_a_record_given_twice_is_reported_with_the_row_it_repeats(krai):
+    report = check("sectors", "Наименование\nЛесная отрасль\n\nлесная  отрасль\n".encode(), "s.csv", write=True)
+    assert [(p.row, p.column, p.message) for p in report.problems] == [(4, "Наименование", "Повторяет строку 2.")]
+    assert not Sector.objects.filter(name__icontains="лесная").exists()
