@@ -83,6 +83,7 @@ def urls():
         "/atlas/?sector=aviastroenie&level=spo&salary_from=-1",
         "/atlas/raiony/amurskii-munitsipalnyi-raion/",
         "/navigator/profnavigator-2026/?compare=2025",
+        "/navigator/profnavigator-2026/pdf/",  # the booklet «being prepared» page (the worker has not built it)
         "/navigator/ravnye-vozmozhnosti/",
         "/navigator/ravnye-vozmozhnosti/?category=nonsense",
         "/navigator/spravochnik-postupayushchego/?level=vo&district=bad",
@@ -242,9 +243,7 @@ def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigato
         page.keyboard.press("Enter")
     assert page.inner_text("h1") == first
     tab_to(page, "Скачать карточку в PDF")
-    href = page.evaluate("document.activeElement.getAttribute('href')")
-    response = page.request.get(live_server.url + href)
-    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    assert_built_on_request(page, live_server.url + page.evaluate("document.activeElement.getAttribute('href')"))
 
 
 def test_keyboard_journey_to_a_lesson_plan_through_the_lesson_finder(page, live_server, urls):
@@ -266,8 +265,17 @@ def test_keyboard_journey_to_a_lesson_plan_through_the_lesson_finder(page, live_
         page.keyboard.press("Enter")
     assert page.inner_text("h1") == first
     tab_to(page, "Скачать план занятия (PDF)")
-    href = page.evaluate("document.activeElement.getAttribute('href')")
-    response = page.request.get(live_server.url + href)
+    assert_built_on_request(page, live_server.url + page.evaluate("document.activeElement.getAttribute('href')"))
+
+
+def assert_built_on_request(page, url):
+    """The file is «being prepared» until the worker has built it, then served."""
+    from portal.tests.helpers import run_worker
+
+    waiting = page.request.get(url)
+    assert waiting.status == 202 and "Файл готовится" in waiting.text()
+    run_worker()
+    response = page.request.get(url)
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
 
 
