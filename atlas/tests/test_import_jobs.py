@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from atlas.models import Sector
+from portal.admin_import import _progress_key
 from portal.models import ImportJob
 from portal.tests.helpers import run_worker
 
@@ -83,7 +84,7 @@ def test_a_stalled_import_stops_blocking_after_half_an_hour(admin_client, atlas)
 def test_the_job_page_shows_the_workers_progress(admin_client, atlas):
     upload(admin_client)
     job = ImportJob.objects.get()
-    caches["shared"].set(f"import-progress-{job.pk}", (1200, 5000))  # as the worker's progress callback writes
+    caches["shared"].set(_progress_key(job), (1200, 5000))  # as the worker's progress callback writes
     assert admin_client.get(f"/admin/imports/{job.pk}/status/").json()["done"] == 1200
     html = admin_client.get(f"/admin/imports/{job.pk}/").content.decode()
     assert 'max="5000" value="1200"' in html and "1200 из 5000 строк" in html
