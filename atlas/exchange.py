@@ -17,6 +17,8 @@ from import_export import fields, resources, widgets
 from slugify import slugify
 from wagtail.models import Locale, Page, PageLogEntry, Revision
 
+from portal.addresses import public_url
+
 from .models import (
     AtlasIndexPage,
     EducationalOrganization,
@@ -484,7 +486,7 @@ def export_professions(atlas, fmt):
     return {
         "title": atlas.title,
         "licence": LICENCE,
-        "source": atlas.full_url,
+        "source": public_url(atlas),
         "count": dataset.height,
         "professions": json.loads(dataset.export("json")),
     }, "application/json"

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from portal.addresses import public_url
 from portal.documents import DocumentAccess, file_exists
 from portal.models import DocumentDownload
 from portal.pdf import pdf_bytes, qr_svg, render_pdf
@@ -27,7 +28,8 @@ def file_name(title, extension=""):
 
 
 def lesson_pdf_context(request, lesson):
-    return {"page": lesson, "qr": qr_svg(lesson.full_url), **lesson.lesson_context(request)}
+    page_url = public_url(lesson, request)
+    return {"page": lesson, "page_url": page_url, "qr": qr_svg(page_url), **lesson.lesson_context(request)}
 
 
 def lesson_pdf(request, lesson):
@@ -116,7 +118,7 @@ def kit_zip_response(request, kit):
     for material in kit_materials:
         add_material(material, file_name(_("Materials of the kit")))
 
-    readme = [kit.title, kit.full_url or "", "", _("Contents:"), *(f"  {name}" for _d, name, _s in entries)]
+    readme = [kit.title, public_url(kit, request) or "", "", _("Contents:"), *(f"  {name}" for _d, name, _s in entries)]
     if left_out:
         readme += ["", _("Not included:"), *(f"  {line}" for line in left_out)]
     # PDFs, office files and pictures are compressed already: stored as they are, they stream at disk speed.

@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.conf import settings
 from pypdf import PdfReader
 
 from atlas.factories import ProfessionPageFactory
@@ -133,7 +134,7 @@ def test_results_show_the_profile_and_the_professions_with_reasons(client, caree
     assert "Востребована в твоём районе: Амурский район" in text
     assert "Твой предмет: Физика" in text
     share = re.search(r'id="share-link"[^>]*value="([^"]+)"', text).group(1)
-    assert share == "http://testserver" + results
+    assert share == settings.PUBLIC_BASE_URL + results
     assert main(client.get(results)) == main(client.get(share))  # the link rebuilds the same page
 
 

@@ -21,8 +21,8 @@ def pdf_bytes(request, template, context, *, title):
     """The PDF; ``request`` may be None for files made outside a request (the seed's handouts)."""
     language = translation.get_language() or "ru"
     html = render_to_string(template, {**context, "pdf_title": title, "pdf_language": language}, request=request)
-    base_url = request.build_absolute_uri("/") if request else settings.WAGTAILADMIN_BASE_URL
-    document = HTML(string=html, base_url=base_url)
+    # Relative links in the content become links to the public site.
+    document = HTML(string=html, base_url=settings.PUBLIC_BASE_URL + "/")
     return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False)
 
 

@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
 from portal.accessibility import OPTIONS
+from portal.addresses import public_url
 from portal.models import PortalSettings
 
 
@@ -25,6 +26,21 @@ class AllLanguagesSitemap(Sitemap):
         for root in roots.only("path"):
             in_any_tree |= Q(path__startswith=root.path)
         return Page.objects.filter(in_any_tree).live().public().order_by("path").defer_streamfields().specific()
+
+    def location(self, page):
+        return public_url(page, self.request)
+
+    def _urls(self, page, protocol, domain):
+        """Wagtail's entries take the Site record's host (``Page.get_sitemap_urls``); these take the public one."""
+        urls = []
+        for item in self.paginator.page(page).object_list.iterator():
+            location = self.location(item)
+            if location:
+                urls.append({"item": item, "location": location, "lastmod": self.lastmod(item)})
+        lastmods = [entry["lastmod"] for entry in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
 
 
 @require_GET
@@ -40,7 +56,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {public_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import environ
 
+from portal.addresses import checked_base_url
+
 PORTAL_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PORTAL_DIR.parent  # site/
 BASE_DIR = SITE_DIR.parent  # the repository
@@ -13,6 +15,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
+# The address visitors use, scheme and host (and port): every absolute URL the portal hands out is made from it
+# (portal.addresses.public_url), and the seed sets Wagtail's default Site to it.
+PUBLIC_BASE_URL = checked_base_url(env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000"))
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -136,7 +141,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Учись и работай в Хабаровском крае"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL  # links in notification e-mails
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL  # the API's detail_url and download_url
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.PortalImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # slugs are Latin transliterations: /atlas/svarshchik/
