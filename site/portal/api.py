@@ -7,7 +7,7 @@ a message, not a 500 (a 20-digit offset overflows SQLite's and PostgreSQL's inte
 from rest_framework.fields import Field
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import PageAliasOfField, PageParentField, PageSerializer, get_serializer_class
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -28,8 +28,32 @@ class PublicHtmlUrlField(Field):
         return public_url(page, self.context.get("request"))
 
 
+class LinkedPageRepresentation:
+    """The page a field links to (parent, alias_of), with the same html_url as the page itself (Wagtail builds
+    it with its own PageSerializer there)."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=PortalPageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class ParentField(LinkedPageRepresentation, PageParentField):
+    pass
+
+
+class AliasOfField(LinkedPageRepresentation, PageAliasOfField):
+    pass
+
+
 class PortalPageSerializer(PageSerializer):
     html_url = PublicHtmlUrlField(read_only=True)
+    parent = ParentField(read_only=True)
+    alias_of = AliasOfField(read_only=True)
 
 
 class BoundedPagination(WagtailPagination):
