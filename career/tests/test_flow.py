@@ -102,6 +102,8 @@ def test_the_second_step_refuses_an_incomplete_questionnaire_with_a_way_back(cli
         {"version": "plain", "layout": "steps", "answers": "a" * 500},
         {"version": "plain", "layout": "steps", "n": "банан"},
         {"version": "plain", "layout": "steps", "n": "99999999999999999999"},
+        {"version": "plain", "layout": "steps", "n": "²"},
+        {"version": "plain", "layout": "steps", "n": "١٢"},
         {"version": "фото", "layout": "steps"},
         {"version": "plain", "layout": "steps", "code": "НЕТ-ТАКОГО"},
     ],
