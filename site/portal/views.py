@@ -1,15 +1,20 @@
 """Views of the project shell: sitemap, robots.txt, the accessibility statement and settings, error pages."""
 
+import posixpath
+
+from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import static
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from portal.accessibility import OPTIONS
@@ -66,6 +71,20 @@ def accessibility_statement(request):
     portal_settings = PortalSettings.for_request(request)
     statement = portal_settings.localized("accessibility_statement", translation.get_language())
     return render(request, "portal/accessibility_statement.html", {"statement": statement})
+
+
+def public_media(request, path):
+    """Images and other public media from MEDIA_ROOT, for `make run` and `make dev` (SERVE_MEDIA); production
+    leaves media to the proxy or the storage. Never the documents folder: a document's file may belong to a
+    private collection, and every download goes through Wagtail's document view, which checks that."""
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    path = posixpath.normpath(path).lstrip("/")
+    documents_folder = get_document_model()._meta.get_field("file").upload_to
+    first_folder = path.split("/", 1)[0].lower()  # lower: a Mac's disk would find «Documents/» too
+    if first_folder in (documents_folder, "..") or not path:
+        raise Http404
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def page_not_found(request, exception=None):

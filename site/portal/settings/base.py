@@ -133,6 +133,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Public media (images) served by the app itself: only `make run` and `make dev` do (portal.views.public_media);
+# in production the proxy or the storage serves them. Documents never are: see WAGTAILDOCS_SERVE_METHOD.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -163,6 +166,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "gif",
     "webp",
 ]
+# Every document download goes through Wagtail's view, which honours private collections and counts it, even
+# with a storage that could hand out direct URLs; the media folder never serves documents/ (portal.views).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.PortalDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
