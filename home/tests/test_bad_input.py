@@ -122,6 +122,13 @@ def test_api_paging_beyond_any_integer_is_a_400_with_a_message(client, site_tree
     assert response.json() == {"message": f"{name} must be a whole number from 0 to 1000000000"}
 
 
+def test_api_refuses_nul_characters_with_a_400(client, site_tree):
+    for endpoint in ("pages", "images", "documents"):
+        response = client.get(f"/api/v2/{endpoint}/", {"locale": "\x00"})  # a 500 on PostgreSQL before
+        assert response.status_code == 400, endpoint
+        assert response.json() == {"message": "query parameters cannot contain NUL characters"}
+
+
 def test_api_paging_in_range_still_works(client, site_tree):
     listing = client.get("/api/v2/pages/", {"offset": "1", "limit": "1"}).json()
     assert listing["meta"]["total_count"] == 2 and len(listing["items"]) == 1

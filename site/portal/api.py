@@ -1,8 +1,9 @@
 """Wagtail's read-only content API at /api/v2/ (pages, images, documents).
 
-Two changes to Wagtail's own endpoints: a page's ``html_url`` is its public address (portal.addresses, where
-Wagtail would take the Site record's host), and ``offset``/``limit`` out of any database's range are a 400 with
-a message, not a 500 (a 20-digit offset overflows SQLite's and PostgreSQL's integers)."""
+Changes to Wagtail's own endpoints: a page's ``html_url`` is its public address (portal.addresses, where
+Wagtail would take the Site record's host); ``offset``/``limit`` out of any database's range, and NUL characters
+in any parameter, are a 400 with a message, not a 500 (a 20-digit offset overflows SQLite's and PostgreSQL's
+integers; PostgreSQL refuses NUL in text, as in ``?locale=%00``)."""
 
 from rest_framework.fields import Field
 from wagtail.api.v2.pagination import WagtailPagination
@@ -65,16 +66,23 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
-class PortalPagesAPIViewSet(PagesAPIViewSet):
+class RefusesNulCharacters:
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+            raise BadRequestError("query parameters cannot contain NUL characters")
+
+
+class PortalPagesAPIViewSet(RefusesNulCharacters, PagesAPIViewSet):
     base_serializer_class = PortalPageSerializer
     pagination_class = BoundedPagination
 
 
-class PortalImagesAPIViewSet(ImagesAPIViewSet):
+class PortalImagesAPIViewSet(RefusesNulCharacters, ImagesAPIViewSet):
     pagination_class = BoundedPagination
 
 
-class PortalDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(RefusesNulCharacters, DocumentsAPIViewSet):
     pagination_class = BoundedPagination
 
 

@@ -19,7 +19,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
-if settings.MEDIA_URL.startswith("/"):  # a local folder; the view answers 404 unless SERVE_MEDIA is on
+if settings.SERVE_MEDIA:  # make run and make dev; in production the proxy or the storage serves media
     urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", views.public_media))
 
 # Russian at the root, English under /en/.

@@ -77,8 +77,6 @@ def public_media(request, path):
     """Images and other public media from MEDIA_ROOT, for `make run` and `make dev` (SERVE_MEDIA); production
     leaves media to the proxy or the storage. Never the documents folder: a document's file may belong to a
     private collection, and every download goes through Wagtail's document view, which checks that."""
-    if not settings.SERVE_MEDIA:
-        raise Http404
     path = posixpath.normpath(path).lstrip("/")
     documents_folder = get_document_model()._meta.get_field("file").upload_to
     first_folder = path.split("/", 1)[0].lower()  # lower: a Mac's disk would find «Documents/» too

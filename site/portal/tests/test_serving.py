@@ -2,17 +2,20 @@
 (dev) and production. The settings modules are read in a subprocess, exactly as each command loads them, and
 their serving settings applied here."""
 
+import importlib
 import json
 import os
 import stat
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import clear_url_caches
 from wagtail.documents import get_document_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
@@ -44,6 +47,21 @@ def applied(client, configuration):
     return {name: value for name, value in configuration.items() if name != "STORAGES"}
 
 
+@contextmanager
+def serving(client, configuration):
+    """Requests served with ``configuration``: its settings, its URLconf (media routes depend on SERVE_MEDIA)."""
+    import portal.urls
+
+    try:
+        with override_settings(**applied(client, configuration)):
+            clear_url_caches()
+            importlib.reload(portal.urls)
+            yield
+    finally:
+        clear_url_caches()
+        importlib.reload(portal.urls)
+
+
 @pytest.fixture(scope="module")
 def configurations():
     return {
@@ -63,7 +81,7 @@ def test_make_run_is_the_visitors_view_and_make_dev_the_developers(configuration
 
 
 def test_an_unknown_address_gets_the_designed_404_with_the_run_settings(client, site_tree, configurations):
-    with override_settings(**applied(client, configurations["run"])):
+    with serving(client, configurations["run"]):
         response = client.get("/net-takoi-stranicy/")
     html = response.content.decode()
     assert response.status_code == 404 and "Страница не найдена" in html
@@ -111,7 +129,7 @@ def test_private_documents_are_never_served_from_the_media_folder(client, media,
         f"/media/{name.replace('documents', 'Documents')}",
         f"/media/images/%2e%2e/{name}",
     ]
-    with override_settings(**applied(client, configurations[configuration])):
+    with serving(client, configurations[configuration]):
         for address in addresses:
             response = client.get(address)
             assert response.status_code == 404, address
