@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint check seed opensearch-start opensearch-stop messages clean
+.PHONY: help run dev test lint check seed opensearch-start opensearch-stop messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -22,11 +22,23 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed ## Install, migrate, load the seed and serve on http://127.0.0.1:8000/
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_seed
-	$(MANAGE) ensure_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+# `make run PORT=8080` / `make dev PORT=8080`: the port to serve on (PUBLIC_BASE_URL follows it).
+PORT ?= 8000
+LOCAL := DJANGO_SETTINGS_MODULE=portal.settings.local PORT=$(PORT)
+DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev PORT=$(PORT)
+
+run: $(VENV)/.installed ## Install, migrate, load the seed, serve http://127.0.0.1:8000/ as visitors see it (DEBUG off) with the background worker
+	$(LOCAL) $(MANAGE) migrate --noinput
+	$(LOCAL) $(MANAGE) load_seed
+	$(LOCAL) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(LOCAL) $(MANAGE) ensure_admin
+	$(LOCAL) bin/serve
+
+dev: $(VENV)/.installed ## The same for development: DEBUG on, runserver reloads on every change
+	$(DEV) $(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) load_seed
+	$(DEV) $(MANAGE) ensure_admin
+	$(DEV) bin/serve dev
 
 test: $(VENV)/.installed-dev ## Run the whole test suite (honours DATABASE_URL and OPENSEARCH_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)

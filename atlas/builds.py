@@ -1,5 +1,6 @@
 """The profession card's PDF, built in the background after publishing (``portal.builds``)."""
 
+from portal.addresses import public_url
 from portal.builds import Builder, register
 from portal.pdf import pdf_bytes, qr_svg
 
@@ -17,9 +18,13 @@ from .models import (
 REFERENCE_MODELS = (Sector, MunicipalDistrict, Employer, EducationalOrganization, Specialty, InvestmentProject)
 
 
+def card_pdf_context(page):
+    page_url = public_url(page)
+    return {"page": page, "page_url": page_url, "qr_code": qr_svg(page_url), **page.card_context(None)}
+
+
 def card_pdf(page):
-    context = {"page": page, "qr_code": qr_svg(page.full_url), **page.card_context(None)}
-    return pdf_bytes(None, "atlas/profession_pdf.html", context, title=page.title)
+    return pdf_bytes(None, "atlas/profession_pdf.html", card_pdf_context(page), title=page.title)
 
 
 PROFESSION_PDF = register(

@@ -24,6 +24,7 @@ from import_export import fields, resources, widgets
 from slugify import slugify
 from wagtail.models import Locale, Page, PageLogEntry, Revision
 
+from portal.addresses import public_url
 from portal.importing import Column, normal_name, parse_number, run_table_import
 
 from .lookups import DistrictLookup, Lookup
@@ -892,7 +893,7 @@ def export_professions(atlas, fmt):
     return {
         "title": atlas.title,
         "licence": LICENCE,
-        "source": atlas.full_url,
+        "source": public_url(atlas),
         "count": dataset.height,
         "fields": {column.key: str(column.heading) for column in ProfessionResource.columns()},
         "professions": dataset.dict,

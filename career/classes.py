@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from atlas.models import ProfessionPage
+from portal.addresses import public_url
 from portal.spreadsheets import table_response
 
 from . import klimov
@@ -114,7 +115,7 @@ def picture(request, page, code, key):
         "page": page,
         "session": session,
         "picture": class_picture(session),
-        "student_url": request.build_absolute_uri(page.url) + f"?k={session.code}",
+        "student_url": public_url(page, request) + f"?k={session.code}",
         "data_urls": [(fmt.upper(), url(page, "class_data", code, key, fmt)) for fmt in ("csv", "xlsx")],
     }
     return TemplateResponse(request, "career/class_picture.html", context)

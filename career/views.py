@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from atlas.models import MunicipalDistrict, ProfessionPage, SchoolSubject
+from portal.addresses import public_url
 from portal.pages import paginate
+from portal.querytext import whole_number
 
 from . import klimov, record
 from .chart import profile_chart
@@ -90,11 +92,8 @@ def first_unanswered(answers, after=0):
 
 
 def one_question(request, page, start, answers):
-    try:
-        number = int(request.GET.get("n", ""))
-    except ValueError:
-        number = None
-    if number is None or not 1 <= number <= klimov.COUNT:
+    number = whole_number(request.GET.get("n"), 1, klimov.COUNT)
+    if number is None:
         number = first_unanswered(answers) or klimov.COUNT
     question = klimov.QUESTIONS[number - 1]
     if "go" in request.GET:
@@ -224,7 +223,7 @@ def results(request, page):
         "chart": profile_chart(profile),
         "ranking": ranking,
         "suggestions": paginate(request, ranking.suggestions, per_page=PER_PAGE),
-        "share_url": request.build_absolute_uri(url(page, "results", t=token)),
+        "share_url": public_url(url(page, "results", t=token)),
         "max_compared": MAX_COMPARED,
     }
     return TemplateResponse(request, "career/results.html", context)
@@ -297,7 +296,7 @@ def compare(request, page):
         "token": diagnosis.token(),
         "professions": professions,
         "results_url": back,
-        "share_url": request.build_absolute_uri(url(page, "compare", t=diagnosis.token())),
+        "share_url": public_url(url(page, "compare", t=diagnosis.token())),
     }
     return TemplateResponse(request, "career/compare.html", context)
 
@@ -349,7 +348,7 @@ def route_context(request, page):
         "rows": diagnosis.profile.rows(),
         "results_url": url(page, "results", t=token),
         "pdf_url": url(page, "route_pdf", t=token),
-        "share_url": request.build_absolute_uri(url(page, "route", t=token)),
+        "share_url": public_url(url(page, "route", t=token)),
     }
     return context, None
 

@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
+from portal.addresses import public_url
+
 
 def _month_end(day):
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
@@ -26,7 +28,7 @@ def event_to_vevent(event, request):
     description = "\n".join(filter(None, [event.period_text, event.summary, *event.responsible_list]))
     if description:
         vevent.add("description", description)
-    vevent.add("url", event.get_full_url(request))
+    vevent.add("url", public_url(event, request))
     if event.venue:
         vevent.add("location", event.venue)
     elif event.online_url:

@@ -18,6 +18,7 @@ from django.db import transaction
 from slugify import slugify
 from wagtail.models import Collection, Locale, Page, Site
 
+from portal.addresses import site_address
 from portal.audiences import ensure_audiences
 from portal.models import Audience, PortalImage, PortalSettings
 from portal.seeding import PageSeeder
@@ -168,19 +169,22 @@ class Seeder(PageSeeder):
         return home
 
     def site(self, home):
+        """The default Site: rooted at the home page, at the address of ``PUBLIC_BASE_URL``. The setting is the
+        source of truth, so an existing Site follows it on every run (``make run PORT=8080`` moves it), also
+        without ``--refresh``; the absolute URLs the portal writes never read the Site (portal.addresses)."""
+        hostname, port = site_address()
+        wanted = {"hostname": hostname, "port": port, "root_page": home, "site_name": settings.WAGTAIL_SITE_NAME}
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=settings.WAGTAIL_SITE_NAME,
-            )
-        elif site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
-            site.root_page = home
-            site.site_name = settings.WAGTAIL_SITE_NAME
+            Site.objects.create(is_default_site=True, **wanted)
+            return
+        changed = {name: value for name, value in wanted.items() if getattr(site, name) != value}
+        if changed:
+            for name, value in changed.items():
+                setattr(site, name, value)
             site.save()
+            if "hostname" in changed or "port" in changed:
+                self.log(f"Default site moved to {hostname}:{port} (PUBLIC_BASE_URL)")
 
     def settings(self, site):
         portal_settings = PortalSettings.for_site(site)

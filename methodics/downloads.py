@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from atlas.builds import REFERENCE_MODELS
 from atlas.models import ProfessionPage
+from portal.addresses import public_url
 from portal.builds import Builder, Built, register, serve
 from portal.documents import DocumentAccess, file_exists
 from portal.pdf import pdf_bytes, qr_svg
@@ -29,9 +30,13 @@ def file_name(title, extension=""):
     return f"{name}.{extension}" if extension else name
 
 
+def lesson_pdf_context(lesson):
+    page_url = public_url(lesson)
+    return {"page": lesson, "page_url": page_url, "qr": qr_svg(page_url), **lesson.lesson_context(None)}
+
+
 def lesson_pdf(lesson):
-    context = {"page": lesson, "qr": qr_svg(lesson.full_url), **lesson.lesson_context(None)}
-    return pdf_bytes(None, "methodics/lesson_pdf.html", context, title=lesson.title)
+    return pdf_bytes(None, "methodics/lesson_pdf.html", lesson_pdf_context(lesson), title=lesson.title)
 
 
 def game_cards_pdf(kit):
@@ -96,7 +101,7 @@ def kit_archive(kit, *, with_private):
     for material in kit_materials:
         add_material(material, file_name(_("Materials of the kit")))
 
-    readme = [kit.title, kit.full_url or "", "", _("Contents:"), *(f"  {name}" for _d, name, _s in entries)]
+    readme = [kit.title, public_url(kit) or "", "", _("Contents:"), *(f"  {name}" for _d, name, _s in entries)]
     if left_out:
         readme += ["", _("Not included:"), *(f"  {line}" for line in left_out)]
     # PDFs, office files and pictures are compressed already: stored as they are, they stream at disk speed.

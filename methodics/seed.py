@@ -29,6 +29,7 @@ from methodics.models import (
     MethodicsIndexPage,
     PracticeMaterial,
 )
+from portal.documents import file_exists
 from portal.seeding import PageSeeder
 
 CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"
@@ -94,10 +95,14 @@ class Seeder(PageSeeder):
         Document = get_document_model()
         document = Document.objects.filter(title=title, collection=target).first()
         if document is not None and not self.refresh:
+            if not document.file_hash and file_exists(document):  # seeded before the seed kept the hash
+                document.get_file_hash()  # computes and saves it
             return document
         if document is None:
             document = Document(title=title, collection=target)
         document.file.save(f"{slugify(title, max_length=60)}.{extension}", ContentFile(make()), save=False)
+        # Size and hash, as Wagtail's upload form sets them: the hash is the ETag the document is served with.
+        document._set_document_file_metadata()
         document.save()
         return document
 

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.addresses import public_url
 from portal.blocks import ImageBlock, VideoBlock
 from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES
 from portal.facets import slugs
@@ -244,7 +245,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.card_context(request))
         context["json_ld_data"] = occupation(
-            self, self.get_full_url(request), specialties=context["specialties"], subjects=context["subjects"]
+            self, public_url(self, request), specialties=context["specialties"], subjects=context["subjects"]
         )
         return context
 

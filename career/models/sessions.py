@@ -61,7 +61,9 @@ class ClassSession(models.Model):
         return signing.Signer(salt=SIGNER_SALT).signature(self.code)
 
     def key_matches(self, key):
-        return secrets.compare_digest(self.teacher_key, key or "")
+        # Bytes, not str: compare_digest raises TypeError on a str with non-ASCII characters (any visitor can
+        # type one into the address).
+        return secrets.compare_digest(self.teacher_key.encode(), (key or "").encode())
 
 
 class ClassResult(models.Model):

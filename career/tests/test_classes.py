@@ -119,7 +119,13 @@ def test_the_class_data_downloads_as_csv_and_xlsx(client, career):
 def test_wrong_keys_and_unknown_codes_get_a_message(client, career):
     teacher_url = create_session(client)
     code = ClassSession.objects.get().code
-    for address in (teacher_url.replace(code, "ZZZZZZ"), teacher_url[:-4] + "abc/", f"{BASE}klass/{code}/x/csv/"):
+    for address in (
+        teacher_url.replace(code, "ZZZZZZ"),
+        teacher_url[:-4] + "abc/",
+        f"{BASE}klass/{code}/x/csv/",
+        teacher_url[:-4] + "ключ/",  # a non-ASCII key: compare_digest refuses str with such characters
+        f"{BASE}klass/{code}/ключ/csv/",
+    ):
         response = client.get(address)
         assert response.status_code == 404
         assert "По этому адресу нет занятия с классом" in response.content.decode()

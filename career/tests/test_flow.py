@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.conf import settings
 from pypdf import PdfReader
 
 from atlas.factories import ProfessionPageFactory
@@ -101,6 +102,8 @@ def test_the_second_step_refuses_an_incomplete_questionnaire_with_a_way_back(cli
         {"version": "plain", "layout": "steps", "answers": "a" * 500},
         {"version": "plain", "layout": "steps", "n": "банан"},
         {"version": "plain", "layout": "steps", "n": "99999999999999999999"},
+        {"version": "plain", "layout": "steps", "n": "²"},
+        {"version": "plain", "layout": "steps", "n": "١٢"},
         {"version": "фото", "layout": "steps"},
         {"version": "plain", "layout": "steps", "code": "НЕТ-ТАКОГО"},
     ],
@@ -133,7 +136,7 @@ def test_results_show_the_profile_and_the_professions_with_reasons(client, caree
     assert "Востребована в твоём районе: Амурский район" in text
     assert "Твой предмет: Физика" in text
     share = re.search(r'id="share-link"[^>]*value="([^"]+)"', text).group(1)
-    assert share == "http://testserver" + results
+    assert share == settings.PUBLIC_BASE_URL + results
     assert main(client.get(results)) == main(client.get(share))  # the link rebuilds the same page
 
 

@@ -16,6 +16,7 @@ from portal.blocks import BodyBlock
 from portal.facets import slugs
 from portal.models import Audience
 from portal.pages import PortalPage, paginate
+from portal.querytext import whole_number
 
 from .base import PageTag
 from .pages import SECTION_PARENTS
@@ -50,16 +51,10 @@ class EventIndexPage(RoutablePageMixin, PortalPage):
             .order_by(models.F("start_date").asc(nulls_last=True), "path")
         )
 
-    @staticmethod
-    def _int_param(request, name, low, high):
-        """A whole-number filter value, or None when missing or malformed (then the filter is off)."""
-        raw = request.GET.get(name, "")
-        return int(raw) if raw.isdigit() and len(raw) <= 4 and low <= int(raw) <= high else None
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events()
-        year = self._int_param(request, "year", FIRST_YEAR, LAST_YEAR)
+        year = whole_number(request.GET.get("year"), FIRST_YEAR, LAST_YEAR)  # None (no filter) when malformed
         if year:
             events = events.filter(start_date__year__lte=year).filter(
                 models.Q(end_date__year__gte=year)

@@ -1,5 +1,6 @@
 """The demo seed of the methodological section: what the issue asks of it, with real files."""
 
+import hashlib
 import io
 
 import openpyxl
@@ -51,3 +52,17 @@ def test_seed_builds_kits_lessons_game_and_practices_with_real_handouts(rf, db):
     documents = get_document_model().objects.count()
     call_command("load_seed", "--no-index", verbosity=0)
     assert get_document_model().objects.count() == documents and LessonPage.objects.count() == len(lessons)
+
+
+def test_seeded_documents_carry_their_file_hash_as_etag(client, db):
+    call_command("load_seed", "--no-index", verbosity=0)
+    access = DocumentAccess(None)
+    documents = list(get_document_model().objects.all())
+    assert documents
+    for document in documents:
+        with document.file.open("rb") as handle:
+            assert document.file_hash == hashlib.sha1(handle.read()).hexdigest(), document.title  # noqa: S324
+    public = next(d for d in documents if not access.is_private(d))
+    response = client.get(public.url)
+    assert response.status_code == 200 and response["ETag"] == f'"{public.file_hash}"'
+    assert client.get(public.url, HTTP_IF_NONE_MATCH=f'"{public.file_hash}"').status_code == 304

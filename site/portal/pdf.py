@@ -23,7 +23,7 @@ def qr_svg(url):
 def offline_request():
     """A request for the site's public address as an anonymous visitor makes it: the templates of files built
     outside a request (by the worker, by the seed) resolve their links with it."""
-    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    address = urlsplit(settings.PUBLIC_BASE_URL)
     request = HttpRequest()
     request.path = request.path_info = "/"
     request.META = {
@@ -41,8 +41,8 @@ def pdf_bytes(request, template, context, *, title):
     request = request or offline_request()
     language = translation.get_language() or "ru"
     html = render_to_string(template, {**context, "pdf_title": title, "pdf_language": language}, request=request)
-    base_url = request.build_absolute_uri("/")
-    document = HTML(string=html, base_url=base_url)
+    # Relative links in the content become links to the public site.
+    document = HTML(string=html, base_url=settings.PUBLIC_BASE_URL + "/")
     return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False)
 
 

@@ -1,18 +1,24 @@
 """Views of the project shell: sitemap, robots.txt, the accessibility statement and settings, error pages."""
 
+import posixpath
+
+from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import static
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from portal.accessibility import OPTIONS
+from portal.addresses import public_url
 from portal.models import PortalSettings
 
 
@@ -25,6 +31,21 @@ class AllLanguagesSitemap(Sitemap):
         for root in roots.only("path"):
             in_any_tree |= Q(path__startswith=root.path)
         return Page.objects.filter(in_any_tree).live().public().order_by("path").defer_streamfields().specific()
+
+    def location(self, page):
+        return public_url(page, self.request)
+
+    def _urls(self, page, protocol, domain):
+        """Wagtail's entries take the Site record's host (``Page.get_sitemap_urls``); these take the public one."""
+        urls = []
+        for item in self.paginator.page(page).object_list.iterator():
+            location = self.location(item)
+            if location:
+                urls.append({"item": item, "location": location, "lastmod": self.lastmod(item)})
+        lastmods = [entry["lastmod"] for entry in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
 
 
 @require_GET
@@ -40,7 +61,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {public_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -50,6 +71,18 @@ def accessibility_statement(request):
     portal_settings = PortalSettings.for_request(request)
     statement = portal_settings.localized("accessibility_statement", translation.get_language())
     return render(request, "portal/accessibility_statement.html", {"statement": statement})
+
+
+def public_media(request, path):
+    """Images and other public media from MEDIA_ROOT, for `make run` and `make dev` (SERVE_MEDIA); production
+    leaves media to the proxy or the storage. Never the documents folder: a document's file may belong to a
+    private collection, and every download goes through Wagtail's document view, which checks that."""
+    path = posixpath.normpath(path).lstrip("/")
+    documents_folder = get_document_model()._meta.get_field("file").upload_to
+    first_folder = path.split("/", 1)[0].lower()  # lower: a Mac's disk would find «Documents/» too
+    if first_folder in (documents_folder, "..") or not path:
+        raise Http404
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def page_not_found(request, exception=None):

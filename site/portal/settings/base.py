@@ -5,6 +5,8 @@ from pathlib import Path
 
 import environ
 
+from portal.addresses import checked_base_url
+
 PORTAL_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PORTAL_DIR.parent  # site/
 BASE_DIR = SITE_DIR.parent  # the repository
@@ -13,6 +15,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
+# The address visitors use, scheme and host (and port): every absolute URL the portal hands out is made from it
+# (portal.addresses.public_url), and the seed sets Wagtail's default Site to it.
+PUBLIC_BASE_URL = checked_base_url(env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000"))
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -137,6 +142,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Public media (images) served by the app itself: only `make run` and `make dev` do (portal.views.public_media);
+# in production the proxy or the storage serves them. Documents never are: see WAGTAILDOCS_SERVE_METHOD.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -145,7 +153,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Учись и работай в Хабаровском крае"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL  # links in notification e-mails
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL  # the API's detail_url and download_url
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.PortalImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # slugs are Latin transliterations: /atlas/svarshchik/
@@ -166,6 +175,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "gif",
     "webp",
 ]
+# Every document download goes through Wagtail's view, which honours private collections and counts it, even
+# with a storage that could hand out direct URLs; the media folder never serves documents/ (portal.views).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.PortalDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

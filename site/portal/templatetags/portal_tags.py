@@ -6,7 +6,15 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from portal import addresses
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def public_url(context, target):
+    """The absolute public URL of a page or a path (``PUBLIC_BASE_URL``, never the request's host)."""
+    return addresses.public_url(target, context.get("request"))
 
 
 def _home_for_language(request, language_code):

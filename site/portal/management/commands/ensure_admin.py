@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from portal.addresses import public_url
+
 
 class Command(BaseCommand):
     help = (
@@ -31,5 +33,5 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         self.stdout.write(
-            self.style.SUCCESS(f"Admin: http://127.0.0.1:8000/admin/  login: {username}  password: {password}")
+            self.style.SUCCESS(f"Admin: {public_url('/admin/')}  login: {username}  password: {password}")
         )
