@@ -120,3 +120,16 @@ def test_news_item_refuses_an_image_without_alt_text(site_tree):
     with pytest.raises(ValidationError) as error:
         news.full_clean()
     assert "image" in error.value.message_dict
+
+
+def test_pdf_page_references_are_cached_but_follow_added_pages():
+    import pydyf
+
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert first is pdf.page_references  # not rebuilt on every access (portal.pdf)
+    assert first == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3]) and len(first) == 3
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(pdf.page_references) == 4 and pdf.page_references[:3] == first
