@@ -165,7 +165,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Search: the database backend by default; OpenSearch when OPENSEARCH_URL is set, with the database backend
-# kept up to date beside it, to answer while OpenSearch is unreachable (search/engine.py).
+# kept up to date beside it, to answer while OpenSearch is unreachable (portal/search_engine.py).
 # SEARCH_AUTO_UPDATE=false stops indexing on save (benchmark data is generated so, then indexed in one go).
 SEARCH_AUTO_UPDATE = env.bool("SEARCH_AUTO_UPDATE", default=True)
 DATABASE_SEARCH_BACKEND = {
