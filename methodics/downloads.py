@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from portal.best_effort import best_effort
 from portal.documents import DocumentAccess, file_exists
 from portal.models import DocumentDownload
 from portal.pdf import pdf_bytes, qr_svg, render_pdf
@@ -124,7 +125,7 @@ def kit_zip_response(request, kit):
     archive.add("\r\n".join(readme) + "\r\n", file_name(_("README"), "txt"), compress_type=zipstream.ZIP_DEFLATED)
     for data, name, size in entries:
         archive.add(data, name, size=size)
-    DocumentDownload.record(served)
+    best_effort("Download counts of a kit", DocumentDownload.record, served)
 
     response = StreamingHttpResponse(archive, content_type="application/zip")
     response["Content-Disposition"] = content_disposition_header(True, file_name(kit.title, "zip"))

@@ -1,4 +1,5 @@
-"""Tests: fast hashing, locmem cache, plain static storage, media in a temporary folder.
+"""Tests: fast hashing, locmem cache, plain static storage, media in a temporary folder, and on SQLite a test
+database in a file, as in production (WAL, a second connection can hold the write lock), not in memory.
 
 DATABASE_URL and OPENSEARCH_URL are honoured, so the same suite runs on the embedded default and on
 PostgreSQL + OpenSearch (see .ci/run).
@@ -20,3 +21,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="portal-test-db-"), "test.sqlite3")}
