@@ -51,9 +51,10 @@ class QuickSearchTransport(Transport):
 
 
 def opensearch_backend(url, index_name):
-    """Settings for Wagtail's OpenSearch 2 backend pointed at ``url``."""
+    """Settings for the OpenSearch backend pointed at ``url``."""
     return {
-        "BACKEND": "wagtail.search.backends.opensearch2",
+        # Wagtail's OpenSearch 2 backend, whose failed index updates are kept for a retry.
+        "BACKEND": "search.backends.opensearch",
         "URLS": [url],
         # Wagtail names one index per root model (pages, images, …), each after this prefix.
         "INDEX_PREFIX": f"{index_name}_",
