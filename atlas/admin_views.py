@@ -1,22 +1,17 @@
-"""The admin screen for spreadsheet import: upload, see every problem by row and column, then write."""
+"""The admin screen for spreadsheet import: upload, see every problem by row and column, then write; and the
+XLSX template of each kind (with ``?data=1``, filled with the atlas's current records: the export for people)."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.admin_import import import_screen
+from portal.import_templates import template_response
 
-from .exchange import run_import
-
-KIND_LABELS = {
-    "professions": gettext_lazy("profession cards"),
-    "employers": gettext_lazy("employers"),
-    "organisations": gettext_lazy("educational organisations"),
-    "specialties": gettext_lazy("specialties"),
-    "districts": gettext_lazy("municipal districts"),
-    "sectors": gettext_lazy("sectors"),
-}
+from .exchange import KIND_LABELS, RESOURCES, export_rows, run_import
 
 
 class ImportForm(forms.Form):
@@ -24,23 +19,43 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("CSV or XLSX file"),
         help_text=gettext_lazy(
-            "UTF-8 or Windows-1251, separated by «;» or «,»; the first row names the columns, as in the atlas's export."
+            "Best filled in from the template of its kind. Russian headings or the machine names; UTF-8 or "
+            "Windows-1251 CSV separated by «;» or «,»."
         ),
     )
     write = forms.BooleanField(label=gettext_lazy("Write the data if the check finds no problem"), required=False)
 
 
-def import_view(request):
+def _check_permission(request):
     if not request.user.has_perm("atlas.add_employer"):
         raise PermissionDenied
+
+
+def import_view(request):
+    _check_permission(request)
     return import_screen(
         request,
         ImportForm(request.POST or None, request.FILES or None),
-        lambda dataset, data, dry_run: run_import(data["kind"], dataset, dry_run=dry_run),
+        lambda content, name, data, dry_run: run_import(content, name, {"kind": data["kind"]}, dry_run=dry_run),
         title=_("Import into the atlas"),
         explanation=_(
             "The file is checked first: every problem is listed by row and column. Nothing is written unless the "
             "whole file is correct; rows are matched by the «slug» column, so the same file imported twice changes "
             "nothing."
         ),
+        templates=[(str(label), reverse("atlas_import_template", args=[kind])) for kind, label in KIND_LABELS.items()],
+    )
+
+
+def template_view(request, kind):
+    _check_permission(request)
+    if kind not in RESOURCES:
+        raise Http404
+    rows = export_rows(kind) if request.GET.get("data") else ()
+    label = KIND_LABELS[kind]
+    return template_response(
+        RESOURCES[kind].columns(),
+        f"atlas-{kind}.xlsx",
+        title=_("Import into the atlas: %(kind)s") % {"kind": label},
+        rows=rows,
     )

@@ -7,3 +7,6 @@ class AtlasConfig(AppConfig):
     name = "atlas"
     verbose_name = "Атлас профессий"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import builds  # noqa: F401 - registers the files this app builds in the background

@@ -1,22 +1,32 @@
 """Spreadsheets in and out of the atlas, with django-import-export.
 
-Import is a dry run first, reporting every problem by row and column; only a file without a single problem
-is written, in one transaction (all or nothing). Rows are matched by their ``slug`` (derived from the name
-when the column is empty), so importing the same file twice changes nothing. Files from Russian offices
-are accepted as they come: XLSX, or CSV in UTF-8 (with or without BOM) or cp1251, separated by «;», «,» or
-tabs, with decimal commas and spaces in numbers.
+``run_import`` is the one import function of every atlas kind (profession cards, employers, organisations,
+specialties, districts, sectors); the admin screen and ``import_atlas`` both call it. A file is checked row by
+row; only a file without a single problem is written, in one transaction (all or nothing). Rows are matched
+by their slug (derived from the name when the column is empty or missing), so importing the same file twice
+changes nothing. Files are taken as offices send them (portal.importing): Russian headings or the machine
+names, names of sectors and districts as people write them, «65 000,00», dates as 31.12.2025.
+
+Problems of django-import-export (its widgets, the model's checks, a failed save) are translated into the
+portal's report: row, column heading, value, a Russian message; none of its own texts reach a user.
 """
 
-import json
-from dataclasses import dataclass, field
+import datetime
+import logging
 
-from django.core.exceptions import ValidationError
-from django.utils import timezone
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from import_export import fields, resources, widgets
 from slugify import slugify
 from wagtail.models import Locale, Page, PageLogEntry, Revision
 
+from portal.importing import Column, normal_name, parse_number, run_table_import
+
+from .lookups import DistrictLookup, Lookup
 from .models import (
     AtlasIndexPage,
     EducationalOrganization,
@@ -29,10 +39,17 @@ from .models import (
     Specialty,
 )
 from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES
-from .models.snippets import LEVELS
+from .models.snippets import CONFIDENCE, LEVELS
+
+logger = logging.getLogger(__name__)
 
 PAGE_TREE_FIELDS = ["path", "depth", "numchild", "url_path", "draft_title", "content_type", "translation_key"]
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y")
+
+
+class RowProblem(ValueError):
+    """A problem of a row, worded for the person who sent the file."""
 
 
 # -- widgets: what an office spreadsheet writes --------------------------------------------------------------
@@ -40,108 +57,241 @@ def russian_locale():
     return Locale.objects.get(language_code="ru")
 
 
-class RublesWidget(widgets.IntegerWidget):
-    """«45 000», «45000,00», «45 000 ₽»: a whole number of roubles, never negative."""
+class PeopleWidgetMixin:
+    """Exports for people (``for_people``) show labels, «да», 31.12.2025; exports for programs show codes."""
+
+    for_people = False
+
+
+class TextWidget(PeopleWidgetMixin, widgets.CharWidget):
+    """Text; a number typed into an Excel cell (an ОКЗ code) stays the digits people see."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_blank=True, **kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
-            return None
-        text = str(value).replace("\xa0", "").replace(" ", "").replace("₽", "").replace("руб.", "").replace(",", ".")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return "" if value is None else str(value).strip()
+
+
+class RublesWidget(PeopleWidgetMixin, widgets.IntegerWidget):
+    """«45 000», «65 000,00», «45 000 ₽»: a whole number of roubles, never negative."""
+
+    def clean(self, value, row=None, **kwargs):
         try:
-            number = round(float(text))
+            number = parse_number(value)
         except ValueError:
-            raise ValueError(_("«%(value)s» is not an amount of roubles.") % {"value": value}) from None
+            raise RowProblem(_("This is not an amount of roubles.")) from None
+        if number is None:
+            return None
+        number = round(number)
         if number < 0 or number > 10_000_000:
-            raise ValueError(_("%(value)s ₽ is not a plausible monthly salary.") % {"value": number})
+            raise RowProblem(_("%(value)s ₽ is not a plausible monthly salary.") % {"value": number})
         return number
 
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
 
-class ChoiceWidget(widgets.Widget):
-    """A choice given as its code («spo»), its label («Среднее профессиональное (СПО)»), a usual abbreviation
-    («СПО») or with another dash («человек-техника»)."""
 
-    def __init__(self, choices, aliases=None, **kwargs):
-        super().__init__(**kwargs)
-        self.choices = choices
-        self.aliases = {self.normal(key): code for key, code in (aliases or {}).items()}
-
-    @staticmethod
-    def normal(text):
-        return " ".join(str(text).lower().replace("–", "-").replace("—", "-").replace(" - ", "-").split())
+class DateWidget(PeopleWidgetMixin, widgets.Widget):
+    """A date from an Excel date cell, «31.12.2025» or «2025-12-31»."""
 
     def clean(self, value, row=None, **kwargs):
-        text = self.normal(value or "")
-        if not text:
-            return ""
-        if text in self.aliases:
-            return self.aliases[text]
-        for code, label in self.choices:
-            if text in (code.lower(), self.normal(label)):
-                return code
-        allowed = ", ".join(code for code, _label in self.choices)
-        raise ValueError(_("«%(value)s» is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        for date_format in DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(str(value).strip(), date_format).date()
+            except ValueError:
+                continue
+        raise RowProblem(_("This is not a date; write it as 31.12.2025."))
 
     def render(self, value, obj=None, **kwargs):
+        if not value:
+            return ""
+        return value.strftime("%d.%m.%Y") if self.for_people else value.isoformat()
+
+
+class ChoiceWidget(PeopleWidgetMixin, widgets.Widget):
+    """A choice given as its code («spo»), its label in Russian or English («Среднее профессиональное (СПО)»),
+    a usual abbreviation («СПО») or with another dash («человек-техника»)."""
+
+    def __init__(self, choices, aliases=None, default="", **kwargs):
+        super().__init__(**kwargs)
+        self.choices, self.default = choices, default
+        self.aliases = {normal_name(key): code for key, code in (aliases or {}).items()}
+
+    def known(self):
+        if getattr(self, "_known", None) is None:
+            self._known = self._names()
+        return self._known
+
+    def _names(self):
+        names = dict(self.aliases)
+        for language in ("en", "ru"):
+            with translation.override(language):
+                names.update({normal_name(label): code for code, label in self.choices})
+        names.update({code.lower(): code for code, _label in self.choices})
+        return names
+
+    def labels(self):
+        return [str(label) for _code, label in self.choices]
+
+    def clean(self, value, row=None, **kwargs):
+        text = normal_name(value)
+        if not text:
+            return self.default
+        code = self.known().get(text)
+        if code is None:
+            raise RowProblem(_("Not one of: %(allowed)s.") % {"allowed": "; ".join(self.labels())})
+        return code
+
+    def render(self, value, obj=None, **kwargs):
+        if self.for_people:
+            return str(dict(self.choices).get(value, value or ""))
         return value or ""
 
 
-class YesNoWidget(widgets.BooleanWidget):
-    TRUE_VALUES = ["1", 1, True, "true", "TRUE", "True", "да", "Да", "ДА", "yes", "Yes"]
-    FALSE_VALUES = ["0", 0, False, "false", "FALSE", "False", "нет", "Нет", "НЕТ", "no", "No"]
+class YesNoWidget(PeopleWidgetMixin, widgets.Widget):
+    YES = {"1", "да", "д", "yes", "y", "true", "истина", "+"}
+    NO = {"", "0", "нет", "н", "no", "n", "false", "ложь", "-"}
 
     def clean(self, value, row=None, **kwargs):
-        if value in ("", None):
+        text = normal_name("" if value is None else value)
+        if text in self.YES or value is True:
+            return True
+        if text in self.NO or value is False:
             return False
-        return super().clean(value, row, **kwargs)
+        raise RowProblem(_("Write «да» or «нет»."))
+
+    def render(self, value, obj=None, **kwargs):
+        if self.for_people:
+            return _("yes") if value else _("no")
+        return bool(value)
 
 
-class NameWidget(widgets.ForeignKeyWidget):
-    """A link to another record by its name, in the Russian locale; an unknown name is an error."""
+def _one(found, value, model):
+    if not found:
+        raise RowProblem(_("Not in «%(model)s».") % {"model": model._meta.verbose_name_plural})
+    if len(found) > 1:
+        raise RowProblem(
+            _("Fits several records of «%(model)s»: %(names)s. Write the full name.")
+            % {"model": model._meta.verbose_name_plural, "names": "; ".join(str(record) for record in found)}
+        )
+    return found[0]
 
-    def get_queryset(self, value, row, *args, **kwargs):
-        return self.model.objects.filter(locale__language_code="ru")
+
+class NameWidget(PeopleWidgetMixin, widgets.ForeignKeyWidget):
+    """A link to another record by its name, in the Russian locale; an unknown or ambiguous name is reported."""
+
+    def __init__(self, model, field="name", **kwargs):
+        super().__init__(model, field=field, **kwargs)
+        self.lookup = None
+
+    def make_lookup(self):
+        return Lookup(self.model.objects.filter(locale__language_code="ru"), (self.field,))
 
     def clean(self, value, row=None, **kwargs):
         if not str(value or "").strip():
             return None
-        found = self.get_queryset(value, row).filter(**{self.field: str(value).strip()}).first()
-        if found is None:
-            raise ValueError(
-                _("«%(value)s» is not in «%(model)s».")
-                % {"value": value, "model": self.model._meta.verbose_name_plural}
-            )
-        return found
+        self.lookup = self.lookup or self.make_lookup()
+        return _one(self.lookup.find(value), value, self.model)
 
 
-class NamesWidget(widgets.ManyToManyWidget):
-    """Several links by name, separated by «;»."""
+class DistrictWidget(NameWidget):
+    def __init__(self, **kwargs):
+        super().__init__(MunicipalDistrict, **kwargs)
 
-    def __init__(self, model, field="name", **kwargs):
-        super().__init__(model, separator=";", field=field, **kwargs)
+    def make_lookup(self):
+        return DistrictLookup()
 
-    def clean(self, value, row=None, **kwargs):
-        names = [part.strip() for part in str(value or "").split(";") if part.strip()]
+
+class NamesWidget(PeopleWidgetMixin, widgets.ManyToManyWidget):
+    """Several links by name, separated by «;» or by line breaks."""
+
+    def __init__(self, model, fields=("name",), **kwargs):
+        super().__init__(model, separator=";", field=fields[0], **kwargs)
+        self.fields = fields
+        self.lookup = None
+
+    def make_lookup(self):
         queryset = self.model.objects.all()
         if hasattr(self.model, "locale"):
             queryset = queryset.filter(locale__language_code="ru")
-        found = {str(getattr(obj, self.field)): obj for obj in queryset.filter(**{f"{self.field}__in": names})}
-        missing = [name for name in names if name not in found]
-        if missing:
-            raise ValueError(
-                _("Not found in «%(model)s»: %(names)s.")
-                % {"model": self.model._meta.verbose_name_plural, "names": "; ".join(missing)}
-            )
-        return [found[name] for name in names]
+        return Lookup(queryset, self.fields)
+
+    @staticmethod
+    def names(value):
+        return [part.strip() for part in str(value or "").replace("\n", ";").split(";") if part.strip()]
+
+    def clean(self, value, row=None, **kwargs):
+        self.lookup = self.lookup or self.make_lookup()
+        found, problems = {}, []
+        for name in self.names(value):
+            try:
+                record = self.find(name)
+            except RowProblem as error:
+                problems.append(f"«{name}»: {error}")
+                continue
+            for one in record if isinstance(record, list) else [record]:
+                found.setdefault(one.pk, one)
+        if problems:
+            raise RowProblem(" ".join(problems))
+        return list(found.values())
+
+    def find(self, name):
+        return _one(self.lookup.find(name), name, self.model)
 
     def render(self, value, obj=None, **kwargs):
         return "; ".join(str(getattr(item, self.field)) for item in value.all()) if value is not None else ""
 
 
+class DistrictsWidget(NamesWidget):
+    """Districts as people write them; «все районы края» is every district."""
+
+    def __init__(self, **kwargs):
+        super().__init__(MunicipalDistrict, **kwargs)
+
+    def make_lookup(self):
+        return DistrictLookup()
+
+    def find(self, name):
+        if self.lookup.means_every_district(name):
+            return self.lookup.every_district()
+        return _one(self.lookup.find(name), name, self.model)
+
+
 # -- resources -----------------------------------------------------------------------------------------------
+def text_field(name):
+    return fields.Field(attribute=name, column_name=name, widget=TextWidget())
+
+
+def choice_field(name, choices, **kwargs):
+    return fields.Field(attribute=name, column_name=name, widget=ChoiceWidget(choices, **kwargs))
+
+
+LEVEL_ALIASES = {
+    "спо": "spo",
+    "во": "vo",
+    "вуз": "vo",
+    "высшее": "vo",
+    "среднее профессиональное": "spo",
+    "профобучение": "profobuchenie",
+    "профессиональное обучение": "profobuchenie",
+}
+
+
 class AtlasResource(resources.ModelResource):
-    """Shared: rows are matched by slug in the Russian locale; a missing slug comes from the name."""
+    """Shared: rows are matched by slug in the Russian locale; a missing slug comes from the name. Built with
+    ``for_people=True``, its exports have Russian headings and labels instead of codes."""
 
     name_column = "name"
+    name_aliases = ()  # what offices call the name column of this kind
 
     class Meta:
         import_id_fields = ("slug",)
@@ -149,13 +299,30 @@ class AtlasResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_transactions = True
+        skip_html_diff = True
+        widgets = {}
+
+    def __init__(self, *, for_people=False, **kwargs):
+        super().__init__(**kwargs)
+        self.for_people = for_people
+        for field in self.fields.values():  # copies made for this resource by django-import-export
+            if not isinstance(field.widget, PeopleWidgetMixin):
+                field.widget = TextWidget()
+            field.widget.for_people = for_people
 
     def get_queryset(self):
         return self._meta.model.objects.filter(locale__language_code="ru")
 
-    def before_import_row(self, row, **kwargs):
-        if not (row.get("slug") or "").strip():
-            row["slug"] = slugify(str(row.get(self.name_column) or ""), max_length=100, word_boundary=True)
+    def get_export_headers(self, selected_fields=None):
+        if not self.for_people:
+            return super().get_export_headers(selected_fields)
+        headings = {column.key: str(column.heading) for column in self.columns()}
+        return [headings[field.column_name] for field in self.get_export_fields(selected_fields)]
+
+    @classmethod
+    def columns(cls):
+        """The columns as people see them: heading, aliases, help, drop-down lists."""
+        return [COLUMN_TEXTS[name].column(cls, name) for name in cls._meta.fields]
 
     def init_instance(self, row=None):
         return self._meta.model(locale=russian_locale())
@@ -183,38 +350,44 @@ class AtlasResource(resources.ModelResource):
             instance.save()  # ParentalManyToMany fields are written when the owner is saved
 
 
-def text_field(name):
-    return fields.Field(attribute=name, column_name=name, widget=widgets.CharWidget(allow_blank=True))
+class SnippetResource(AtlasResource):
+    confidence = choice_field("confidence", CONFIDENCE, default="high")
+    source = text_field("source")
 
 
-class DistrictResource(AtlasResource):
-    kind = fields.Field(attribute="kind", column_name="kind", widget=ChoiceWidget(MunicipalDistrict.KINDS))
+class DistrictResource(SnippetResource):
+    name_aliases = ("муниципальное образование", "наименование муниципального образования", "район")
+    kind = choice_field("kind", MunicipalDistrict.KINDS, default="district")
 
     class Meta(AtlasResource.Meta):
         model = MunicipalDistrict
         fields = ("slug", "name", "kind", "centre", "confidence", "source")
 
 
-class SectorResource(AtlasResource):
+class SectorResource(SnippetResource):
+    name_aliases = ("наименование отрасли", "отрасль", "отрасль экономики")
+
     class Meta(AtlasResource.Meta):
         model = Sector
         fields = ("slug", "name", "description", "confidence", "source")
 
 
-class EmployerResource(AtlasResource):
-    sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector, field="name"))
-    districts = fields.Field(attribute="districts", column_name="districts", widget=NamesWidget(MunicipalDistrict))
+class EmployerResource(SnippetResource):
+    name_aliases = ("работодатель", "наименование работодателя", "предприятие", "организация")
+    sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector))
+    districts = fields.Field(attribute="districts", column_name="districts", widget=DistrictsWidget())
 
     class Meta(AtlasResource.Meta):
         model = Employer
         fields = ("slug", "name", "sector", "districts", "city", "website", "description", "confidence", "source")
 
 
-class OrganisationResource(AtlasResource):
-    kind = fields.Field(attribute="kind", column_name="kind", widget=ChoiceWidget(EducationalOrganization.KINDS))
-    district = fields.Field(
-        attribute="district", column_name="district", widget=NameWidget(MunicipalDistrict, field="name")
+class OrganisationResource(SnippetResource):
+    name_aliases = ("образовательная организация", "наименование организации", "учебное заведение", "организация")
+    kind = choice_field(
+        "kind", EducationalOrganization.KINDS, default="spo", aliases={"спо": "spo", "поо": "spo", "вуз": "vo"}
     )
+    district = fields.Field(attribute="district", column_name="district", widget=DistrictWidget())
 
     class Meta(AtlasResource.Meta):
         model = EducationalOrganization
@@ -233,8 +406,12 @@ class OrganisationResource(AtlasResource):
         )
 
 
-class SpecialtyResource(AtlasResource):
-    level = fields.Field(attribute="level", column_name="level", widget=ChoiceWidget(LEVELS))
+class SpecialtyResource(SnippetResource):
+    name_aliases = ("специальность", "наименование специальности", "профессия/специальность", "профессия")
+    level = choice_field("level", LEVELS, default="spo", aliases=LEVEL_ALIASES)
+    study_form = choice_field(
+        "study_form", Specialty.FORMS, default="full_time", aliases={"очная": "full_time", "заочная": "part_time"}
+    )
     organisations = fields.Field(
         attribute="organisations", column_name="organisations", widget=NamesWidget(EducationalOrganization)
     )
@@ -259,58 +436,49 @@ class ProfessionResource(AtlasResource):
     """Profession cards. New cards go under the atlas page; every change is published as a revision."""
 
     name_column = "title"
-    sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector, field="name"))
-    education_level = fields.Field(
-        attribute="education_level",
-        column_name="education_level",
-        widget=ChoiceWidget(
-            LEVELS,
-            aliases={
-                "спо": "spo",
-                "во": "vo",
-                "вуз": "vo",
-                "профобучение": "profobuchenie",
-                "профессиональное обучение": "profobuchenie",
-            },
-        ),
+    sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector))
+    education_level = choice_field("education_level", LEVELS, default="spo", aliases=LEVEL_ALIASES)
+    klimov_type = choice_field(
+        "klimov_type",
+        KLIMOV_TYPES,
+        aliases={
+            "человек-природа": "nature",
+            "человек-техника": "technique",
+            "человек-человек": "human",
+            "человек-знаковая система": "sign",
+            "человек-художественный образ": "art",
+        },
     )
-    klimov_type = fields.Field(
-        attribute="klimov_type",
-        column_name="klimov_type",
-        widget=ChoiceWidget(
-            KLIMOV_TYPES,
-            aliases={
-                "человек-природа": "nature",
-                "человек-техника": "technique",
-                "человек-человек": "human",
-                "человек-знаковая система": "sign",
-                "человек-художественный образ": "art",
-            },
-        ),
-    )
-    demand_level = fields.Field(
-        attribute="demand_level", column_name="demand_level", widget=ChoiceWidget(DEMAND_LEVELS)
+    demand_level = choice_field(
+        "demand_level",
+        DEMAND_LEVELS,
+        default="medium",
+        aliases={"высокая": "high", "средняя": "medium", "низкая": "low"},
     )
     is_future_profession = fields.Field(
         attribute="is_future_profession", column_name="is_future_profession", widget=YesNoWidget()
     )
     salary_min = fields.Field(attribute="salary_min", column_name="salary_min", widget=RublesWidget())
     salary_max = fields.Field(attribute="salary_max", column_name="salary_max", widget=RublesWidget())
-    salary_date = fields.Field(
-        attribute="salary_date", column_name="salary_date", widget=widgets.DateWidget(format=("%Y-%m-%d", "%d.%m.%Y"))
-    )
+    salary_date = fields.Field(attribute="salary_date", column_name="salary_date", widget=DateWidget())
     school_subjects = fields.Field(
-        attribute="school_subjects", column_name="school_subjects", widget=NamesWidget(SchoolSubject, field="code")
+        attribute="school_subjects",
+        column_name="school_subjects",
+        widget=NamesWidget(SchoolSubject, fields=("code", "name_ru", "name_en")),
     )
-    specialties = fields.Field(attribute="specialties", column_name="specialties", widget=NamesWidget(Specialty))
+    specialties = fields.Field(
+        attribute="specialties", column_name="specialties", widget=NamesWidget(Specialty, fields=("name", "code"))
+    )
     organisations = fields.Field(
-        attribute="organisations", column_name="organisations", widget=NamesWidget(EducationalOrganization)
+        attribute="organisations",
+        column_name="organisations",
+        widget=NamesWidget(EducationalOrganization, fields=("name", "short_name")),
     )
     employers = fields.Field(attribute="employers", column_name="employers", widget=NamesWidget(Employer))
     investment_projects = fields.Field(
         attribute="investment_projects", column_name="investment_projects", widget=NamesWidget(InvestmentProject)
     )
-    districts = fields.Field(attribute="districts", column_name="districts", widget=NamesWidget(MunicipalDistrict))
+    districts = fields.Field(attribute="districts", column_name="districts", widget=DistrictsWidget())
 
     class Meta(AtlasResource.Meta):
         model = ProfessionPage
@@ -383,7 +551,7 @@ class ProfessionResource(AtlasResource):
         if getattr(instance, "_import_is_new", False):
             atlas = AtlasIndexPage.objects.filter(locale__language_code="ru").first()
             if atlas is None:
-                raise ValueError(_("Create the atlas page before importing profession cards."))
+                raise RowProblem(_("Create the atlas page before importing profession cards."))
             atlas.add_child(instance=instance)
         else:
             instance.save()
@@ -407,84 +575,325 @@ RESOURCES = {
     "districts": DistrictResource,
     "sectors": SectorResource,
 }
+KIND_LABELS = {
+    "professions": gettext_lazy("profession cards"),
+    "employers": gettext_lazy("employers"),
+    "organisations": gettext_lazy("educational organisations"),
+    "specialties": gettext_lazy("specialties"),
+    "districts": gettext_lazy("municipal districts"),
+    "sectors": gettext_lazy("sectors"),
+}
+
+
+# -- columns as people name them -----------------------------------------------------------------------------
+def names_of(model, field="name"):
+    return lambda: list(
+        model.objects.filter(locale__language_code="ru").order_by(field).values_list(field, flat=True).distinct()
+    )
+
+
+class Text:
+    """How people name a column and what the template says of it; the drop-down list comes from the widget."""
+
+    def __init__(self, heading, help="", aliases=(), choices=None):
+        self.heading, self.help, self.aliases, self.choices = heading, help, aliases, choices
+
+    def column(self, resource, key):
+        widget = resource.fields[key].widget
+        choices = self.choices
+        if choices is None and isinstance(widget, ChoiceWidget):
+            choices = widget.labels
+        elif choices is None and isinstance(widget, YesNoWidget):
+            choices = lambda: [_("yes"), _("no")]  # noqa: E731
+        aliases = self.aliases
+        if key == resource.name_column:
+            aliases = (*aliases, *resource.name_aliases)
+        return Column(
+            key=key,
+            heading=self.heading,
+            help=self.help,
+            aliases=aliases,
+            required=key == resource.name_column,
+            choices=choices,
+            multiple=isinstance(widget, widgets.ManyToManyWidget),
+        )
+
+
+NAME_ALIASES = ("название", "наименование", "полное наименование", "полное название")
+COLUMN_TEXTS = {
+    "slug": Text(
+        pgettext_lazy("spreadsheet column", "Address (slug)"),
+        gettext_lazy("Latin letters, digits and hyphens. Leave empty for a new record: it is made from the name."),
+        ("slug", "адрес страницы", "идентификатор"),
+    ),
+    "name": Text(
+        pgettext_lazy("spreadsheet column", "Name"),
+        gettext_lazy("The full name, as it should appear on the site."),
+        NAME_ALIASES,
+    ),
+    "title": Text(
+        pgettext_lazy("spreadsheet column", "Profession name"),
+        gettext_lazy("The name of the profession, as it should appear on the card."),
+        (*NAME_ALIASES, "профессия", "наименование профессии", "название профессии"),
+    ),
+    "sector": Text(
+        pgettext_lazy("spreadsheet column", "Sector"),
+        gettext_lazy("A sector of the atlas, by its name."),
+        ("отрасль экономики", "отрасль", "сфера", "направление", "сфера деятельности"),
+        names_of(Sector),
+    ),
+    "districts": Text(
+        pgettext_lazy("spreadsheet column", "Municipal districts"),
+        gettext_lazy("As people write them («г. Хабаровск», «район имени Лазо»); «все районы края» means every one."),
+        ("муниципальные образования", "районы", "муниципальные районы", "районы края", "территории", "территория"),
+        names_of(MunicipalDistrict),
+    ),
+    "district": Text(
+        pgettext_lazy("spreadsheet column", "Municipal district"),
+        gettext_lazy("As people write it («г. Комсомольск-на-Амуре», «Хабаровск»)."),
+        ("муниципальное образование", "район", "муниципальный район", "территория"),
+        names_of(MunicipalDistrict),
+    ),
+    "kind": Text(pgettext_lazy("spreadsheet column", "Kind"), "", ("вид", "тип")),
+    "centre": Text(
+        pgettext_lazy("spreadsheet column", "Administrative centre"), "", ("центр", "административный центр")
+    ),
+    "confidence": Text(
+        pgettext_lazy("spreadsheet column", "Confidence"),
+        gettext_lazy("Empty means confirmed by a source."),
+        ("достоверность",),
+    ),
+    "source": Text(
+        pgettext_lazy("spreadsheet column", "Sources"),
+        gettext_lazy("Addresses of the sources, one per line."),
+        ("источник", "источники"),
+    ),
+    "description": Text(pgettext_lazy("spreadsheet column", "Description"), "", ("описание", "краткое описание")),
+    "city": Text(pgettext_lazy("spreadsheet column", "City"), "", ("город", "населенный пункт")),
+    "website": Text(
+        pgettext_lazy("spreadsheet column", "Website"),
+        gettext_lazy("The full address, https://…"),
+        ("сайт", "адрес сайта"),
+    ),
+    "short_name": Text(
+        pgettext_lazy("spreadsheet column", "Short name"), "", ("краткое наименование", "сокращенное наименование")
+    ),
+    "address": Text(pgettext_lazy("spreadsheet column", "Address"), "", ("адрес", "почтовый адрес")),
+    "accessibility": Text(
+        pgettext_lazy("spreadsheet column", "Conditions for students with disabilities"),
+        "",
+        ("условия для лиц с овз", "доступная среда"),
+    ),
+    "code": Text(
+        pgettext_lazy("spreadsheet column", "Specialty code"),
+        gettext_lazy("As in the standard: 15.01.05."),
+        ("код", "код специальности"),
+    ),
+    "level": Text(pgettext_lazy("spreadsheet column", "Education level"), "", ("уровень", "уровень образования")),
+    "duration": Text(
+        pgettext_lazy("spreadsheet column", "Duration of study"),
+        gettext_lazy("e.g. «2 г. 10 мес.»"),
+        ("срок обучения",),
+    ),
+    "study_form": Text(pgettext_lazy("spreadsheet column", "Form of study"), "", ("форма обучения",)),
+    "organisations": Text(
+        pgettext_lazy("spreadsheet column", "Educational organisations"),
+        gettext_lazy("By their full or short names."),
+        ("образовательные организации", "где учиться", "учебные заведения", "организации"),
+        names_of(EducationalOrganization),
+    ),
+    "adapted_for": Text(
+        pgettext_lazy("spreadsheet column", "Adapted for"),
+        gettext_lazy("Disability category codes, comma-separated."),
+        (),
+    ),
+    "education_level": Text(
+        pgettext_lazy("spreadsheet column", "Education level"),
+        "",
+        ("уровень образования", "образование", "требуемое образование", "уровень"),
+    ),
+    "klimov_type": Text(
+        pgettext_lazy("spreadsheet column", "Interest type (Klimov)"),
+        "",
+        ("тип профессии", "тип по климову", "тип профессии по климову"),
+    ),
+    "demand_level": Text(
+        pgettext_lazy("spreadsheet column", "Demand in the krai"), "", ("востребованность", "спрос", "потребность")
+    ),
+    "is_future_profession": Text(
+        pgettext_lazy("spreadsheet column", "Profession of the future"), "", ("профессия будущего",)
+    ),
+    "salary_min": Text(
+        pgettext_lazy("spreadsheet column", "Salary from, ₽ a month"),
+        gettext_lazy("Roubles a month; spaces and kopecks are fine (65 000,00)."),
+        ("зарплата от", "заработная плата от", "зп от", "минимальная зарплата", "зарплата минимальная"),
+    ),
+    "salary_max": Text(
+        pgettext_lazy("spreadsheet column", "Salary up to, ₽ a month"),
+        gettext_lazy("Roubles a month; spaces and kopecks are fine (65 000,00)."),
+        ("зарплата до", "заработная плата до", "зп до", "максимальная зарплата", "зарплата максимальная"),
+    ),
+    "salary_source": Text(
+        pgettext_lazy("spreadsheet column", "Salary source"), "", ("источник сведений о зарплате", "источник зарплаты")
+    ),
+    "salary_date": Text(
+        pgettext_lazy("spreadsheet column", "Salary as of"),
+        gettext_lazy("A date: 31.12.2025."),
+        ("дата сведений о зарплате", "дата зарплаты", "зарплата на дату"),
+    ),
+    "summary": Text(
+        pgettext_lazy("spreadsheet column", "Summary"), "", ("описание", "краткое описание", "о профессии")
+    ),
+    "easy_read_summary": Text(
+        pgettext_lazy("spreadsheet column", "Easy-read summary"), "", ("описание простым языком", "легко читать")
+    ),
+    "outlook": Text(pgettext_lazy("spreadsheet column", "Outlook"), "", ("перспективы",)),
+    "duties": Text(
+        pgettext_lazy("spreadsheet column", "Duties"),
+        gettext_lazy("One per line."),
+        ("обязанности", "трудовые функции"),
+    ),
+    "day_at_work": Text(pgettext_lazy("spreadsheet column", "A day at work"), "", ("рабочий день",)),
+    "working_conditions": Text(pgettext_lazy("spreadsheet column", "Working conditions"), "", ("условия труда",)),
+    "hard_skills": Text(
+        pgettext_lazy("spreadsheet column", "Professional skills"), gettext_lazy("One per line."), ("навыки",)
+    ),
+    "soft_skills": Text(
+        pgettext_lazy("spreadsheet column", "Soft skills"), gettext_lazy("One per line."), ("гибкие навыки",)
+    ),
+    "personal_qualities": Text(
+        pgettext_lazy("spreadsheet column", "Personal qualities"), gettext_lazy("One per line."), ("качества",)
+    ),
+    "contraindications": Text(
+        pgettext_lazy("spreadsheet column", "Medical contraindications"),
+        gettext_lazy("One per line."),
+        ("противопоказания",),
+    ),
+    "school_subjects": Text(
+        pgettext_lazy("spreadsheet column", "School subjects"),
+        gettext_lazy("By name or code."),
+        ("предметы", "учебные предметы"),
+    ),
+    "specialties": Text(
+        pgettext_lazy("spreadsheet column", "Specialties"),
+        gettext_lazy("By name or code."),
+        ("специальности", "специальности обучения"),
+        names_of(Specialty),
+    ),
+    "employers": Text(
+        pgettext_lazy("spreadsheet column", "Employers"), "", ("работодатели", "предприятия"), names_of(Employer)
+    ),
+    "investment_projects": Text(
+        pgettext_lazy("spreadsheet column", "Investment projects"),
+        "",
+        ("инвестпроекты", "инвестиционные проекты"),
+        names_of(InvestmentProject),
+    ),
+    "okpdtr_code": Text(pgettext_lazy("spreadsheet column", "ОКПДТР code"), "", ("окпдтр", "код по окпдтр")),
+    "okz_code": Text(pgettext_lazy("spreadsheet column", "ОКЗ code"), "", ("окз", "код по окз")),
+}
 
 
 # -- the import itself ---------------------------------------------------------------------------------------
-@dataclass
-class ImportReport:
-    """What an import found and did: problems by row and column, and the counts of each outcome."""
+def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, progress=None):
+    """The one import of the atlas: ``options["kind"]`` names what the file holds (a key of RESOURCES).
+    Checks every row and, unless ``dry_run``, writes the file — only when nothing is wrong with it."""
+    kind = options["kind"]
+    resource_class = RESOURCES[kind]
+    return run_table_import(
+        content,
+        filename,
+        resource_class.columns(),
+        lambda rows, report, *, write, progress: _import_rows(resource_class, rows, report, write, progress),
+        kind=kind,
+        label=KIND_LABELS[kind],
+        dry_run=dry_run,
+        progress=progress,
+    )
 
-    problems: list = field(default_factory=list)  # (row number in the file, column, message)
-    totals: dict = field(default_factory=dict)
-    written: bool = False
 
-    @property
-    def ok(self):
-        return not self.problems
+def _import_rows(resource_class, rows, report, write, progress):
+    resource = resource_class()
+    headings = {column.key: report.heading(column) for column in resource_class.columns()}
+    keys = ["slug", *[key for key in (rows[0][1] if rows else {}) if key != "slug"]]
+    dataset = tablib.Dataset(headers=keys)
+    numbers, slugs = [], {}
+    for number, cells in rows:
+        name = cells.get(resource.name_column)
+        slug = str(cells.get("slug") or "").strip() or slugify(str(name or ""), max_length=100, word_boundary=True)
+        if slug and slug in slugs:
+            column = "slug" if cells.get("slug") else resource.name_column
+            report.add(number, headings[column], cells.get(column), _("Repeats row %(row)s.") % {"row": slugs[slug]})
+        slugs.setdefault(slug, number)
+        dataset.append([slug, *[cells.get(key) for key in keys[1:]]])
+        numbers.append((number, cells))
 
+    def after_row(row, row_result, **kwargs):
+        progress.step()
 
-def run_import(kind, dataset, *, dry_run=True, progress=None):
-    """Check ``dataset`` and, unless ``dry_run``, write it — only if the check found nothing wrong."""
-    resource = RESOURCES[kind]()
-    expected = {f.column_name for f in resource.get_import_fields()}
-    report = ImportReport()
-    unknown = [h for h in dataset.headers if h and h not in expected]
-    if unknown:
-        report.problems.append(
-            (
-                1,
-                ", ".join(unknown),
-                _("Unknown columns; expected: %(columns)s.") % {"columns": ", ".join(sorted(expected))},
-            )
-        )
-    missing = [c for c in ("title" if kind == "professions" else "name",) if c not in dataset.headers]
-    if missing:
-        report.problems.append((1, missing[0], _("This column is required.")))
-    if report.problems:
-        return report
-
-    if progress:
-        resource.after_import_row = lambda row, row_result, **kwargs: progress(1)
-    # One pass: django-import-export runs every row in one transaction and rolls it back when any row has a
-    # problem (rollback_on_validation_errors) or when this is only a check (dry_run).
+    resource.after_import_row = after_row
     result = resource.import_data(
         dataset,
-        dry_run=dry_run,
+        dry_run=not (write and report.ok),
         raise_errors=False,
         use_transactions=True,
         rollback_on_validation_errors=True,
-        collect_failed_rows=True,
     )
-    report.problems = _problems(result)
-    report.totals = dict(result.totals)
-    report.written = report.ok and not dry_run
+    for index, errors in result.row_errors():
+        number, cells = numbers[index - 1]
+        for error in errors:
+            report.add(number, "", "", _row_error_message(error.error))
+    for invalid in result.invalid_rows:
+        number, cells = numbers[invalid.number - 1]
+        unnamed = not str(cells.get(resource.name_column) or "").strip()
+        if unnamed:  # one problem, not three (the name, and the slug that would have been made of it)
+            report.add(number, headings[resource.name_column], "", _("The name is required."))
+        for attribute, messages in invalid.error_dict.items():
+            if unnamed and attribute in ("slug", resource.name_column):
+                continue
+            key = attribute if attribute in headings and attribute != NON_FIELD_ERRORS else ""
+            for message in messages:
+                report.add(number, headings.get(key, ""), cells.get(key) if key else "", message)
+    totals = result.totals
+    report.count("created", n=totals.get("new", 0))
+    report.count("updated", n=totals.get("update", 0))
+    report.count("unchanged", n=totals.get("skip", 0))
+    report.written = write and report.ok and not result.has_errors() and not result.has_validation_errors()
     return report
 
 
-def _problems(result):
-    problems = []
-    for number, errors in result.row_errors():
-        for error in errors:
-            problems.append((number + 1, "", str(error.error)))
-    for row in result.invalid_rows:
-        for column, messages in row.field_specific_errors.items():
-            problems.extend((row.number + 1, column, str(message)) for message in messages)
-        problems.extend((row.number + 1, "", str(message)) for message in row.non_field_specific_errors)
-    return sorted(problems, key=lambda p: (p[0], p[1]))
+def _row_error_message(error):
+    if isinstance(error, RowProblem):
+        return str(error)
+    if isinstance(error, DatabaseError):
+        logger.warning("Atlas import: a row could not be saved: %r", error)
+        return _("The row could not be saved: it conflicts with another record (the same address or name?).")
+    logger.error("Atlas import: unexpected error in a row", exc_info=error)
+    return _("The row could not be saved because of an error in the portal.")
 
 
-# -- open data -----------------------------------------------------------------------------------------------
+# -- exports -------------------------------------------------------------------------------------------------
+def export_rows(kind, queryset=None, *, for_people=True):
+    """A tablib Dataset of ``queryset`` (every record of the kind by default): Russian headings and labels
+    for people, machine names and codes for programs."""
+    resource = RESOURCES[kind](for_people=for_people)
+    return resource.export(resource.get_queryset() if queryset is None else queryset)
+
+
 def export_professions(atlas, fmt):
-    """Every live profession card of ``atlas``, as CSV text or as a JSON-ready dict with its licence."""
-    resource = ProfessionResource()
-    queryset = resource.get_queryset().child_of(atlas).live().order_by("title")
-    dataset = resource.export(queryset)
+    """Every live profession card of ``atlas``: CSV for people (Russian headings and labels, «;»-separated
+    with a BOM, as a Russian Excel opens it — and as the import reads it back), or a JSON-ready dict for
+    programs (machine keys and codes, with a ``fields`` dictionary of what each key means and the licence)."""
+    queryset = ProfessionResource().get_queryset().child_of(atlas).live().order_by("title")
     if fmt == "csv":
-        return "\ufeff" + dataset.export("csv"), "text/csv; charset=utf-8"
+        dataset = export_rows("professions", queryset)
+        return "\ufeff" + dataset.export("csv", delimiter=";"), "text/csv; charset=utf-8"
+    dataset = export_rows("professions", queryset, for_people=False)
     return {
         "title": atlas.title,
         "licence": LICENCE,
         "source": atlas.full_url,
         "count": dataset.height,
-        "professions": json.loads(dataset.export("json")),
+        "fields": {column.key: str(column.heading) for column in ProfessionResource.columns()},
+        "professions": dataset.dict,
     }, "application/json"

@@ -1,5 +1,7 @@
 """Test factories for the atlas."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from slugify import slugify
@@ -63,6 +65,7 @@ class ProfessionPageFactory(wagtail_factories.PageFactory):
     demand_level = "high"
     salary_min = 50_000
     salary_max = 80_000
+    salary_date = datetime.date(2025, 1, 1)  # the optional fields filled: exports broke on one once
     duties = "Собирает узлы\nЧитает чертежи"
     hard_skills = "Чтение чертежей\nРабота с инструментом"
     soft_skills = "Внимательность"

@@ -68,7 +68,10 @@ register_snippet(AtlasGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("atlas/import/", admin_views.import_view, name="atlas_import")]
+    return [
+        path("atlas/import/", admin_views.import_view, name="atlas_import"),
+        path("atlas/import/template/<slug:kind>/", admin_views.template_view, name="atlas_import_template"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

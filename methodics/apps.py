@@ -7,3 +7,6 @@ class MethodicsConfig(AppConfig):
     name = "methodics"
     verbose_name = "ПрофиВОХ"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import downloads  # noqa: F401 - registers the files this app builds in the background

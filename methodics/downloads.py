@@ -1,22 +1,24 @@
-"""What teachers take away: a lesson plan as a tagged PDF, the profession cards of the game module, and a
-whole kit as one ZIP archive, streamed so that memory does not grow with the archive."""
+"""What teachers take away: a lesson plan as a tagged PDF, the profession cards of the game module, and a whole
+kit as one ZIP archive. All three are built in the background after publishing (``portal.builds``) and served as
+files; the kit's archive comes in two variants, for everyone and with the materials only signed-in teachers may
+download."""
 
+import hashlib
 import re
 from pathlib import PurePath
 
 import zipstream
-from django.http import StreamingHttpResponse
+from django.db.models import Max
 from django.template.response import TemplateResponse
-from django.utils import translation
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from portal.best_effort import best_effort
+from atlas.builds import REFERENCE_MODELS
+from atlas.models import ProfessionPage
+from portal.builds import Builder, Built, register, serve
 from portal.documents import DocumentAccess, file_exists
-from portal.models import DocumentDownload
-from portal.pdf import pdf_bytes, qr_svg, render_pdf
+from portal.pdf import pdf_bytes, qr_svg
 
-from .models import KitMaterial, LessonMaterial
+from .models import KitMaterial, LessonMaterial, LessonPage, MethodicalKitPage
 
 UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -27,76 +29,55 @@ def file_name(title, extension=""):
     return f"{name}.{extension}" if extension else name
 
 
-def lesson_pdf_context(request, lesson):
-    return {"page": lesson, "qr": qr_svg(lesson.full_url), **lesson.lesson_context(request)}
+def lesson_pdf(lesson):
+    context = {"page": lesson, "qr": qr_svg(lesson.full_url), **lesson.lesson_context(None)}
+    return pdf_bytes(None, "methodics/lesson_pdf.html", context, title=lesson.title)
 
 
-def lesson_pdf(request, lesson):
-    return pdf_bytes(request, "methodics/lesson_pdf.html", lesson_pdf_context(request, lesson), title=lesson.title)
-
-
-def lesson_pdf_response(request, lesson):
-    return render_pdf(
-        request,
-        "methodics/lesson_pdf.html",
-        lesson_pdf_context(request, lesson),
-        title=lesson.title,
-        filename=file_name(lesson.title, "pdf"),
-    )
-
-
-def game_cards_response(request, kit):
-    if not kit.is_game:
-        return TemplateResponse(
-            request,
-            "methodics/download_refused.html",
-            {"page": kit, "reason": _("This kit is not a game.")},
-            status=404,
-        )
+def game_cards_pdf(kit):
     cards = list(kit.game_cards.select_related("profession", "profession__sector"))
-    return render_pdf(
-        request,
-        "methodics/game_cards_pdf.html",
-        {"page": kit, "cards": cards, "roles": [role.value for role in kit.game_roles]},
-        title=_("Cards of the game «%(title)s»") % {"title": kit.title},
-        filename=file_name(_("Game cards") + " " + kit.title, "pdf"),
-    )
+    context = {"page": kit, "cards": cards, "roles": [role.value for role in kit.game_roles]}
+    title = _("Cards of the game «%(title)s»") % {"title": kit.title}
+    return pdf_bytes(None, "methodics/game_cards_pdf.html", context, title=title)
 
 
-def lazy_lesson_pdf(request, lesson, language):
-    """The lesson plan PDF, made only when the archive reaches it (one PDF in memory at a time)."""
-    with translation.override(language):
-        yield lesson_pdf(request, lesson)
+def game_cards_version(kit):
+    """The kit's revision and the last time one of its cards' professions was published."""
+    ids = kit.game_cards.values_list("profession_id", flat=True)
+    latest = ProfessionPage.objects.filter(pk__in=ids).aggregate(latest=Max("last_published_at"))["latest"]
+    return f"{kit.live_revision_id or 0}-{latest.timestamp() if latest else 0:.0f}"
 
 
-def document_chunks(document):
-    with document.file.open("rb") as handle:
-        yield from handle.chunks()
-
-
-def kit_zip_response(request, kit):
-    """The whole kit: for each lesson in order a folder with its plan as PDF and its materials, then the
-    kit's own materials, and a «read me» listing the contents and anything left out (private materials
-    for a visitor who is not signed in, files missing on disk)."""
+def kit_contents(kit):
+    """The kit's lessons in order, each lesson's materials and the kit's own, with two queries."""
     lessons = list(kit.lessons())
     lesson_materials = {}
     for material in LessonMaterial.objects.filter(page__in=lessons).select_related("document"):
         lesson_materials.setdefault(material.page_id, []).append(material)
     kit_materials = list(KitMaterial.objects.filter(page=kit).select_related("document"))
-    if not lessons and not kit_materials:
-        return TemplateResponse(
-            request,
-            "methodics/download_refused.html",
-            {"page": kit, "reason": _("This kit has no lessons or materials to download yet.")},
-            status=404,
-        )
+    return lessons, lesson_materials, kit_materials
 
-    access = DocumentAccess(request)
+
+def kit_version(kit):
+    """The revisions of the kit and its lessons and the files of their materials."""
+    lessons, lesson_materials, kit_materials = kit_contents(kit)
+    materials = [m for ms in lesson_materials.values() for m in ms] + kit_materials
+    parts = [kit.live_revision_id, *(lesson.live_revision_id for lesson in lessons)]
+    parts += sorted((m.document_id, m.document.file.name, m.document.file_hash) for m in materials)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def kit_archive(kit, *, with_private):
+    """For each lesson in order a folder with its plan as PDF and its materials, then the kit's own materials,
+    and a «read me» listing the contents and anything left out (private materials in the archive for everyone,
+    files missing on disk). Streamed into the file, so memory does not grow with the archive."""
+    lessons, lesson_materials, kit_materials = kit_contents(kit)
+    access = DocumentAccess(None)
     entries, left_out, served = [], [], []  # entries: (data, name in the archive, size if known)
 
     def add_material(material, folder):
         document = material.document
-        if not access.allows(document):
+        if not with_private and not access.allows(document):
             left_out.append(_("%(title)s — for signed-in teachers") % {"title": document.title})
         elif not file_exists(document):
             left_out.append(_("%(title)s — the file is temporarily unavailable") % {"title": document.title})
@@ -106,12 +87,10 @@ def kit_zip_response(request, kit):
             entries.append((document_chunks(document), name, document.file.size))
             served.append(document.pk)
 
-    language = translation.get_language()
     for number, lesson in enumerate(lessons, start=1):
         folder = f"{number:02d} {file_name(lesson.title)}"
         plan_name = file_name(_("Lesson plan"), "pdf")
-        name = f"{folder}/{plan_name}"
-        entries.append((lazy_lesson_pdf(request, lesson, language), name, None))
+        entries.append((lazy(lesson_pdf, lesson), f"{folder}/{plan_name}", None))
         for material in lesson_materials.get(lesson.pk, []):
             add_material(material, folder)
     for material in kit_materials:
@@ -125,8 +104,70 @@ def kit_zip_response(request, kit):
     archive.add("\r\n".join(readme) + "\r\n", file_name(_("README"), "txt"), compress_type=zipstream.ZIP_DEFLATED)
     for data, name, size in entries:
         archive.add(data, name, size=size)
-    best_effort("Download counts of a kit", DocumentDownload.record, served)
+    return Built(archive, documents=served)
 
-    response = StreamingHttpResponse(archive, content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(True, file_name(kit.title, "zip"))
-    return response
+
+def lazy(make, *args):
+    """The file made only when the archive reaches it (one PDF in memory at a time)."""
+    yield make(*args)
+
+
+def document_chunks(document):
+    with document.file.open("rb") as handle:
+        yield from handle.chunks()
+
+
+LESSON_PDF = register(
+    Builder(
+        kind="lesson-pdf",
+        build=lesson_pdf,
+        filename=lambda lesson: file_name(lesson.title, "pdf"),
+        applies_to=(LessonPage,),
+        label="PDF",
+    )
+)
+GAME_CARDS_PDF = register(
+    Builder(
+        kind="game-cards-pdf",
+        build=game_cards_pdf,
+        filename=lambda kit: file_name(_("Game cards") + " " + kit.title, "pdf"),
+        version=game_cards_version,
+        depends_on=REFERENCE_MODELS,
+        label="PDF",
+    )
+)
+KIT_ZIP_OPTIONS = {
+    "filename": lambda kit: file_name(kit.title, "zip"),
+    "content_type": "application/zip",
+    "version": kit_version,
+    "applies_to": (MethodicalKitPage,),
+    "affected": lambda page: [page.kit()] if isinstance(page, LessonPage) and page.kit() else [],
+    "attachment": True,
+    "label": "ZIP",
+}
+KIT_ZIP = register(Builder(kind="kit-zip", build=lambda kit: kit_archive(kit, with_private=False), **KIT_ZIP_OPTIONS))
+KIT_ZIP_FULL = register(
+    Builder(kind="kit-zip-full", build=lambda kit: kit_archive(kit, with_private=True), **KIT_ZIP_OPTIONS)
+)
+
+
+def refused(request, kit, reason):
+    return TemplateResponse(request, "methodics/download_refused.html", {"page": kit, "reason": reason}, status=404)
+
+
+def game_cards_response(request, kit):
+    if not kit.is_game:
+        return refused(request, kit, _("This kit is not a game."))
+    return serve(request, kit, GAME_CARDS_PDF.kind)
+
+
+def kit_zip_response(request, kit):
+    """The archive for everyone, or the one with the private materials for a visitor who may have them all."""
+    _lessons, lesson_materials, kit_materials = kit_contents(kit)
+    if not _lessons and not kit_materials:
+        return refused(request, kit, _("This kit has no lessons or materials to download yet."))
+    documents = [m.document for ms in lesson_materials.values() for m in ms] + [m.document for m in kit_materials]
+    access = DocumentAccess(request)
+    private = [document for document in documents if access.is_private(document)]
+    full = bool(private) and all(access.allows(document) for document in private)
+    return serve(request, kit, KIT_ZIP_FULL.kind if full else KIT_ZIP.kind)

@@ -11,6 +11,7 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from . import builds  # noqa: F401 - registers the files this app builds in the background
         from .models import Observation
         from .signals import observation_saved
 

@@ -1,122 +1,180 @@
 """Observations from a spreadsheet: the municipalities' figures for a year, one row per indicator and
-district. The file is read like the atlas's imports (XLSX, or CSV in UTF-8 or cp1251 with «;» or «,»), every
-row is checked, and only a file without a single problem is written, in one transaction."""
+district. ``run_import`` is the one import function the admin screen and ``import_observations`` call. The
+file is read as the atlas's imports read theirs (portal.importing: Russian headings and their variants,
+«1 234», districts as people write them); every row is checked, and only a file without a single problem is
+written, in one transaction. A row that repeats the current figure changes nothing; one that differs becomes a
+correction, the earlier figure staying in the history."""
 
-from dataclasses import dataclass, field
+import re
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from atlas.models import MunicipalDistrict
+from atlas.lookups import DistrictLookup
+from portal.importing import Column, normal_name, parse_number, run_table_import
 
 from .models import Indicator, Observation
 from .models.observations import observation_problems
 
-# Column → the names it may have in the header row (Russian office files, or the English export).
-COLUMNS = {
-    "indicator": ("показатель", "indicator"),
-    "district": ("район", "муниципальное образование", "district"),
-    "year": ("год", "year"),
-    "numerator": ("числитель", "значение", "numerator", "value"),
-    "denominator": ("знаменатель", "denominator"),
-    "source": ("источник", "source"),
-    "comment": ("комментарий", "comment"),
-}
-REQUIRED = ("indicator", "district", "year", "numerator")
-KRAI = {"хабаровский край", "край", "khabarovsk krai", "krai", ""}
+KIND, LABEL = "observations", gettext_lazy("observations")
+KRAI = {"хабаровский край", "край", "весь край", "по краю", "итого по краю", "всего по краю", "khabarovsk krai", "krai"}
+KRAI_LABEL = "Хабаровский край"
 
 
-@dataclass
-class ImportReport:
-    problems: list = field(default_factory=list)  # (row number in the file, column, message)
-    rows: int = 0
-    written: bool = False
-
-    @property
-    def ok(self):
-        return not self.problems
+def indicator_choices():
+    return [
+        f"{number} — {name}" for number, name in Indicator.objects.order_by("number").values_list("number", "name_ru")
+    ]
 
 
-def number(text):
+def district_choices():
+    return [KRAI_LABEL, *(district.name for district in DistrictLookup().every_district())]
+
+
+COLUMNS = [
+    Column(
+        "indicator",
+        pgettext_lazy("spreadsheet column", "Indicator"),
+        gettext_lazy("The indicator's number (a choice from the list gives the number with its name)."),
+        ("показатель", "номер показателя", "№ показателя", "indicator"),
+        required=True,
+        choices=indicator_choices,
+    ),
+    Column(
+        "district",
+        pgettext_lazy("spreadsheet column", "Municipal district"),
+        gettext_lazy("As people write it («г. Хабаровск», «район имени Лазо»); «Хабаровский край» for the krai."),
+        ("район", "муниципальное образование", "муниципальный район", "территория", "мо", "district"),
+        required=True,
+        choices=district_choices,
+    ),
+    Column("year", pgettext_lazy("spreadsheet column", "Year"), "", ("год", "отчетный год", "year"), required=True),
+    Column(
+        "numerator",
+        pgettext_lazy("spreadsheet column", "Value or numerator"),
+        gettext_lazy("A whole number; for a share, how many of the denominator."),
+        ("числитель", "значение", "value", "numerator"),
+        required=True,
+    ),
+    Column(
+        "denominator",
+        pgettext_lazy("spreadsheet column", "Denominator"),
+        gettext_lazy("Only for a share: what it is a share of."),
+        ("знаменатель", "denominator"),
+    ),
+    Column("source", pgettext_lazy("spreadsheet column", "Source"), "", ("источник", "источник данных", "source")),
+    Column("comment", pgettext_lazy("spreadsheet column", "Comment"), "", ("комментарий", "примечание", "comment")),
+]
+COLUMN = {column.key: column for column in COLUMNS}
+
+
+def whole_number(value):
     """An integer as offices write it: «1 234», «1234,0»; None for an empty cell; ValueError otherwise."""
-    text = str(text if text is not None else "").replace("\u00a0", "").replace(" ", "").strip()
-    if not text:
-        return None
-    value = float(text.replace(",", "."))
-    if value != int(value):
-        raise ValueError(text)
-    return int(value)
+    number = parse_number(value)
+    if number is not None and number != int(number):
+        raise ValueError(value)
+    return None if number is None else int(number)
 
 
-def run_import(dataset, *, user=None, dry_run=True):
-    report = ImportReport(rows=dataset.height)
-    headers = {(h or "").strip().lower(): h for h in dataset.headers}
-    columns = {key: next((headers[n] for n in names if n in headers), None) for key, names in COLUMNS.items()}
-    missing = [COLUMNS[key][0] for key in REQUIRED if columns[key] is None]
-    if missing:
-        report.problems.append((1, ", ".join(missing), _("Required columns are missing.")))
-        return report
+def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, progress=None):
+    """Checks the file and, unless ``dry_run``, writes it when nothing is wrong. ``options["user_id"]``: who
+    entered the figures."""
+    return run_table_import(
+        content,
+        filename,
+        COLUMNS,
+        lambda rows, report, *, write, progress: _import_rows(rows, report, write, progress, options),
+        kind=KIND,
+        label=LABEL,
+        dry_run=dry_run,
+        progress=progress,
+    )
+
+
+def _import_rows(rows, report, write, progress, options):
     indicators = {i.number: i for i in Indicator.objects.all()}
-    districts = {d.name.lower(): d for d in MunicipalDistrict.objects.filter(locale__language_code="ru")}
+    districts = DistrictLookup()
+    current = {
+        (o.indicator_id, o.district_id, o.year): (o.numerator, o.denominator)
+        for o in Observation.objects.reported().filter(is_current=True, grade_band="")
+    }
+    user = get_user_model().objects.filter(pk=options.get("user_id")).first() if options.get("user_id") else None
     seen, observations = {}, []
-    for line, row in enumerate(dataset.dict, start=2):
-        cell = {key: (row.get(col) if col else None) for key, col in columns.items()}
+    for line, cell in rows:
+        progress.step()
         problems_before = len(report.problems)
+
+        def problem(key, message, line=line, cell=cell):
+            report.add(line, report.heading(COLUMN[key]), cell.get(key), message)
+
         values = {}
-        for key in ("indicator", "year", "numerator", "denominator"):
+        for key in ("year", "numerator", "denominator"):
             try:
-                values[key] = number(cell[key])
+                values[key] = whole_number(cell.get(key))
             except ValueError:
-                report.problems.append(
-                    (line, columns[key], _("«%(value)s» is not a whole number.") % {"value": cell[key]})
-                )
-        indicator = indicators.get(values.get("indicator"))
-        if "indicator" in values and indicator is None:
-            report.problems.append(
-                (
-                    line,
-                    columns["indicator"],
-                    _("There is no indicator «%(value)s»; the numbers are 1–%(last)s.")
-                    % {"value": cell["indicator"], "last": max(indicators, default=0)},
-                )
+                problem(key, _("This is not a whole number."))
+        match = re.match(r"\s*(\d+)", str(cell.get("indicator") or ""))
+        indicator = indicators.get(int(match.group(1))) if match else None
+        if indicator is None:
+            problem(
+                "indicator",
+                _("There is no such indicator; the numbers are 1–%(last)s.") % {"last": max(indicators, default=0)},
             )
-        name = str(cell["district"] or "").strip()
-        district = None
-        if name.lower() not in KRAI:
-            district = districts.get(name.lower())
-            if district is None:
-                report.problems.append(
-                    (
-                        line,
-                        columns["district"],
-                        _("There is no district «%(name)s» in the krai.") % {"name": name[:100]},
-                    )
-                )
+        district = _district(districts, cell.get("district"), lambda message: problem("district", message))
         if indicator is not None and len(report.problems) == problems_before:
             for field_name, message in observation_problems(
                 indicator, values["year"] or 0, values["numerator"], values["denominator"]
             ).items():
-                report.problems.append((line, columns.get(field_name) or field_name, str(message)))
-        key = (values.get("indicator"), district.pk if district else None, values.get("year"))
+                problem(field_name, str(message))
+        if len(report.problems) != problems_before:
+            continue
+        key = (indicator.pk, district.pk if district else None, values["year"])
         if key in seen:
-            report.problems.append((line, columns["district"], _("Repeats row %(row)s.") % {"row": seen[key]}))
-        seen.setdefault(key, line)
-        if len(report.problems) == problems_before:
-            observations.append(
-                Observation(
-                    indicator=indicator,
-                    district=district,
-                    year=values["year"],
-                    numerator=values["numerator"],
-                    denominator=values["denominator"],
-                    source=str(cell["source"] or "").strip()[:255] or "Оперативные данные ОМСУ",
-                    comment=str(cell["comment"] or "").strip(),
-                    entered_by=user,
-                )
+            problem("district", _("Repeats row %(row)s.") % {"row": seen[key]})
+            continue
+        seen[key] = line
+        figures = (values["numerator"], values["denominator"])
+        if current.get(key) == figures:
+            report.count("unchanged")
+            continue
+        report.count("updated" if key in current else "created")
+        observations.append(
+            Observation(
+                indicator=indicator,
+                district=district,
+                year=values["year"],
+                numerator=values["numerator"],
+                denominator=values["denominator"],
+                source=str(cell.get("source") or "").strip()[:255] or "Оперативные данные ОМСУ",
+                comment=str(cell.get("comment") or "").strip(),
+                entered_by=user,
             )
-    if report.ok and not dry_run:
+        )
+    if write and report.ok:
         with transaction.atomic():
             for observation in observations:
                 observation.save()  # one by one: each replaces the current observation it corrects
         report.written = True
-    return report
+
+
+def _district(districts, value, problem):
+    """The district of a cell; None for the krai as a whole (or an empty cell)."""
+    name = normal_name(value)
+    if name in KRAI or not name:
+        return None
+    if districts.means_every_district(name):
+        problem(_("One district per row, or «%(krai)s» for the krai as a whole.") % {"krai": KRAI_LABEL})
+        return None
+    found = districts.find(name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        problem(
+            _("Fits several districts: %(names)s. Write the full name.")
+            % {"names": "; ".join(district.name for district in found)}
+        )
+    else:
+        problem(_("There is no such district in the krai."))
+    return None

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy
 
 from atlas.models import MunicipalDistrict
 from portal.forms import QueryFilterForm
-from portal.pdf import render_pdf
 from portal.querytext import plain_query
 from portal.spreadsheets import table_response
 
@@ -57,16 +56,6 @@ def district_view(request, index, slug):
     rows = [(item, item.districts.get(district, {})) for item in figures.indicators]
     context = {"page": index, "district": district, "rows": rows, "years": figures.years, "demo": figures.demo}
     return TemplateResponse(request, "monitoring/district.html", context)
-
-
-def report_pdf(request, report):
-    return render_pdf(
-        request,
-        "monitoring/report_pdf.html",
-        {"page": report, **report.report_context()},
-        title=report.title,
-        filename=f"{report.title}.pdf",
-    )
 
 
 def data_rows(report):

@@ -60,7 +60,10 @@ register_snippet(MonitoringGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("monitoring/import/", admin_views.import_view, name="monitoring_import")]
+    return [
+        path("monitoring/import/", admin_views.import_view, name="monitoring_import"),
+        path("monitoring/import/template/", admin_views.template_view, name="monitoring_import_template"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

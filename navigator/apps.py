@@ -7,3 +7,6 @@ class NavigatorConfig(AppConfig):
     name = "navigator"
     verbose_name = "Профнавигатор"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import builds  # noqa: F401 - registers the files this app builds in the background

@@ -140,9 +140,9 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="booklet")
     def booklet(self, request):
-        from navigator.booklet import render_booklet
+        from portal.builds import serve
 
-        return render_booklet(request, self)
+        return serve(request, self, "booklet-pdf")
 
 
 class CategoryForm(forms.Form):

@@ -250,11 +250,9 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from portal.pdf import qr_svg, render_pdf
+        from portal.builds import serve
 
-        context = {"page": self, "request": request, **self.card_context(request)}
-        context["qr_code"] = qr_svg(self.get_full_url(request))
-        return render_pdf(request, "atlas/profession_pdf.html", context, title=self.title, filename=f"{self.slug}.pdf")
+        return serve(request, self, "profession-pdf")
 
     duties_list = property(lambda self: lines(self.duties))
     hard_skills_list = property(lambda self: lines(self.hard_skills))

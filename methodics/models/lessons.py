@@ -140,9 +140,9 @@ class LessonPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from methodics.downloads import lesson_pdf_response
+        from portal.builds import serve
 
-        return lesson_pdf_response(request, self)
+        return serve(request, self, "lesson-pdf")
 
 
 class LessonMaterial(Material):

@@ -14,13 +14,14 @@ from wagtail.documents import get_document_model
 
 from methodics.models import MethodicalKitPage
 from portal.models import DocumentDownload
+from portal.tests.helpers import download
 
 from .conftest import PDF, add, xlsx_bytes
 
 
 def archive(response):
-    assert response.streaming and response["Content-Type"] == "application/zip"
-    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(response.body))
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def teacher(django_user_model, teachers_collection):
 
 
 def test_kit_zip_holds_every_lesson_plan_and_material_and_opens(client, methodics):
-    response = client.get(methodics["general"].url + "zip/")
+    response = download(client, methodics["general"].url + "zip/")
     assert "filename*=utf-8''" in response["Content-Disposition"] and "attachment" in response["Content-Disposition"]
     zf = archive(response)
     assert zf.testzip() is None
@@ -56,7 +57,7 @@ def test_kit_zip_holds_every_lesson_plan_and_material_and_opens(client, methodic
 
 def test_signed_in_teacher_gets_the_private_materials_too(client, methodics, teacher):
     client.force_login(teacher)
-    names = archive(client.get(methodics["general"].url + "zip/")).namelist()
+    names = archive(download(client, methodics["general"].url + "zip/")).namelist()
     assert "01 Профессии судостроения/Ключи к тесту.pdf" in names
 
 
@@ -70,7 +71,7 @@ def test_zip_of_a_kit_without_materials_explains_instead_of_failing(client, meth
 def test_missing_file_is_left_out_of_the_zip_and_explained_on_download(client, methodics):
     document = methodics["map"]
     document.file.storage.delete(document.file.name)
-    zf = archive(client.get(methodics["general"].url + "zip/"))
+    zf = archive(download(client, methodics["general"].url + "zip/"))
     assert not any("Карта" in name for name in zf.namelist())
     assert "Карта предприятий края — файл временно недоступен" in zf.read("ПРОЧТИТЕ.txt").decode()
     response = client.get(document.url)

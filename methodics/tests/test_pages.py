@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from methodics.models import LessonPage
-from portal.tests.helpers import queries_for
+from portal.tests.helpers import download, queries_for
 
 from .conftest import add, stage
 
@@ -104,18 +104,18 @@ def test_lesson_page_shows_plan_materials_and_professions(client, methodics):
 
 
 def test_lesson_plan_pdf_contains_the_title_and_plan(client, methodics):
-    response = client.get(methodics["ships_lesson"].url + "pdf/")
+    response = download(client, methodics["ships_lesson"].url + "pdf/")
     assert response["Content-Type"] == "application/pdf"
     assert "filename*=utf-8''" in response["Content-Disposition"]
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(response.body))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Профессии судостроения" in text and "Работа с картой" in text
     assert reader.metadata.title == "Профессии судостроения" and "/StructTreeRoot" in reader.trailer["/Root"]
 
 
 def test_game_cards_pdf_prints_the_professions_and_roles(client, methodics):
-    response = client.get(methodics["game"].url + "cards/")
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    response = download(client, methodics["game"].url + "cards/")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.body)).pages)
     assert "Сварщик" in text and "Назовите три предприятия" in text and "Работодатель" in text
     refused = client.get(methodics["general"].url + "cards/")
     assert refused.status_code == 404 and "Этот комплект — не игра" in refused.content.decode()

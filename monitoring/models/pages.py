@@ -178,9 +178,9 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from monitoring.views import report_pdf
+        from portal.builds import serve
 
-        return report_pdf(request, self)
+        return serve(request, self, "report-pdf")
 
     @path("dannye/<str:fmt>/", name="data")
     def data(self, request, fmt):

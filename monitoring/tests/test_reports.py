@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from atlas.factories import DistrictFactory
 from monitoring.models import Observation
-from portal.tests.helpers import queries_for
+from portal.tests.helpers import download, queries_for
 
 
 def data(monitoring, amur=(30, 100), vanino=(5, 100), contests=4, year=2022):
@@ -49,8 +49,8 @@ def test_chart_is_an_accessible_svg_with_the_values(client, monitoring):
 
 def test_report_pdf_contains_the_indicator_names(client, monitoring):
     data(monitoring)
-    response = client.get(monitoring["report"].url + "pdf/")
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    response = download(client, monitoring["report"].url + "pdf/")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.body)).pages)
     assert "Доля прошедших диагностику" in text and "Количество конкурсов" in text
     assert "1 из 2 показателей" in text
 

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from atlas.factories import ProfessionPageFactory
 from atlas.models import ProfessionSuitability
 from navigator.models import ProfnavigatorEditionPage
-from portal.tests.helpers import queries_for
+from portal.tests.helpers import download, queries_for
 
 
 def test_only_one_current_edition(guides):
@@ -35,9 +35,9 @@ def test_comparison_shows_added_and_removed(client, guides):
 
 
 def test_booklet_pdf_has_contents_with_page_numbers_and_one_card_per_page(client, guides):
-    response = client.get(guides["new"].url + "pdf/")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
+    response = download(client, guides["new"].url + "pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.body))
     pages = [page.extract_text() for page in reader.pages]
     assert "Профнавигатор-2026" in pages[0]
     contents = pages[1]

@@ -112,7 +112,11 @@ class DocumentAccess:
         return document.collection_id in self.restrictions
 
     def allows(self, document):
-        return all(r.accept_request(self.request) for r in self.restrictions.get(document.collection_id, ()))
+        """``request`` None stands for an anonymous visitor (a file built in the background for everyone)."""
+        restrictions = self.restrictions.get(document.collection_id, ())
+        if self.request is None:
+            return not restrictions
+        return all(r.accept_request(self.request) for r in restrictions)
 
     def mark(self, materials):
         """Set ``is_private`` and ``allowed`` on each item (anything with a ``document``) for templates."""

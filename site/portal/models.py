@@ -140,3 +140,38 @@ class DocumentDownload(models.Model):
         known = set(cls.objects.filter(document_id__in=ids).values_list("document_id", flat=True))
         cls.objects.bulk_create([cls(document_id=i, count=0) for i in ids - known], ignore_conflicts=True)
         cls.objects.filter(document_id__in=ids).update(count=F("count") + 1)
+
+
+class GeneratedFile(models.Model):
+    """A PDF or archive built from a published page in the background (``portal.builds``), kept in media storage
+    and served as a file. One row per page, kind and version of what it was built from: a request finds the row
+    of the current version or gets the «being prepared» page, never a long wait."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        BUILDING = "building", _("being built")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=40)
+    version = models.CharField(_("version"), max_length=64)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # A visitor has asked for it: its build was queued (again) ahead of the ones publishing queued.
+    requested = models.BooleanField(default=False)
+    file = models.FileField(_("file"), upload_to="generated/", blank=True, max_length=255)
+    size = models.PositiveBigIntegerField(_("size"), null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    # Documents the file carries (a kit's materials in its ZIP): each serving counts as a download of each.
+    documents = models.JSONField(default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    built_at = models.DateTimeField(_("built at"), null=True, blank=True)
+    build_seconds = models.FloatField(_("build time, s"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("generated file")
+        constraints = [models.UniqueConstraint(fields=["page", "kind", "version"], name="generated_file_version")]
+
+    def __str__(self):
+        return f"{self.kind} {self.page_id} {self.version} ({self.status})"

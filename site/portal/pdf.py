@@ -3,9 +3,12 @@
 Every PDF is tagged (PDF/UA-1) so screen readers can read it, carries its title and language, and embeds
 its fonts (Government decree No. 102 asks for tagged documents)."""
 
+from urllib.parse import urlsplit
+
 import segno
 from django.conf import settings
-from django.http import HttpResponse
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import content_disposition_header
@@ -17,11 +20,28 @@ def qr_svg(url):
     return segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", title=url)
 
 
+def offline_request():
+    """A request for the site's public address as an anonymous visitor makes it: the templates of files built
+    outside a request (by the worker, by the seed) resolve their links with it."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    request = HttpRequest()
+    request.path = request.path_info = "/"
+    request.META = {
+        "HTTP_HOST": address.netloc,
+        "SERVER_NAME": address.hostname,
+        "SERVER_PORT": str(address.port or (443 if address.scheme == "https" else 80)),
+        "wsgi.url_scheme": address.scheme,
+    }
+    request.user = AnonymousUser()
+    return request
+
+
 def pdf_bytes(request, template, context, *, title):
-    """The PDF; ``request`` may be None for files made outside a request (the seed's handouts)."""
+    """The PDF; ``request`` is None for files made outside a request (by the worker, the seed's handouts)."""
+    request = request or offline_request()
     language = translation.get_language() or "ru"
     html = render_to_string(template, {**context, "pdf_title": title, "pdf_language": language}, request=request)
-    base_url = request.build_absolute_uri("/") if request else settings.WAGTAILADMIN_BASE_URL
+    base_url = request.build_absolute_uri("/")
     document = HTML(string=html, base_url=base_url)
     return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False)
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -172,6 +174,8 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.PortalDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Spreadsheet imports (atlas, monitoring): a larger file is refused before it is read.
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -201,6 +205,18 @@ if OPENSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+
+# Long work (PDFs and archives built after publishing, imports) goes through Django's tasks framework to a queue
+# kept in the database — the same on both tiers, no broker to run — which `manage.py db_worker --backend long`
+# processes (one or more such processes). On Django 6 this becomes the built-in `django.tasks`.
+# "default" is where Wagtail and modelsearch send their own small tasks (reference index, search index updates);
+# they run at once, in the saving process, as they always have here.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "long": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Publishing a page queues its PDFs and archives at once, so they are ready before the first visitor asks.
+PORTAL_BUILD_AHEAD = env.bool("PORTAL_BUILD_AHEAD", default=True)
 
 LOGGING = {
     "version": 1,

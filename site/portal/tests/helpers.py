@@ -12,3 +12,23 @@ def queries_for(client, url):
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return len(queries)
+
+
+def run_worker():
+    """Run the background queue as `manage.py db_worker` does, until nothing is left in it."""
+    from django.core.management import call_command
+
+    call_command("db_worker", backend_name="long", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+
+def download(client, url, **extra):
+    """A built file (PDF, archive) as a visitor gets it: the first request finds it being prepared and queues it,
+    the worker builds it, the next request is served the file."""
+    first = client.get(url, **extra)
+    assert first.status_code == 202, f"{url} answered {first.status_code} before the file was built"
+    assert int(first["Retry-After"]) > 0
+    run_worker()
+    response = client.get(url, **extra)
+    assert response.status_code == 200, f"{url} answered {response.status_code} after the worker ran"
+    response.body = b"".join(response.streaming_content)  # a file response streams from storage
+    return response
