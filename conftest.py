@@ -123,10 +123,10 @@ def closed_port_url():
 @pytest.fixture
 def search_at(settings):
     """``search_at(url)`` points the default search backend at an OpenSearch at ``url``, with the database
-    backend as its fallback, as the scaled tier is configured; the circuit breaker starts closed."""
+    backend as its fallback, as the scaled tier is configured. The cache starts empty: the circuit breaker is
+    closed and no retry of index updates is known to be queued."""
     from django.core.cache import cache
 
-    from portal.search_engine import BREAKER_KEY
     from portal.search_settings import opensearch_backend
 
     def point(url):
@@ -134,10 +134,10 @@ def search_at(settings):
             "default": {**opensearch_backend(url, "portal-test-outage"), "AUTO_UPDATE": True},
             "database": settings.DATABASE_SEARCH_BACKEND,
         }
-        cache.delete(BREAKER_KEY)
+        cache.clear()
 
     yield point
-    cache.delete(BREAKER_KEY)
+    cache.clear()
 
 
 @pytest.fixture(params=["down", "hanging"])

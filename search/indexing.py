@@ -1,10 +1,13 @@
 """Index updates that OpenSearch missed while it was unreachable are not lost. Saving an object writes its
 database-backend entry with it (in the same transaction: the fallback search finds it at once) and its
-OpenSearch entry through ``search.backends.opensearch``, which records a failure here instead of raising.
+OpenSearch entry through ``search.backends.opensearch`` — at once, as Wagtail's immediate "default" task
+backend runs them, but never waiting more than OpenSearch's short timeout, and not at all while the circuit
+breaker is open. An update OpenSearch does not take is recorded here, in the saving transaction.
 
-``retry_index_updates`` (a task) writes the recorded entries. It is scheduled a breaker's length after a
-failure when the task queue can run tasks later (the database queue); otherwise, and as well, it runs as soon
-as OpenSearch takes an update again. ``manage.py update_index`` rebuilds everything in any case."""
+``retry_index_updates`` writes the recorded updates in the background (the "long" database queue, so only
+after the saving transaction commits, and by the worker): queued a breaker's length after a failure, again
+and again while some remain, and at once when OpenSearch takes an update again. ``manage.py update_index``
+rebuilds everything in any case."""
 
 import datetime
 import logging
@@ -30,7 +33,7 @@ BATCH = 200
 
 
 def record(obj, error):
-    """Keep ``obj`` for a retry (once per object, however often it fails)."""
+    """Keep ``obj`` for a retry (one row per object, however often it fails) and queue the retry."""
 
     def keep():
         content_type = ContentType.objects.get_for_model(obj)
@@ -41,24 +44,22 @@ def record(obj, error):
             PendingIndexUpdate.objects.filter(pk=pending.pk).update(
                 failures=F("failures") + 1, last_error=str(error)[:1000]
             )
+        schedule_retry()
 
     best_effort("Search index update to retry", keep)
     cache.set(PENDING_KEY, True, None)
-    schedule_retry()
 
 
 def taken():
-    """OpenSearch took an update: if some wait, retry them now."""
+    """OpenSearch took an update: if some wait, retry them now (in the background)."""
     if cache.get(PENDING_KEY):
         cache.delete(PENDING_KEY)
         retry_index_updates.enqueue()
 
 
 def schedule_retry():
-    """A retry once the breaker closes, if the task queue can run a task later (once per breaker length)."""
-    if retry_index_updates.get_backend().supports_defer and cache.add(
-        SCHEDULED_KEY, True, search_engine.BREAKER_SECONDS
-    ):
+    """A retry once the breaker closes (queued once per breaker length)."""
+    if cache.add(SCHEDULED_KEY, True, search_engine.BREAKER_SECONDS):
         later = timezone.now() + datetime.timedelta(seconds=search_engine.BREAKER_SECONDS)
         retry_index_updates.using(run_after=later).enqueue()
 
@@ -70,7 +71,7 @@ def engines():
     return [backend for backend in get_search_backends(with_auto_update=True) if isinstance(backend, SearchBackend)]
 
 
-@task()
+@task(backend="long")
 def retry_index_updates():
     """Write the recorded updates, oldest first, while OpenSearch takes them."""
     backends = engines()
