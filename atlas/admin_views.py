@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from portal.admin_import import import_screen
 from portal.import_templates import template_response
 
-from .exchange import KIND_LABELS, RESOURCES, export_rows, run_import
+from .exchange import KIND_LABELS, RESOURCES, export_rows
 
 
 class ImportForm(forms.Form):
@@ -23,7 +23,6 @@ class ImportForm(forms.Form):
             "Windows-1251 CSV separated by «;» or «,»."
         ),
     )
-    write = forms.BooleanField(label=gettext_lazy("Write the data if the check finds no problem"), required=False)
 
 
 def _check_permission(request):
@@ -36,7 +35,9 @@ def import_view(request):
     return import_screen(
         request,
         ImportForm(request.POST or None, request.FILES or None),
-        lambda content, name, data, dry_run: run_import(content, name, {"kind": data["kind"]}, dry_run=dry_run),
+        importer="atlas.exchange.run_import",
+        options=lambda data: {"kind": data["kind"]},
+        permission="atlas.add_employer",
         title=_("Import into the atlas"),
         explanation=_(
             "The file is checked first: every problem is listed by row and column. Nothing is written unless the "

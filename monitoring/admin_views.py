@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from portal.admin_import import import_screen
 from portal.import_templates import template_response
 
-from .exchange import COLUMNS, run_import
+from .exchange import COLUMNS
 
 
 class ObservationImportForm(forms.Form):
@@ -21,7 +21,6 @@ class ObservationImportForm(forms.Form):
             "край»), Год, Числитель, Знаменатель, Источник, Комментарий. UTF-8 or Windows-1251 CSV, «;» or «,»."
         ),
     )
-    write = forms.BooleanField(label=gettext_lazy("Write the data if the check finds no problem"), required=False)
 
 
 def _check_permission(request):
@@ -34,7 +33,9 @@ def import_view(request):
     return import_screen(
         request,
         ObservationImportForm(request.POST or None, request.FILES or None),
-        lambda content, name, data, dry_run: run_import(content, name, {"user_id": request.user.pk}, dry_run=dry_run),
+        importer="monitoring.exchange.run_import",
+        options=lambda data: {"user_id": request.user.pk},
+        permission="monitoring.add_observation",
         title=_("Import observations"),
         explanation=_(
             "The file is checked first: every problem is listed by row. Nothing is written unless the whole file is "

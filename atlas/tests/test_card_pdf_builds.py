@@ -133,7 +133,7 @@ def test_a_visitor_waiting_goes_before_the_files_publishing_queued(client, catal
     others = catalogue["nurse"]
     assert client.get(welder.url + "pdf/").status_code == 202
     call_command(
-        "db_worker", backend_name="long", batch=True, max_tasks=1, startup_delay=False, reload=False, verbosity=0
+        "db_worker", "--backend", "long", batch=True, max_tasks=1, startup_delay=False, reload=False, verbosity=0
     )
     assert GeneratedFile.objects.get(page=welder).status == GeneratedFile.Status.READY
     assert GeneratedFile.objects.get(page=others).status == GeneratedFile.Status.QUEUED

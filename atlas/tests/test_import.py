@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from atlas.exchange import export_professions, run_import
 from atlas.factories import SectorFactory
 from atlas.models import Employer, MunicipalDistrict, ProfessionPage
+from portal.tests.helpers import admin_import
 
 HEADER = "slug;title;sector;education_level;klimov_type;demand_level;salary_min;salary_max;districts"
 ROWS = [
@@ -171,9 +172,7 @@ def test_admin_screen_checks_then_writes(admin_client, reference):
 
     def upload(content, write=False, name="p.csv"):
         data = {"kind": "professions", "file": SimpleUploadedFile(name, content)}
-        if write:
-            data["write"] = "on"
-        return admin_client.post("/admin/atlas/import/", data)
+        return admin_import(admin_client, "/admin/atlas/import/", data, write=write)
 
     bad = upload(csv_bytes([HEADER, ";Пилот;Космонавтика;spo;;high;;;"], encoding="cp1251"), write=True)
     html = bad.content.decode()

@@ -14,6 +14,7 @@ from atlas.exchange import RESOURCES, run_import
 from atlas.factories import DistrictFactory, EmployerFactory, OrganisationFactory, SectorFactory
 from atlas.models import InvestmentProject, ProfessionPage, SchoolSubject, Sector, Specialty
 from portal.importing import ImportReport
+from portal.tests.helpers import admin_import
 
 DISTRICTS = [
     "Городской округ «Город Хабаровск»",
@@ -119,9 +120,11 @@ def test_a_subset_of_columns_with_a_bad_row_gives_a_report(krai, tmp_path, admin
     report = check("professions", content, "subset.csv", write=True)
     assert [(p.row, p.column, p.value) for p in report.problems] == [(3, "Зарплата от", "много")]
     assert report.problems[0].message == "Это не сумма в рублях."
-    response = admin_client.post(
+    response = admin_import(
+        admin_client,
         "/admin/atlas/import/",
-        {"kind": "professions", "file": SimpleUploadedFile("subset.csv", content), "write": "on"},
+        {"kind": "professions", "file": SimpleUploadedFile("subset.csv", content)},
+        write=True,
     )
     assert response.status_code == 200 and "Это не сумма в рублях." in response.content.decode()
     assert not ProfessionPage.objects.exists()
@@ -149,8 +152,8 @@ def test_problems_are_russian_with_the_spreadsheet_row_and_the_value(krai, admin
     assert found[(3, "Уровень образования")][0] == "аспирантура"
     assert "Среднее профессиональное (СПО)" in found[(3, "Уровень образования")][1]
     assert found[(3, "Профессия будущего")] == ("может быть", "Напишите «да» или «нет».")
-    html = admin_client.post(
-        "/admin/atlas/import/", {"kind": "professions", "file": SimpleUploadedFile("x.xlsx", content)}
+    html = admin_import(
+        admin_client, "/admin/atlas/import/", {"kind": "professions", "file": SimpleUploadedFile("x.xlsx", content)}
     ).content.decode()
     for internal in ("Value could not be parsed", "new:", "Traceback", "InvalidDimensions", "update:"):
         assert internal not in html
@@ -172,7 +175,9 @@ def test_malformed_files_get_a_report_on_the_command_line_and_the_screen(
     path.write_bytes(content)
     with pytest.raises(CommandError, match="ничего не записано"):
         call_command("import_atlas", "sectors", str(path))
-    response = admin_client.post("/admin/atlas/import/", {"kind": "sectors", "file": SimpleUploadedFile(name, content)})
+    response = admin_import(
+        admin_client, "/admin/atlas/import/", {"kind": "sectors", "file": SimpleUploadedFile(name, content)}
+    )
     expected = message if content else "пуст"  # Django's form refuses an empty upload itself
     assert response.status_code == 200 and expected in response.content.decode()
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from monitoring.exchange import run_import
 from monitoring.models import Observation
+from portal.tests.helpers import admin_import
 
 HEADER = "Показатель;Район;Год;Числитель;Знаменатель;Источник;Комментарий\n"
 
@@ -73,13 +74,13 @@ def test_admin_import_screen_reports_problems_from_an_xlsx(admin_client, monitor
     book.save(buffer)
     buffer.seek(0)
     buffer.name = "2022.xlsx"
-    response = admin_client.post(reverse("monitoring_import"), {"file": buffer, "write": "on"})
+    response = admin_import(admin_client, reverse("monitoring_import"), {"file": buffer}, write=True)
     html = response.content.decode()
     assert "Знаменатель должен быть больше нуля" in html and "ничего не записано" in html
     assert not Observation.objects.exists()
     broken = io.BytesIO(b"not a workbook")
     broken.name = "2022.xlsx"
-    response = admin_client.post(reverse("monitoring_import"), {"file": broken})
+    response = admin_import(admin_client, reverse("monitoring_import"), {"file": broken})
     assert response.status_code == 200 and "это не книга Excel" in response.content.decode()
 
 

@@ -2,6 +2,7 @@
 site-wide settings every page renders (contacts, accessibility statement). They live in the shell
 because every app's pages use them and the shell must not depend on a feature app."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils import translation
@@ -175,3 +176,41 @@ class GeneratedFile(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.page_id} {self.version} ({self.status})"
+
+
+class ImportJob(models.Model):
+    """One spreadsheet import through the admin, run by the background worker: checked first (nothing written),
+    then, when the editor confirms, written. The file is kept in the database (at most IMPORT_MAX_UPLOAD_BYTES),
+    never in media storage, where it could be served. ``active`` marks a job the worker has in hand: the database
+    allows one active job per importer, so a second import of the same kind is refused, not interleaved."""
+
+    class Stage(models.TextChoices):
+        CHECKING = "checking", _("being checked")
+        CHECKED = "checked", _("checked")
+        WRITING = "writing", _("being written")
+        WRITTEN = "written", _("written")
+        FAILED = "failed", _("failed")
+
+    importer = models.CharField(_("importer"), max_length=100)  # dotted path of the app's run_import
+    permission = models.CharField(max_length=100)  # who may see and continue the job
+    title = models.CharField(_("title"), max_length=200)
+    options = models.JSONField(default=dict, blank=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.CHECKING)
+    active = models.BooleanField(default=True)
+    report = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("import")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["importer"], condition=models.Q(active=True), name="one_running_import_per_importer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title}: {self.filename} ({self.stage})"

@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from portal.admin_import import job_urls
 from portal.documents import DocumentDownloadsReport, refuse_missing_file
 from portal.models import Audience
 from portal.reports import report_menu_item, report_urls
@@ -10,6 +11,11 @@ register_snippet(Audience)
 # After Wagtail's own check of private collections (order 0), so a visitor who may not see a document
 # learns nothing about its file.
 hooks.register("before_serve_document", refuse_missing_file, order=10)
+
+
+@hooks.register("register_admin_urls")
+def register_import_job_urls():
+    return job_urls()
 
 
 @hooks.register("register_admin_urls")

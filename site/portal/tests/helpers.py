@@ -18,7 +18,7 @@ def run_worker():
     """Run the background queue as `manage.py db_worker` does, until nothing is left in it."""
     from django.core.management import call_command
 
-    call_command("db_worker", backend_name="long", batch=True, startup_delay=False, reload=False, verbosity=0)
+    call_command("db_worker", "--backend", "long", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
 def download(client, url, **extra):
@@ -32,3 +32,19 @@ def download(client, url, **extra):
     assert response.status_code == 200, f"{url} answered {response.status_code} after the worker ran"
     response.body = b"".join(response.streaming_content)  # a file response streams from storage
     return response
+
+
+def admin_import(client, url, data, *, write=False):
+    """An import through the admin as an editor makes it: the upload is queued, the worker checks it and the job
+    page shows the report; with ``write``, the editor confirms and the worker writes. Returns the last page (the
+    form itself when the upload was refused before any work began)."""
+    response = client.post(url, data)
+    if response.status_code != 302:
+        return response
+    job_url = response["Location"]
+    run_worker()
+    page = client.get(job_url)
+    if write and client.post(job_url + "write/").status_code == 302:
+        run_worker()
+        page = client.get(job_url)
+    return page
