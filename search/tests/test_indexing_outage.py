@@ -57,6 +57,8 @@ def test_the_retry_waits_while_opensearch_is_still_away(site_tree, search_at, ou
 
 
 @pytest.mark.opensearch
+# Transactional: the worker closes a connection it finds inside a transaction (as a test's would be).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_retry_writes_into_opensearch_what_it_missed(site_tree, search_at, settings):
     require_service("OpenSearch", "OPENSEARCH_URL", "the retry writes into OpenSearch")
     from conftest import closed_port_url

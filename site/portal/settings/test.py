@@ -1,5 +1,4 @@
-"""Tests: fast hashing, locmem cache, plain static storage, media in a temporary folder, and on SQLite a test
-database in a file, as in production (WAL, a second connection can hold the write lock), not in memory.
+"""Tests: fast hashing, locmem cache, plain static storage, media in a temporary folder.
 
 DATABASE_URL and OPENSEARCH_URL are honoured, so the same suite runs on the embedded default and on
 PostgreSQL + OpenSearch (see .ci/run).
@@ -26,5 +25,3 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Tests build only the files they ask for (portal.tests.helpers.download); the test of building ahead turns it on.
 PORTAL_BUILD_AHEAD = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="portal-test-db-"), "test.sqlite3")}
