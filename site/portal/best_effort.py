@@ -27,9 +27,8 @@ def _short_lock_wait(connection):
     if connection.vendor != "sqlite":
         yield
         return
+    usual = int(connection.settings_dict["OPTIONS"].get("timeout", 5) * 1000)  # sqlite3's default: 5 s
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA busy_timeout")
-        usual = int(cursor.fetchone()[0])
         cursor.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_MS}")
     try:
         yield
