@@ -6,6 +6,8 @@ Service tests skip with a reason when their service is not configured, and fail 
 
 import os
 import shutil
+import socket
+import threading
 
 import pytest
 
@@ -85,3 +87,95 @@ def forget_indexed_pages():
                 body={"query": {"match_all": {}}},
                 params={"refresh": "true", "conflicts": "proceed"},
             )
+
+
+class SilentServer:
+    """A TCP server that accepts connections and never answers, as a hung OpenSearch does; it counts the
+    connections made to it."""
+
+    def __init__(self):
+        self.socket = socket.create_server(("127.0.0.1", 0), backlog=50)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _address = self.socket.accept()
+            except OSError:  # closed
+                return
+            self.connections.append(connection)  # kept open, never answered
+
+    def close(self):
+        self.socket.close()
+        for connection in self.connections:
+            connection.close()
+
+
+def closed_port_url():
+    """The address of a port nobody listens on: connections are refused at once, as with OpenSearch down."""
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def search_at(settings):
+    """``search_at(url)`` points the default search backend at an OpenSearch at ``url``, with the database
+    backend as its fallback, as the scaled tier is configured. The cache starts empty: the circuit breaker is
+    closed and no retry of index updates is known to be queued."""
+    from django.core.cache import cache
+
+    from portal.search_settings import opensearch_backend
+
+    def point(url):
+        settings.WAGTAILSEARCH_BACKENDS = {
+            "default": {**opensearch_backend(url, "portal-test-outage"), "AUTO_UPDATE": True},
+            "database": settings.DATABASE_SEARCH_BACKEND,
+        }
+        cache.clear()
+
+    yield point
+    cache.clear()
+
+
+@pytest.fixture(params=["down", "hanging"])
+def outage(request):
+    """An OpenSearch that is down (connection refused) or hanging (accepts, never answers). ``url``; and
+    ``connections``, how many connections reached it (None when down: nothing can be counted)."""
+
+    class Outage:
+        kind = request.param
+
+    if request.param == "down":
+        Outage.url, Outage.connections = closed_port_url(), lambda: None
+        yield Outage
+    else:
+        server = SilentServer()
+        Outage.url, Outage.connections = server.url, lambda: len(server.connections)
+        yield Outage
+        server.close()
+
+
+def survives_outage(outage, get):
+    """Call ``get()`` (a request that searches) twice during ``outage``: each answers 200, the first within
+    a bound far below the old 10 s timeout × retries, and opens the breaker, so that the second does not touch
+    OpenSearch at all. Returns both responses."""
+    import time
+
+    from portal import search_engine
+
+    started = time.monotonic()
+    first = get()
+    elapsed = time.monotonic() - started
+    assert first.status_code == 200
+    assert elapsed < 5, f"a search waited {elapsed:.1f} s for OpenSearch"
+    assert not search_engine.is_available()  # the breaker is open
+    if outage.kind == "hanging":
+        assert outage.connections() == 1  # one try, no retries
+    second = get()
+    assert second.status_code == 200
+    if outage.kind == "hanging":
+        assert outage.connections() == 1  # the breaker kept the second search away from OpenSearch
+    return first, second

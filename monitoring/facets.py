@@ -10,12 +10,15 @@ aggregations. Counts are over the current results (each chosen facet narrows the
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.text import Truncator
 from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.response import Response
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from atlas.models import MunicipalDistrict
+from portal import search_engine
+from portal.search_engine import FALLBACK
 
 from .models import Indicator, MonitoringDirection, MonitoringReportPage, Observation
 
@@ -59,16 +62,21 @@ class FacetResult:
     counts: dict = field(default_factory=dict)  # facet -> {value: count}
 
 
-def uses_opensearch():
-    return bool(settings.OPENSEARCH_URL)
-
-
 def search_reports(query="", selected=None, *, locale=None, backend=None):
     """Reports matching ``query`` (may be empty) and every chosen facet value, newest first (or by relevance
-    on OpenSearch when there is a query), with the counts of each facet's values among them."""
+    on OpenSearch when there is a query), with the counts of each facet's values among them. On the default
+    search backend, with the database as its fallback (``portal.search_engine``), or on the named ``backend``
+    alone: "opensearch" or "database"."""
     selected = {k: str(v) for k, v in (selected or {}).items() if v}
-    backend = backend or ("opensearch" if uses_opensearch() else "database")
-    return (search_opensearch if backend == "opensearch" else search_database)(query, selected, locale)
+
+    def on(search_backend):
+        found = search_opensearch if hasattr(search_backend, "es") else search_database
+        return found(query, selected, locale, search_backend)
+
+    if backend is None:
+        return search_engine.run(on)
+    alias = FALLBACK if backend == "database" and search_engine.has_fallback() else "default"
+    return on(get_search_backend(alias))
 
 
 def _live_reports(locale):
@@ -76,12 +84,10 @@ def _live_reports(locale):
     return reports.filter(locale=locale) if locale is not None else reports
 
 
-def search_database(query, selected, locale):
-    from wagtail.search.backends import get_search_backend
-
+def search_database(query, selected, locale, backend):
     reports = _live_reports(locale).order_by("-year", "title")
     if query:
-        ids = [r.pk for r in get_search_backend().search(query, reports, operator="and")]
+        ids = [r.pk for r in backend.search(query, reports, operator="and")]
         reports = reports.filter(pk__in=ids)
     reports = list(reports)
     values = facet_values(reports)
@@ -94,12 +100,9 @@ def search_database(query, selected, locale):
     return FacetResult(matching, counts)
 
 
-def field_name(name):
-    """The name Wagtail's OpenSearch mapping gives the report's filter field ``name``."""
-    from wagtail.search import index
-    from wagtail.search.backends import get_search_backend
-
-    mapping = get_search_backend().mapping_class(MonitoringReportPage)
+def field_name(backend, name):
+    """The name ``backend``'s OpenSearch mapping gives the report's filter field ``name``."""
+    mapping = backend.mapping_class(MonitoringReportPage)
     search_field = next(
         f for f in MonitoringReportPage.get_search_fields() if isinstance(f, index.FilterField) and f.field_name == name
     )
@@ -114,34 +117,31 @@ OPENSEARCH_FIELDS = {
 }
 
 
-def opensearch_query(query, selected, locale):
+def opensearch_query(query, selected, locale, backend):
     """The elasticsearch-dsl ``Search`` for the reports: text, facet filters, terms aggregations."""
     # Dict form: keyword arguments would turn the «__» of Wagtail's field names into dots.
     filters = [
         Q("match", _django_content_type="monitoring.MonitoringReportPage"),
-        Q({"term": {field_name("live"): True}}),
+        Q({"term": {field_name(backend, "live"): True}}),
     ]
     if locale is not None:
-        filters.append(Q({"term": {field_name("locale"): locale.pk}}))
+        filters.append(Q({"term": {field_name(backend, "locale"): locale.pk}}))
     for facet, value in selected.items():
-        filters.append(Q({"term": {field_name(OPENSEARCH_FIELDS[facet]): value}}))
+        filters.append(Q({"term": {field_name(backend, OPENSEARCH_FIELDS[facet]): value}}))
     must = [Q("match", _all_text={"query": query, "operator": "and"})] if query else []
     search = Search().query(Q("bool", filter=filters, must=must)).extra(size=1000, _source=False)
     search = (
-        search.sort("_score", {field_name(OPENSEARCH_FIELDS["year"]): "desc"})
+        search.sort("_score", {field_name(backend, OPENSEARCH_FIELDS["year"]): "desc"})
         if query
-        else search.sort({field_name(OPENSEARCH_FIELDS["year"]): "desc"})
+        else search.sort({field_name(backend, OPENSEARCH_FIELDS["year"]): "desc"})
     )
     for facet, name in OPENSEARCH_FIELDS.items():
-        search.aggs.bucket(facet, A("terms", field=field_name(name), size=500))
+        search.aggs.bucket(facet, A("terms", field=field_name(backend, name), size=500))
     return search
 
 
-def search_opensearch(query, selected, locale):
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    search = opensearch_query(query, selected, locale)
+def search_opensearch(query, selected, locale, backend):
+    search = opensearch_query(query, selected, locale, backend)
     index_name = backend.get_index_for_model(MonitoringReportPage).name
     # The request goes through the backend's own (opensearch-py) client; elasticsearch-dsl reads the answer.
     response = Response(search, backend.es.search(index=index_name, body=search.to_dict()))

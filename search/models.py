@@ -68,3 +68,22 @@ class SynonymGroup(models.Model):
     def clean(self):
         if len(self.term_list()) < 2:
             raise ValidationError({"terms": _("Give at least two words or phrases, one per line.")})
+
+
+class PendingIndexUpdate(models.Model):
+    """An object whose entry in OpenSearch could not be written (OpenSearch was unreachable): kept until a
+    retry writes it (``search.indexing``). The database backend's index was written with the object itself."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=255)
+    failures = models.PositiveIntegerField(default=1)
+    last_error = models.TextField(blank=True)
+    first_failed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_pending_update_per_object")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type}:{self.object_id}"

@@ -18,9 +18,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
 from atlas.models import EducationalOrganization, Employer, MunicipalDistrict, Sector
+from portal import search_engine
 from portal.pages import PortalPage
 
-from . import engine
 from .models import IndexedFacet
 from .synonyms import expand
 
@@ -97,7 +97,7 @@ def search(text, locale, selected, page_number=1, backend=None):
                 facet_counts.setdefault(name, {})[value] = n
         return Found(results, facet_counts, records)
 
-    return on(get_search_backend(backend)) if backend else engine.run(on)
+    return on(get_search_backend(backend)) if backend else search_engine.run(on)
 
 
 class LazyResults:

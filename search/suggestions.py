@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from atlas.models import EducationalOrganization, Employer, ProfessionPage, Sector
+from portal import search_engine
 
-from . import engine
 from .analysis import STOP_WORDS, stem, words
 
 VOCABULARY_SECONDS = 600
@@ -26,7 +26,7 @@ def professions(text, locale, limit=8, backend=None):
     def on(search_backend):
         return list(search_backend.autocomplete(text, cards, operator="and")[:limit])
 
-    return on(get_search_backend(backend)) if backend else engine.run(on)
+    return on(get_search_backend(backend)) if backend else search_engine.run(on)
 
 
 def vocabulary(locale):

@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from atlas.models import AtlasIndexPage, MunicipalDistrict, Sector
@@ -17,9 +16,8 @@ from portal.forms import QueryFilterForm
 from portal.models import Audience
 from portal.querytext import plain_query
 
-from . import site_search, suggestions
+from . import query_log, site_search, suggestions
 from .highlight import excerpt, query_stems
-from .models import UnansweredQuery
 
 FACET_TITLES = {
     "kind": _("Kind"),
@@ -141,18 +139,16 @@ def search(request):
     context = {"search_query": query, "form": form, "results": None, "picks": []}
     if query:
         found = site_search.search(query, locale, selected, request.GET.get("page"))
-        logged = Query.get(query)
+        logged = query_log.logged_query(query)
         # Editors' picks (Wagtail search promotions) come first; only live pages or external links.
         picks = [
             pick
-            for pick in logged.editors_picks.select_related("page").order_by("sort_order")
+            for pick in (logged.editors_picks.select_related("page").order_by("sort_order") if logged else [])
             if pick.page_id is None or pick.page.live
         ]
         nothing = not found.results.paginator.count and not found.records and not picks
         if request.GET.get("page", "1") in ("", "1") and not selected:  # counted once, not once per page
-            logged.add_hit()
-            if nothing:
-                UnansweredQuery.record(logged)
+            query_log.record(query, found_nothing=nothing)
         if nothing and not selected:
             context["did_you_mean"] = did_you_mean(query, locale)
         # One call over the page of results and every atlas group: the section titles and the atlas are

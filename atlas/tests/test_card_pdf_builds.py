@@ -124,16 +124,12 @@ def test_every_kind_names_its_file_and_type(kind):
 
 @override_settings(PORTAL_BUILD_AHEAD=True)
 def test_a_visitor_waiting_goes_before_the_files_publishing_queued(client, catalogue):
-    from django.core.management import call_command
-
     welder = catalogue["welder"]
     welder.save_revision().publish()
     for page in (catalogue["nurse"], welder.get_parent()):
         page.save_revision().publish()
     others = catalogue["nurse"]
     assert client.get(welder.url + "pdf/").status_code == 202
-    call_command(
-        "db_worker", "--backend", "long", batch=True, max_tasks=1, startup_delay=False, reload=False, verbosity=0
-    )
+    run_worker(max_tasks=1)
     assert GeneratedFile.objects.get(page=welder).status == GeneratedFile.Status.READY
     assert GeneratedFile.objects.get(page=others).status == GeneratedFile.Status.QUEUED

@@ -114,6 +114,20 @@ class Observation(models.Model):
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
         indexes = [models.Index(fields=["indicator", "year", "is_current"])]
+        # One current observation per key, on every database. NULL districts (the krai as a whole) never
+        # collide in a unique index, so the krai has its own constraint without the district.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "district", "year", "origin", "grade_band"],
+                condition=models.Q(is_current=True, district__isnull=False),
+                name="one_current_observation_per_district",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year", "origin", "grade_band"],
+                condition=models.Q(is_current=True, district__isnull=True),
+                name="one_current_observation_for_the_krai",
+            ),
+        ]
 
     def __str__(self):
         where = self.district.name if self.district_id else _("Khabarovsk Krai")
@@ -125,6 +139,10 @@ class Observation(models.Model):
         self.compute()
         with transaction.atomic():
             if self._state.adding:
+                # Saves of the same indicator queue on its row, which always exists: FOR UPDATE on the current
+                # observation locks nothing while there is none yet, and two first saves would both insert one.
+                # (On SQLite the IMMEDIATE transaction already serialises every writer.)
+                Indicator.objects.order_by().select_for_update().filter(pk=self.indicator_id).values_list("pk").get()
                 previous = (
                     Observation.objects.order_by()
                     .select_for_update()  # no ordering joins: FOR UPDATE must not touch them

@@ -1,18 +1,19 @@
 """OpenSearch stops answering during the test: searches keep their results from the database backend, the
-outage is logged once, and after OpenSearch returns ``update_index`` rebuilds its index behind an alias with
-what it missed."""
+outage is logged once, the circuit breaker keeps searches on the database for a minute, and after OpenSearch
+returns ``update_index`` rebuilds its index behind an alias with what it missed."""
 
 import logging
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from conftest import forget_indexed_pages, require_service
 from home.factories import ContentPageFactory
-from search import engine
+from portal import search_engine
 
 from .tcp_proxy import TcpProxy
 
@@ -25,8 +26,10 @@ def proxied_opensearch(settings):
     backends = dict(settings.WAGTAILSEARCH_BACKENDS)
     backends["default"] = {**backends["default"], "URLS": [proxy.url]}
     settings.WAGTAILSEARCH_BACKENDS = backends
+    cache.delete(search_engine.BREAKER_KEY)
     yield proxy
-    engine._outage = False
+    search_engine._outage = False
+    cache.delete(search_engine.BREAKER_KEY)
 
 
 def titles(client, query):
@@ -45,11 +48,11 @@ def test_search_survives_opensearch_stopping_and_catches_up(client, site_tree, p
 
     proxied_opensearch.stop()
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="search.engine"):
+    with caplog.at_level(logging.WARNING, logger="portal.search_engine"):
         response, found = titles(client, "лесничие")
         assert found == ["Лесничий"]  # from the database backend
         assert titles(client, "лесничего")[1] == ["Лесничий"]
-    outage = [r for r in caplog.records if r.name == "search.engine"]
+    outage = [r for r in caplog.records if r.name == "portal.search_engine"]
     assert [r.levelname for r in outage] == ["ERROR"] and "unreachable" in outage[0].getMessage()
     assert "OpenSearch" not in response.content.decode()  # nothing of it shown to the visitor
 
@@ -57,10 +60,12 @@ def test_search_survives_opensearch_stopping_and_catches_up(client, site_tree, p
     assert titles(client, "пожарные")[1] == ["Лесной пожарный"]
 
     proxied_opensearch.start()
+    assert titles(client, "пожарные")[1] == ["Лесной пожарный"]  # the breaker still skips OpenSearch
+    cache.delete(search_engine.BREAKER_KEY)  # a minute later, as far as the breaker knows
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="search.engine"):
+    with caplog.at_level(logging.WARNING, logger="portal.search_engine"):
         assert titles(client, "пожарные")[1] == []  # OpenSearch answers again, without the new page
-    assert any("answers again" in r.getMessage() for r in caplog.records if r.name == "search.engine")
+    assert any("answers again" in r.getMessage() for r in caplog.records if r.name == "portal.search_engine")
 
     backend = get_search_backend()
     index_name = backend.get_index_for_model(Page).name

@@ -30,6 +30,7 @@ from django.utils.http import content_disposition_header, http_date
 from django_tasks import task
 from wagtail.models import Page
 
+from portal.best_effort import best_effort
 from portal.models import DocumentDownload, GeneratedFile
 
 logger = logging.getLogger(__name__)
@@ -230,7 +231,8 @@ def _file_response(request, record, builder, page):
         handle = record.file.open("rb")
     except FileNotFoundError:
         return None
-    DocumentDownload.record(record.documents)
+    if record.documents:  # (a card has none: no queries then)
+        best_effort("Download counts of a built file", DocumentDownload.record, record.documents)
     response = FileResponse(handle, content_type=builder.content_type)
     response["Content-Length"] = record.size
     response["Content-Disposition"] = content_disposition_header(builder.attachment, builder.filename(page))

@@ -18,6 +18,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Collection, CollectionViewRestriction
 
+from portal.best_effort import best_effort
+
 logger = logging.getLogger(__name__)
 
 # What the content of a file with each allowed extension may be detected as. Office and OpenDocument
@@ -140,10 +142,10 @@ def refuse_missing_file(document, request):
 
 
 def count_download(sender, instance, **kwargs):
-    """``document_served`` receiver."""
+    """``document_served`` receiver: the file is served even when the count cannot be written."""
     from portal.models import DocumentDownload
 
-    DocumentDownload.record([instance.pk])
+    best_effort("Download count", DocumentDownload.record, [instance.pk])
 
 
 class DocumentDownloadsReport(ReportView):

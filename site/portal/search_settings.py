@@ -3,7 +3,16 @@
 Wagtail's OpenSearch mapping gives no explicit analyzer to ordinary text fields, so redefining the
 index's ``default`` analyzer makes every searchable text field Russian-aware, while the autocomplete
 fields keep Wagtail's own ``edgengram_analyzer``.
+
+A search that OpenSearch does not answer within ``SEARCH_TIMEOUT`` is not retried: the visitor is answered
+from the database backend instead (``portal.search_engine``). Building an index (``update_index``) may take
+longer, so requests other than searches and single-document writes get ``MAINTENANCE_TIMEOUT``.
 """
+
+from opensearchpy import Transport
+
+SEARCH_TIMEOUT = 2  # seconds
+MAINTENANCE_TIMEOUT = 60  # seconds: creating an index, bulk writes, aliases
 
 RUSSIAN_ANALYSIS = {
     "char_filter": {
@@ -26,16 +35,32 @@ RUSSIAN_ANALYSIS = {
 }
 
 
+class QuickSearchTransport(Transport):
+    """Searches (``_search``, ``_count``) and single-document writes (``_doc``) keep the client's short
+    timeout; everything else — index creation, mappings, aliases, ``_bulk`` — gets the maintenance timeout."""
+
+    QUICK = ("/_search", "/_count", "/_doc/")
+
+    def perform_request(self, method, url, params=None, body=None, timeout=None, ignore=(), headers=None):
+        quick = any(part in url for part in self.QUICK)
+        if timeout is None and not quick and "request_timeout" not in (params or {}):
+            timeout = MAINTENANCE_TIMEOUT
+        return super().perform_request(
+            method, url, params=params, body=body, timeout=timeout, ignore=ignore, headers=headers
+        )
+
+
 def opensearch_backend(url, index_name):
-    """Settings for Wagtail's OpenSearch 2 backend pointed at ``url``."""
+    """Settings for the OpenSearch backend pointed at ``url``."""
     return {
-        "BACKEND": "wagtail.search.backends.opensearch2",
+        # Wagtail's OpenSearch 2 backend, whose failed index updates are kept for a retry.
+        "BACKEND": "search.backends.opensearch",
         "URLS": [url],
         # Wagtail names one index per root model (pages, images, …), each after this prefix.
         "INDEX_PREFIX": f"{index_name}_",
-        # Timeouts are not retried: a search that waited this long is answered from the database instead.
-        "TIMEOUT": 10,
-        "OPTIONS": {},
+        # No retries, of a timeout or a refused connection: the search is answered from the database instead.
+        "TIMEOUT": SEARCH_TIMEOUT,
+        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False, "transport_class": QuickSearchTransport},
         # update_index builds a new index and then switches the alias: searches keep working meanwhile.
         "ATOMIC_REBUILD": True,
         "INDEX_SETTINGS": {

@@ -108,6 +108,18 @@ TEMPLATES = [
 # Database: SQLite file by default (the embedded tier); PostgreSQL when DATABASE_URL says so.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes share the file (web workers, the task worker, commands). WAL lets pages read while
+    # one of them writes; IMMEDIATE takes the write lock when a transaction begins, so two writers queue on
+    # the busy timeout instead of one failing with «database is locked» when it upgrades its read lock.
+    # Writes made while a page is viewed wait far less (portal.best_effort).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,  # seconds a writer waits for the lock
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
@@ -188,9 +200,11 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Search: the database backend by default; OpenSearch when OPENSEARCH_URL is set, with the database backend
-# kept up to date beside it, to answer while OpenSearch is unreachable (search/engine.py).
+# kept up to date beside it, to answer while OpenSearch is unreachable (portal/search_engine.py).
 # SEARCH_AUTO_UPDATE=false stops indexing on save (benchmark data is generated so, then indexed in one go).
 SEARCH_AUTO_UPDATE = env.bool("SEARCH_AUTO_UPDATE", default=True)
+# The search query log keeps this many days of daily counts (search/query_log.py); Wagtail's default is 7.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 DATABASE_SEARCH_BACKEND = {
     "BACKEND": "search.backends.database",
     "AUTO_UPDATE": SEARCH_AUTO_UPDATE,

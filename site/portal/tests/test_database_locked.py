@@ -1,0 +1,52 @@
+"""Another process holds SQLite's write lock (an import, a worker, a backup): pages, the search and document
+downloads still answer at once; what they would have written (the query log, the download count) is lost
+with a warning, never turned into a 500. Two writers at once queue for the lock instead of failing.
+
+The scenario runs in a process of its own on a fresh SQLite file (``sqlite_lock_scenario``), with the site's
+database settings (WAL, IMMEDIATE transactions, the busy timeout)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's write lock")
+    path = tmp_path_factory.mktemp("locked") / "db.sqlite3"
+    script = Path(__file__).with_name("sqlite_lock_scenario.py")
+    site = Path(__file__).resolve().parents[2]
+    done = subprocess.run(  # noqa: S603 - our own script, with a path we made
+        [sys.executable, str(script), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=site.parent,
+        env={**os.environ, "PYTHONPATH": f"{site.parent}:{site}"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_pages_search_and_downloads_answer_while_the_database_is_locked(scenario):
+    assert scenario["statuses"] == [200, 200, 200, 200]  # home, a page, a search, a document
+    assert scenario["elapsed"] < 5, f"the pages waited {scenario['elapsed']:.1f} s"  # the busy timeout is 20 s
+    assert set(scenario["lost"]) - {"Search query log pruning"} == {"Download count", "Search query log"}
+    assert scenario["counted_while_locked"] == [0, 0]
+    # Once the lock is released, the same requests are counted again.
+    assert scenario["after"] == [200, 200]
+    assert scenario["downloads_after"] == 1 and scenario["hits_after"] == 1
+
+
+def test_two_writers_at_once_queue_for_the_lock(scenario):
+    """With SQLite's default deferred transactions one writer fails with «database is locked» (its read lock
+    cannot be upgraded while the other writes); with IMMEDIATE transactions the second waits and both succeed."""
+    assert scenario["writer_errors"] == []
+    assert scenario["pages_written"] == 40
