@@ -151,8 +151,14 @@ KIT_ZIP_OPTIONS = {
     "label": "ZIP",
 }
 KIT_ZIP = register(Builder(kind="kit-zip", build=lambda kit: kit_archive(kit, with_private=False), **KIT_ZIP_OPTIONS))
+# Built when a teacher first asks for it, not on publishing: most kits have no private materials, and for them
+# this variant is never served.
 KIT_ZIP_FULL = register(
-    Builder(kind="kit-zip-full", build=lambda kit: kit_archive(kit, with_private=True), **KIT_ZIP_OPTIONS)
+    Builder(
+        kind="kit-zip-full",
+        build=lambda kit: kit_archive(kit, with_private=True),
+        **{**KIT_ZIP_OPTIONS, "applies_to": (), "affected": lambda page: ()},
+    )
 )
 
 
