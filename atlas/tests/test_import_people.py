@@ -14,7 +14,7 @@ from atlas.exchange import RESOURCES, run_import
 from atlas.factories import DistrictFactory, EmployerFactory, OrganisationFactory, SectorFactory
 from atlas.models import InvestmentProject, ProfessionPage, SchoolSubject, Sector, Specialty
 from portal.importing import ImportReport
-from portal.tests.helpers import admin_import
+from portal.tests.helpers import admin_import, xlsx_bytes
 
 DISTRICTS = [
     "Городской округ «Город Хабаровск»",
@@ -34,15 +34,6 @@ def krai(atlas):
     return atlas
 
 
-def xlsx(rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def check(kind, content, name="file.xlsx", *, write=False):
     return run_import(content, name, {"kind": kind}, dry_run=not write)
 
@@ -52,7 +43,7 @@ def districts_of(slug):
 
 
 def test_a_ministry_spreadsheet_is_taken_as_it_comes(krai):
-    content = xlsx(
+    content = xlsx_bytes(
         [
             [
                 "№ п/п",
@@ -99,13 +90,15 @@ def test_a_ministry_spreadsheet_is_taken_as_it_comes(krai):
 def test_a_name_that_fits_two_districts_is_reported_not_guessed(krai):
     DistrictFactory(name="Бикинский муниципальный район")
     DistrictFactory(name="Бикинский муниципальный округ")
-    report = check("professions", xlsx([["Наименование профессии", "Районы"], ["Сварщик", "Бикинский"]]), write=True)
+    report = check(
+        "professions", xlsx_bytes([["Наименование профессии", "Районы"], ["Сварщик", "Бикинский"]]), write=True
+    )
     assert [(p.row, p.column, p.value) for p in report.problems] == [(2, "Районы", "Бикинский")]
     assert "Бикинский муниципальный район" in report.problems[0].message
     assert "Бикинский муниципальный округ" in report.problems[0].message
     assert not ProfessionPage.objects.exists()
     exact = check(
-        "professions", xlsx([["Наименование профессии", "Районы"], ["Сварщик", "Бикинский муниципальный округ"]])
+        "professions", xlsx_bytes([["Наименование профессии", "Районы"], ["Сварщик", "Бикинский муниципальный округ"]])
     )
     assert exact.ok, exact.problems
 
@@ -139,7 +132,7 @@ def test_a_row_with_more_cells_than_the_header(krai, tmp_path):
 
 
 def test_problems_are_russian_with_the_spreadsheet_row_and_the_value(krai, admin_client):
-    content = xlsx(
+    content = xlsx_bytes(
         [
             ["Наименование профессии", "Дата сведений о зарплате", "Уровень образования", "Профессия будущего"],
             [None, None, None, None],
@@ -204,7 +197,9 @@ def test_the_upload_cap_is_checked_before_the_file_is_read(krai, admin_client, s
 def test_progress_is_reported_every_hundred_rows(krai):
     calls = []
     rows = [["Наименование"], *([f"Отрасль {i}"] for i in range(250))]
-    report = run_import(xlsx(rows), "s.xlsx", {"kind": "sectors"}, dry_run=True, progress=lambda *a: calls.append(a))
+    report = run_import(
+        xlsx_bytes(rows), "s.xlsx", {"kind": "sectors"}, dry_run=True, progress=lambda *a: calls.append(a)
+    )
     assert report.ok and calls == [(100, 250), (200, 250), (250, 250)]
     assert ImportReport.from_dict(json.loads(json.dumps(report.to_dict()))) == report
 

@@ -1,6 +1,3 @@
-import io
-
-import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -20,17 +17,9 @@ from methodics.models import (
     MethodicsIndexPage,
     PracticeMaterial,
 )
+from portal.tests.helpers import xlsx_bytes
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def xlsx_bytes(rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def document(title, name, content, collection=None):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from monitoring.exchange import run_import
 from monitoring.models import Observation
-from portal.tests.helpers import admin_import
+from portal.tests.helpers import admin_import, xlsx_bytes
 
 HEADER = "Показатель;Район;Год;Числитель;Знаменатель;Источник;Комментарий\n"
 
@@ -84,17 +84,8 @@ def test_admin_import_screen_reports_problems_from_an_xlsx(admin_client, monitor
     assert response.status_code == 200 and "это не книга Excel" in response.content.decode()
 
 
-def xlsx(rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def test_headings_and_districts_as_offices_write_them(monitoring):
-    content = xlsx(
+    content = xlsx_bytes(
         [
             [
                 "№",

@@ -56,3 +56,17 @@ def admin_import(client, url, data, *, write=False):
         run_worker()
         page = client.get(job_url)
     return page
+
+
+def xlsx_bytes(rows):
+    """An XLSX workbook whose first sheet holds ``rows``, as bytes (an upload, an import)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
