@@ -27,7 +27,12 @@ def booklet_pdf(edition):
 def booklet_version(edition):
     """The edition's revision and the last time one of its cards was published: two small queries, whatever the
     number of cards (their ids read from the stored sections, no page loaded), as every request for it asks."""
-    ids = [pk for section in edition.sections.raw_data for pk in section["value"].get("professions", []) if pk]
+    ids = [
+        item["value"] if isinstance(item, dict) else item  # list items are stored with ids, or as bare values
+        for section in edition.sections.raw_data
+        for item in section["value"].get("professions", [])
+        if item
+    ]
     cards = ProfessionPage.objects.live().filter(pk__in=ids)
     latest = cards.aggregate(latest=Max("last_published_at"))["latest"]
     return f"{edition.live_revision_id or 0}-{latest.timestamp() if latest else 0:.0f}"

@@ -162,6 +162,12 @@ class Observation(models.Model):
                     self.replaces = previous
             super().save(*args, **kwargs)
 
+    def validate_constraints(self, exclude=None):
+        # A new observation for a key that has a current one is a correction, not a duplicate: save() makes the
+        # earlier one not current first. The constraints hold the database to that; they are no reason for a
+        # form or an import to refuse it.
+        super().validate_constraints(exclude={*(exclude or ()), "is_current"})
+
     def clean(self):
         if self.indicator_id is None or self.year is None:
             return
