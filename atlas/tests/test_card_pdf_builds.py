@@ -133,3 +133,23 @@ def test_a_visitor_waiting_goes_before_the_files_publishing_queued(client, catal
     run_worker(max_tasks=1)
     assert GeneratedFile.objects.get(page=welder).status == GeneratedFile.Status.READY
     assert GeneratedFile.objects.get(page=others).status == GeneratedFile.Status.QUEUED
+
+
+def test_saving_many_employers_queues_the_cards_once_and_a_rollback_keeps_the_files(client, catalogue):
+    from django.db import transaction
+
+    from atlas.models import Employer
+
+    download(client, catalogue["welder"].url + "pdf/")
+    record = GeneratedFile.objects.get()
+    with transaction.atomic():  # as an import's dry run: saved, then rolled back
+        Employer.objects.first().save()
+        transaction.set_rollback(True)
+    record.refresh_from_db()
+    assert record.status == GeneratedFile.Status.READY and record.file.storage.exists(record.file.name)
+    tasks = DBTaskResult.objects.count()
+    employer = Employer.objects.first()
+    for _ in range(5):  # five saves, as five rows of an import
+        employer.save()
+    assert GeneratedFile.objects.get().status == GeneratedFile.Status.QUEUED
+    assert DBTaskResult.objects.count() == tasks + 1  # queued again once, not once per save

@@ -5,8 +5,8 @@ kit's ZIP…). A request for the file (``serve``) looks up the file of the page'
 ready it is sent from media storage with an ETag at once; otherwise a build task is queued and the visitor gets,
 at once, a page saying that the file is being prepared (202 Accepted with ``Retry-After``; not a 5xx, which
 would be logged as a server error and tell crawlers the site is failing). Publishing a page queues its
-files ahead of the first request, and saving the data a file is built from (``depends_on``) discards the files
-built from the old data. No request ever waits for WeasyPrint.
+files ahead of the first request, and saving the data a file is built from (``depends_on``) queues the files
+built from the old data again. No request ever waits for WeasyPrint.
 """
 
 import hashlib
@@ -162,11 +162,17 @@ def build_file(record_id):
 
 
 def discard(kind):
-    """Forget every built file of ``kind``; returns the live pages they were built for, to build them again."""
-    records = list(GeneratedFile.objects.filter(kind=kind).select_related("page"))
-    for record in records:
-        _delete(record)
-    return [page.specific for page in {r.page for r in records} if page.live]
+    """Forget the built files of ``kind``; returns the live pages they were built for, to build them again.
+
+    Files still queued are left alone: they will be built from the data as it is then (an import that saves
+    10,000 employers discards the cards once, not once per row). The rows go with the transaction; the files are
+    deleted only once it commits, so a rolled-back save — an import's dry run — leaves every file in place."""
+    records = list(GeneratedFile.objects.filter(kind=kind).exclude(status=Status.QUEUED).select_related("page"))
+    names = [record.file.name for record in records if record.file]
+    GeneratedFile.objects.filter(pk__in=[record.pk for record in records]).delete()
+    storage = GeneratedFile._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    return [page.specific for page in {record.page for record in records} if page.live]
 
 
 def _write(content, handle):
