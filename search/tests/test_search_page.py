@@ -52,7 +52,9 @@ def test_empty_query_shows_the_form_only(client, pages):
 def test_opensearch_index_uses_the_russian_analysis(pages):
     require_service("OpenSearch", "OPENSEARCH_URL", "the scaled search tier")
     backend = get_search_backend()
-    assert type(backend).__module__.startswith("modelsearch.backends.opensearch")
+    from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
+
+    assert isinstance(backend, OpenSearch2SearchBackend)  # the project's subclass (search.backends.opensearch)
     found, _ = pages
     index = backend.get_index_for_model(type(found))
     analysis = backend.es.indices.get_settings(index=index.name)
