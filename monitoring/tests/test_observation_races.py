@@ -1,10 +1,6 @@
 """One current observation per key, held by the database: a constraint on both databases, concurrent saves
 that queue on the indicator's row, and a migration that settles the duplicates left before."""
 
-import json
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -14,6 +10,7 @@ from django.db import IntegrityError, connection, connections, transaction
 from atlas.factories import DistrictFactory
 from conftest import require_service
 from monitoring.models import Indicator, Observation
+from portal.tests.helpers import run_scenario
 
 
 @pytest.fixture
@@ -71,17 +68,6 @@ def test_twenty_concurrent_saves_leave_one_current_observation(in_district):
 def test_the_migration_keeps_the_newest_of_duplicates_current(tmp_path):
     """In a process of its own on a fresh SQLite file (migration_scenario.py): the data migration is the same on
     both databases, and migrating back and forth here would leave the suite's database unusable."""
-    site = Path(__file__).resolve().parents[2] / "site"
-    done = subprocess.run(  # noqa: S603 - our own script, with a path we made
-        [sys.executable, str(Path(__file__).with_name("migration_scenario.py")), str(tmp_path / "db.sqlite3")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=site.parent,
-        env={**os.environ, "PYTHONPATH": f"{site.parent}:{site}"},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_scenario(Path(__file__).with_name("migration_scenario.py"), tmp_path / "db.sqlite3")
     assert result["current"] == sorted([result["rows"][-1], result["single"]])
     assert result["history"] == list(reversed(result["rows"]))

@@ -70,3 +70,26 @@ def xlsx_bytes(rows):
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def run_scenario(script, database_path):
+    """Run ``script`` (a test scenario beside its test) in a process of its own on a fresh SQLite file, for what
+    would leave the suite's own database unusable; returns the JSON it prints last."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    site = Path(__file__).resolve().parents[2]
+    done = subprocess.run(  # noqa: S603 - our own script, with a path we made
+        [sys.executable, str(script), str(database_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=site.parent,
+        env={**os.environ, "PYTHONPATH": f"{site.parent}:{site}"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

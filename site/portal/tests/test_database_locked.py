@@ -5,14 +5,12 @@ with a warning, never turned into a 500. Two writers at once queue for the lock 
 The scenario runs in a process of its own on a fresh SQLite file (``sqlite_lock_scenario``), with the site's
 database settings (WAL, IMMEDIATE transactions, the busy timeout)."""
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.db import connection
+
+from portal.tests.helpers import run_scenario
 
 
 @pytest.fixture(scope="module")
@@ -20,19 +18,7 @@ def scenario(tmp_path_factory):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's write lock")
     path = tmp_path_factory.mktemp("locked") / "db.sqlite3"
-    script = Path(__file__).with_name("sqlite_lock_scenario.py")
-    site = Path(__file__).resolve().parents[2]
-    done = subprocess.run(  # noqa: S603 - our own script, with a path we made
-        [sys.executable, str(script), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=site.parent,
-        env={**os.environ, "PYTHONPATH": f"{site.parent}:{site}"},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_scenario(Path(__file__).with_name("sqlite_lock_scenario.py"), path)
 
 
 def test_pages_search_and_downloads_answer_while_the_database_is_locked(scenario):
