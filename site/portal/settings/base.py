@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "methodics",
     "monitoring",
     "career",
-    "search",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -50,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: it replaces some of the index signal handlers wagtail.search connects (search.signals).
+    "search",
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
@@ -225,13 +226,15 @@ if OPENSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
-# Long work (PDFs and archives built after publishing, imports) goes through Django's tasks framework to a queue
-# kept in the database — the same on both tiers, no broker to run — which `manage.py db_worker --backend long`
-# processes (one or more such processes). On Django 6 this becomes the built-in `django.tasks`.
-# "default" is where Wagtail and modelsearch send their own small tasks (reference index, search index updates);
-# they run at once, in the saving process, as they always have here.
+# Work that must not hold up a request goes through Django's tasks framework to queues kept in the database — the
+# same on both tiers, no broker to run — each processed by its own worker (`manage.py db_worker --backend NAME`):
+# - "default" takes Wagtail's and modelsearch's own small tasks: the search index update of every saved object and
+#   the reference index. Queued in the saving transaction, they run after it commits (a rolled-back import queues
+#   nothing) and never wait behind a long build.
+# - "long" takes the long work: PDFs and archives built after publishing, imports, index retries (portal.builds).
+# On Django 6 this becomes the built-in `django.tasks`.
 TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     "long": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 # Publishing a page queues its PDFs and archives at once, so they are ready before the first visitor asks.

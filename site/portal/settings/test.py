@@ -24,4 +24,7 @@ CACHES = {
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 # Tests build only the files they ask for (portal.tests.helpers.download); the test of building ahead turns it on.
 PORTAL_BUILD_AHEAD = False
+# The small tasks (search and reference index updates) run at once, so a test sees what it saved in search results
+# without a worker; search/tests/test_background_indexing.py runs them through the queue as production does.
+TASKS = {**TASKS, "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -14,8 +14,8 @@ def queries_for(client, url):
     return len(queries)
 
 
-def run_worker(**options):
-    """Run the background queue as `manage.py db_worker --backend long --batch` does, until nothing is left in it.
+def run_worker(backend="long", **options):
+    """Run a background queue as `manage.py db_worker --backend long --batch` does, until nothing is left in it.
 
     In the test's own connection: the worker's `close_old_connections()` between tasks would close it (inside the
     test's transaction on PostgreSQL), so it is held off here, as Django's test client holds it off for requests."""
@@ -25,7 +25,7 @@ def run_worker(**options):
 
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
         call_command(
-            "db_worker", "--backend", "long", batch=True, startup_delay=False, reload=False, verbosity=0, **options
+            "db_worker", "--backend", backend, batch=True, startup_delay=False, reload=False, verbosity=0, **options
         )
 
 
