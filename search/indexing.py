@@ -1,13 +1,12 @@
-"""Index updates that OpenSearch missed while it was unreachable are not lost. Saving an object writes its
-database-backend entry with it (in the same transaction: the fallback search finds it at once) and its
-OpenSearch entry through ``search.backends.opensearch`` — at once, as Wagtail's immediate "default" task
-backend runs them, but never waiting more than OpenSearch's short timeout, and not at all while the circuit
-breaker is open. An update OpenSearch does not take is recorded here, in the saving transaction.
+"""Index updates that OpenSearch missed while it was unreachable are not lost. A saved object's index update
+runs in the "default" queue's worker once the save commits (``search.signals``); it writes the database
+backend's entry and the OpenSearch entry through ``search.backends.opensearch``, which never waits more than
+OpenSearch's short timeout, and does not try at all while the circuit breaker is open. An update OpenSearch does
+not take is recorded here.
 
-``retry_index_updates`` writes the recorded updates in the background (the "long" database queue, so only
-after the saving transaction commits, and by the worker): queued a breaker's length after a failure, again
-and again while some remain, and at once when OpenSearch takes an update again. ``manage.py update_index``
-rebuilds everything in any case."""
+``retry_index_updates`` writes the recorded updates in the background (the "long" database queue): queued a
+breaker's length after a failure, again and again while some remain, and at once when OpenSearch takes an update
+again. ``manage.py update_index`` rebuilds everything in any case."""
 
 import datetime
 import logging
