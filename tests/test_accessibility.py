@@ -21,15 +21,44 @@ SCREENSHOT_PAGES = {
     "lesson": "/metodiki/profivoh-professionalnoe-samoopredelenie/hochu-mogu-nado/",
 }
 
-# The live server reads the database from another thread, so the data must be committed; serialized
-# rollback restores what migrations created (root page, locales, collections) after each flush.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Each test runs in a transaction of its own, on top of the seeded site (see seeded_site).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def seeded_site(django_db_setup, django_db_blocker):
+    """The seeded site, loaded once for every test here (seeding takes longer than most tests) inside a
+    transaction that is rolled back after them, as Django's TestCase.setUpTestData does; each test's own
+    transaction nests in it. The live server's thread shares the test's in-memory SQLite connection, so it
+    sees all of it: these tests run on the embedded tier (.ci/run leaves them out of the scaled pass)."""
+    from django.db import transaction
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        seeded = transaction.atomic()
+        seeded.__enter__()
+        try:
+            call_command("load_seed", "--no-index", verbosity=0)
+            server = LiveServer("localhost")
+            yield server, site_urls()
+            server.stop()
+        finally:
+            transaction.set_rollback(True)
+            seeded.__exit__(None, None, None)
 
 
 @pytest.fixture
-def urls():
+def site_server(seeded_site):
+    return seeded_site[0]
+
+
+@pytest.fixture
+def urls(seeded_site):
+    return seeded_site[1]
+
+
+def site_urls():
     """One address of every public page type (by name), and the variants with filters and bad input."""
-    call_command("load_seed", "--no-index", verbosity=0)
     ru = {"locale__language_code": "ru"}
     employer = Employer.objects.filter(professions__isnull=False).first()
     career, career_more = career_addresses()
@@ -171,29 +200,29 @@ def axe_problems(page, base, addresses, label="", screenshots_suffix=None):
     return problems
 
 
-def test_axe_finds_nothing_on_any_public_page(page, live_server, urls):
+def test_axe_finds_nothing_on_any_public_page(page, site_server, urls):
     problems = axe_problems(
-        page, live_server.url, [*urls["all"], *SCREENSHOT_PAGES.values()], screenshots_suffix="standard"
+        page, site_server.url, [*urls["all"], *SCREENSHOT_PAGES.values()], screenshots_suffix="standard"
     )
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_nothing_in_each_colour_scheme(page, live_server, urls, scheme):
+def test_axe_finds_nothing_in_each_colour_scheme(page, site_server, urls, scheme):
     """Every page type in each scheme of the version for the visually impaired, at the largest size."""
     from portal.accessibility import COOKIE, Settings
 
     mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
-    page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
-    page.goto(live_server.url + "/")
+    page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site_server.url}])
+    page.goto(site_server.url + "/")
     assert f"a11y-scheme-{scheme}" in page.evaluate("document.documentElement.className")
     addresses = [*urls["types"].values(), *(u for u in SCREENSHOT_PAGES.values() if u not in urls["types"].values())]
-    problems = axe_problems(page, live_server.url, addresses, label=f" [{scheme}]", screenshots_suffix=scheme)
+    problems = axe_problems(page, site_server.url, addresses, label=f" [{scheme}]", screenshots_suffix=scheme)
     assert not problems, "\n".join(problems)
 
 
-def test_keyboard_switches_the_visually_impaired_version_on_and_off(page, live_server, urls):
-    page.goto(live_server.url + "/atlas/")
+def test_keyboard_switches_the_visually_impaired_version_on_and_off(page, site_server, urls):
+    page.goto(site_server.url + "/atlas/")
     page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")  # the switch
     assert page.evaluate("document.activeElement.textContent.trim()") == "Версия для слабовидящих"
@@ -221,8 +250,8 @@ def tab_to(page, text, limit=300):
     raise AssertionError(f"«{text}» cannot be reached with Tab")
 
 
-def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigator(page, live_server, urls):
-    page.goto(live_server.url + "/")
+def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigator(page, site_server, urls):
+    page.goto(site_server.url + "/")
     tab_to(page, "Профнавигатор")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -243,11 +272,11 @@ def test_keyboard_journey_to_a_card_pdf_through_the_equal_opportunities_navigato
         page.keyboard.press("Enter")
     assert page.inner_text("h1") == first
     tab_to(page, "Скачать карточку в PDF")
-    assert_built_on_request(page, live_server.url + page.evaluate("document.activeElement.getAttribute('href')"))
+    assert_built_on_request(page, site_server.url + page.evaluate("document.activeElement.getAttribute('href')"))
 
 
-def test_keyboard_journey_to_a_lesson_plan_through_the_lesson_finder(page, live_server, urls):
-    page.goto(live_server.url + "/")
+def test_keyboard_journey_to_a_lesson_plan_through_the_lesson_finder(page, site_server, urls):
+    page.goto(site_server.url + "/")
     tab_to(page, "Методическая копилка")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -265,7 +294,7 @@ def test_keyboard_journey_to_a_lesson_plan_through_the_lesson_finder(page, live_
         page.keyboard.press("Enter")
     assert page.inner_text("h1") == first
     tab_to(page, "Скачать план занятия (PDF)")
-    assert_built_on_request(page, live_server.url + page.evaluate("document.activeElement.getAttribute('href')"))
+    assert_built_on_request(page, site_server.url + page.evaluate("document.activeElement.getAttribute('href')"))
 
 
 def assert_built_on_request(page, url):
@@ -279,8 +308,8 @@ def assert_built_on_request(page, url):
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
 
 
-def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, urls):
-    page.goto(live_server.url + "/events/")
+def test_keyboard_reaches_main_content_through_the_skip_link(page, site_server, urls):
+    page.goto(site_server.url + "/events/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Перейти к основному содержанию"
@@ -295,24 +324,24 @@ def test_keyboard_reaches_main_content_through_the_skip_link(page, live_server, 
     assert "Для кого" in page.inner_text("main")
 
 
-def test_no_horizontal_scroll_at_320_px(page, live_server, urls):
+def test_no_horizontal_scroll_at_320_px(page, site_server, urls):
     page.set_viewport_size({"width": 320, "height": 640})
     for url in urls["all"]:
-        page.goto(live_server.url + url)
+        page.goto(site_server.url + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"
 
 
 @pytest.mark.parametrize("scheme", [None, "wb"])
-def test_search_suggestions_work_with_the_keyboard_and_pass_axe(page, live_server, urls, scheme):
+def test_search_suggestions_work_with_the_keyboard_and_pass_axe(page, site_server, urls, scheme):
     """The ARIA combobox of the search page: open with typing, arrows move the active option while focus stays
     in the box, Escape closes, Enter opens the profession; axe checks the page with the list open."""
     if scheme:
         from portal.accessibility import COOKIE, Settings
 
         mode = Settings().change("scheme", scheme).change("size", "4")
-        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
-    page.goto(live_server.url + "/search/")
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site_server.url}])
+    page.goto(site_server.url + "/search/")
     page.focus("#search-page-q")
     page.keyboard.type("свар")
     page.wait_for_selector("#search-page-q-suggestions [role=option]")
@@ -337,14 +366,14 @@ def test_search_suggestions_work_with_the_keyboard_and_pass_axe(page, live_serve
 
 
 @pytest.mark.parametrize("scheme", [None, "wb"])
-def test_the_career_questionnaire_is_completed_with_the_keyboard_alone(page, live_server, urls, scheme):
+def test_the_career_questionnaire_is_completed_with_the_keyboard_alone(page, site_server, urls, scheme):
     """Start, twenty questions (one per screen), the second step, results, comparison, route: Tab, Space,
     arrows and Enter only, in the standard and the white-on-black version; axe on every screen type."""
     if scheme:
         from portal.accessibility import COOKIE, Settings
 
         mode = Settings().change("scheme", scheme).change("size", "4")
-        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site_server.url}])
     axe, problems = Axe(), []
 
     def check(label):
@@ -361,7 +390,7 @@ def test_the_career_questionnaire_is_completed_with_the_keyboard_alone(page, liv
         with page.expect_navigation():
             page.keyboard.press(key)
 
-    page.goto(live_server.url + "/konstruktor-karery/")
+    page.goto(site_server.url + "/konstruktor-karery/")
     tab_to(page, "Начать")
     press_and_wait()
     for number in range(1, 21):
