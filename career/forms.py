@@ -1,4 +1,5 @@
-"""The questionnaire's forms: the start (text version, layout, class code), the questions, the second step."""
+"""The questionnaire's forms: the start (text version, layout, class code), the questions, the second step, and
+the disability category on the results page."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -84,12 +85,6 @@ class AboutForm(forms.Form):
         choices=[("", _("Not decided yet")), *LEVELS],
         widget=forms.RadioSelect,
     )
-    disability = forms.ChoiceField(
-        label=_("Disability category (optional)"),
-        help_text=_("Only to leave out professions marked unsuitable and to show the conditions. It is not stored."),
-        required=False,
-        choices=[("", _("None, or I prefer not to say")), *DISABILITY_CATEGORIES],
-    )
 
     def __init__(self, *args, subjects, districts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,3 +94,17 @@ class AboutForm(forms.Form):
             *((d.slug, d.name) for d in districts),
         ]
         self.fields["level"].initial = ""
+
+
+class DisabilityForm(forms.Form):
+    """The results page's filter: a disability category, to leave out the professions marked unsuitable.
+
+    Health data, so it is asked here, posted with this one form (a POST body reaches no access log, browser
+    history or shared link), used for this one page and kept nowhere: not in the diagnosis token, not on
+    the server, not in a cookie (a school computer is shared by a whole class)."""
+
+    disability = forms.ChoiceField(
+        label=_("Disability category (optional)"),
+        required=False,
+        choices=[("", _("None, or I prefer not to say")), *DISABILITY_CATEGORIES],
+    )

@@ -63,7 +63,7 @@ def test_a_whole_class_session_gives_the_anonymous_picture_and_stores_nothing_pe
         district="amurskii",
     )
     take(client, session.code, answers_for("technique"), STUDENT_ADDRESSES[1], route_to=career["welder"])
-    take(client, session.code, answers_for("nature"), STUDENT_ADDRESSES[2], grade=10, disability="hearing")
+    take(client, session.code, answers_for("nature"), STUDENT_ADDRESSES[2], grade=10)
     assert ClassResult.objects.count() == 3
 
     page = client.get(teacher_url).content.decode()
