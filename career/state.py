@@ -52,8 +52,6 @@ class Diagnosis:
     district: str = ""  # a district slug, or "" for not said
     level: str = ""  # an atlas education level, or "" for not decided
     version: str = "plain"
-    session: str = ""  # a class session code
-    result: int | None = None  # the anonymous class result this diagnosis was counted as
     compared: tuple = field(default=())  # profession page ids, at most MAX_COMPARED
     chosen: int | None = None  # the profession the route leads to
     nonce: str = ""  # this diagnosis's random mark for counting it once, see new_nonce; "" in older links
@@ -95,8 +93,6 @@ class Diagnosis:
             district=str(data.get("district", "")),
             level=str(data.get("level", "")),
             version=str(data.get("version", "plain")),
-            session=str(data.get("session", "")),
-            result=_optional_int(data.get("result")),
             compared=tuple(int(pk) for pk in data.get("compared", ())),
             chosen=_optional_int(data.get("chosen")),
             nonce=data.get("nonce", ""),
@@ -108,7 +104,6 @@ class Diagnosis:
             or diagnosis.version not in dict(klimov.VERSIONS)
             or len(diagnosis.compared) > MAX_COMPARED
             or len(diagnosis.district) > 100
-            or len(diagnosis.session) > 12
             or not isinstance(diagnosis.nonce, str)
             or len(diagnosis.nonce) > 16
         ):
@@ -117,9 +112,11 @@ class Diagnosis:
 
 
 # The token is a short list rather than a dict with names, so that the link stays short enough to copy and
-# to print as a QR code: [format, answers as bits, grade, subjects as bits, district, level, version, session,
-# result, compared, chosen, nonce]. Format 1, the first links made, also held the disability category after
-# the level; they are still read, and the category in them is ignored.
+# to print as a QR code: [format, answers as bits, grade, subjects as bits, district, level, version, compared,
+# chosen, nonce]. The class session a diagnosis was counted in is not in it (``record`` finds the class
+# result by the nonce): a shared link says nothing of the student's class either. Format 1, the first links
+# made, held the disability category, the class code and the class result as well; they are still read,
+# without those.
 FORMAT = 2
 OLD_FORMAT = 1
 SUBJECT_ORDER = [code for code, _ru, _en in SCHOOL_SUBJECTS]
@@ -145,8 +142,6 @@ def pack(d):
         d.district,
         d.level,
         VERSION_ORDER.index(d.version),
-        d.session,
-        d.result,
         list(d.compared),
         d.chosen,
         d.nonce,
@@ -155,10 +150,10 @@ def pack(d):
 
 def unpack(data):
     if isinstance(data, list) and len(data) == 12 and data[0] == OLD_FORMAT:
-        data = [FORMAT, *data[1:6], *data[7:], ""]  # without the category; no nonce yet
-    if not isinstance(data, list) or len(data) != 12 or data[0] != FORMAT:
+        data = [FORMAT, *data[1:6], data[7], data[10], data[11], ""]  # no category, class or nonce
+    if not isinstance(data, list) or len(data) != 10 or data[0] != FORMAT:
         raise ValueError("not a diagnosis of this format")
-    _format, answers, grade, subjects, district, level, version, session, result, compared, chosen, nonce = data
+    _format, answers, grade, subjects, district, level, version, compared, chosen, nonce = data
     return {
         "answers": "".join("b" if flag else "a" for flag in flags(answers, klimov.COUNT)),
         "grade": grade,
@@ -168,8 +163,6 @@ def unpack(data):
         "district": district,
         "level": level,
         "version": VERSION_ORDER[version] if isinstance(version, int) and version >= 0 else None,
-        "session": session,
-        "result": result,
         "compared": compared,
         "chosen": chosen,
         "nonce": nonce,

@@ -1,8 +1,8 @@
 """The student's path: start → questionnaire → about oneself → results → comparison → route (and its PDF).
 
 Nothing is kept between the steps on the server: the questionnaire carries its answers in the address, the
-later steps in a signed token (``state.Diagnosis``). Two things are counted, anonymously: a completed
-diagnostic and a built route (``record``)."""
+later steps in a signed token (``state.Diagnosis``). Two things are counted, anonymously and once per
+diagnosis: a completed diagnostic and a built route (``record``)."""
 
 from urllib.parse import urlencode
 
@@ -185,17 +185,23 @@ def about(request, page):
             district=about["district"],
             level=about["level"],
             version=start["version"],
-            session=start["code"],
+            nonce=record.nonce_from_form(request.POST.get("nonce")),
         )
-        diagnosis = record.completed(diagnosis, atlas_locale(page))
+        record.completed(diagnosis, atlas_locale(page), class_code=start["code"])
         return HttpResponseRedirect(url(page, "results", t=diagnosis.token()))
     context = {
         "page": page,
         "form": form,
-        "hidden": {**state_query(start, answers)},
+        # The same nonce again after a refused POST: it is still the one diagnosis, counted once.
+        "hidden": {**state_query(start, answers), "nonce": posted_nonce(request) or record.form_nonce()},
         "questions_url": url(page, "questionnaire", n=klimov.COUNT, **state_query(start, answers)),
     }
     return TemplateResponse(request, "career/about.html", context)
+
+
+def posted_nonce(request):
+    value = request.POST.get("nonce", "")
+    return value if record.nonce_from_form(value) else ""
 
 
 def load(token):

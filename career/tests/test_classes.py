@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from career.models import ClassResult, ClassSession
 
-from .conftest import answers_for
+from .conftest import answers_for, send_second_step
 
 BASE = "/konstruktor-karery/"
 STUDENT_ADDRESSES = ["203.0.113.7", "198.51.100.23", "192.0.2.99"]
@@ -38,7 +38,7 @@ def take(client, code, answers, address, *, route_to=None, grade=8, **about):
     )
     assert start.status_code == 200 and "Вопрос 1 из 20" in start.content.decode()
     data = {"version": "plain", "code": code, "answers": answers, "grade": grade, **about}
-    results = client.post(BASE + "o-sebe/", data, REMOTE_ADDR=address)
+    results = send_second_step(client, data, REMOTE_ADDR=address)
     assert results.status_code == 302
     if route_to is not None:
         token = parse_qs(urlparse(results["Location"]).query)["t"][0]
@@ -166,3 +166,21 @@ def test_a_session_closed_while_answering_lets_the_student_go_on_without_it(clie
     assert "code=" not in onward and answers in onward
     assert client.get(onward).status_code == 200
     assert not ClassResult.objects.exists()
+
+
+def test_replayed_posts_do_not_inflate_the_class_picture(client, career):
+    from career.classes import class_picture
+
+    create_session(client)
+    session = ClassSession.objects.get()
+    state = {"version": "plain", "code": session.code, "answers": answers_for("technique")}
+    form = client.get(BASE + "o-sebe/", state).content.decode()
+    data = {**state, "grade": 8, "nonce": re.search(r'name="nonce" value="([^"]+)"', form).group(1)}
+    locations = {client.post(BASE + "o-sebe/", data)["Location"] for _ in range(20)}
+    assert len(locations) == 1
+    token = parse_qs(urlparse(locations.pop()).query)["t"][0]
+    for _ in range(20):
+        assert client.post(BASE + "marshrut/", {"t": token, "profession": career["welder"].pk}).status_code == 302
+    picture = class_picture(session)
+    assert (picture["count"], picture["routes"], picture["chosen"]) == (1, 1, [("Сварщик", 1)])
+    assert ClassResult.objects.count() == 1

@@ -16,7 +16,7 @@ from career import klimov
 from career.models import DiagnosticTally
 from portal.tests.helpers import queries_for
 
-from .conftest import answers_for
+from .conftest import answers_for, send_second_step
 
 BASE = "/konstruktor-karery/"
 
@@ -34,7 +34,7 @@ def main(response):
 def finish(client, answers, **about):
     """Submit the second step for a complete answer set; the address of the results."""
     data = {"version": "plain", "code": "", "answers": answers, "grade": 9, **about}
-    response = client.post(BASE + "o-sebe/", data)
+    response = send_second_step(client, data)
     assert response.status_code == 302, html(response)
     return response["Location"]
 

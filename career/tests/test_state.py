@@ -15,8 +15,6 @@ def diagnosis():
         district="amurskii",
         level="spo",
         version="easy",
-        session="ABC234",
-        result=17,
         compared=(3, 5),
         chosen=5,
         nonce="Zx0-_aB3cD4",
@@ -65,10 +63,10 @@ def test_a_validly_signed_but_impossible_diagnosis_is_refused():
         (3, 1 << 14),  # a 15th subject
         (5, "phd"),
         (6, 5),  # an unknown text version
-        (9, [1, 2, 3, 4, 5, 6]),  # six compared
-        (10, "five"),
-        (11, 12345),  # a nonce is a string
-        (11, "x" * 40),
+        (7, [1, 2, 3, 4, 5, 6]),  # six compared
+        (8, "five"),
+        (9, 12345),  # a nonce is a string
+        (9, "x" * 40),
     ):
         changed = [*good]
         changed[position] = value
@@ -79,8 +77,9 @@ def test_a_validly_signed_but_impossible_diagnosis_is_refused():
             Diagnosis.from_token(sign(data))
 
 
-def test_a_link_of_the_first_format_still_opens_without_its_disability_category():
-    """The first links held the category after the level (and no nonce): they keep working, the category
-    in them is not used."""
-    old = [1, *pack(diagnosis())[1:6], "hearing", *pack(diagnosis())[6:11]]
+def test_a_link_of_the_first_format_still_opens_without_its_disability_category_and_class():
+    """The first links held the category, the class code and the class result (and no nonce): they keep
+    working, and what they hold of those is not used."""
+    new = pack(diagnosis())
+    old = [1, *new[1:6], "hearing", new[6], "ABC234", 17, *new[7:9]]
     assert Diagnosis.from_token(sign(old)) == diagnosis().but(nonce="")
