@@ -35,10 +35,12 @@ class StartForm(forms.Form):
     def clean_code(self):
         code = normalise_code(self.cleaned_data["code"])
         if code and not ClassSession.objects.open().filter(code=code).exists():
+            # One answer whether the code never existed or its session has closed: it tells a guesser nothing.
             raise forms.ValidationError(
                 _(
-                    "There is no open class session with the code «%(code)s». Check the code with your teacher, "
-                    "or leave the field empty to take the questionnaire on your own."
+                    "The code «%(code)s» does not open a class session: there is no such session, or it has "
+                    "closed. Check the code with your teacher, or leave the field empty to take the questionnaire "
+                    "on your own."
                 ),
                 params={"code": code},
             )
@@ -108,3 +110,29 @@ class DisabilityForm(forms.Form):
         required=False,
         choices=[("", _("None, or I prefer not to say")), *DISABILITY_CATEGORIES],
     )
+
+
+class ClassKeyForm(forms.Form):
+    """The teacher's way in: the class code and the key, posted (see ``classes``)."""
+
+    code = forms.CharField(label=_("Class code"), max_length=20)
+    key = forms.CharField(
+        label=_("Teacher key"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}),
+    )
+
+    def session(self):
+        """The session this code and key open, or None."""
+        code = normalise_code(self.cleaned_data["code"])
+        session = ClassSession.objects.filter(code=code).first()
+        if session is None or not session.key_matches(self.cleaned_data["key"].strip()):
+            self.add_error(
+                None,
+                _(
+                    "No class session opens with this code and key. Check that the whole link was copied, "
+                    "or create a new session."
+                ),
+            )
+            return None
+        return session

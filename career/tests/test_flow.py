@@ -120,7 +120,7 @@ def test_malformed_questionnaire_addresses_get_a_message_not_an_error(client, ca
             "Ответы в этом адресе повреждены",
             "Вопрос 1 из 20",
             "Выберите корректный вариант",
-            "Нет открытого занятия",
+            "не открывает занятие с классом",
         )
     ), text[:2000]
 

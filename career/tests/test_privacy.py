@@ -1,13 +1,17 @@
-"""Nothing personal in links: the disability category a student gives never enters the result link (anyone
-holding a link can read it without the key), yet still filters the results page it was posted to."""
+"""Nothing personal in links or logs: the disability category a student gives never enters the result link
+(anyone holding a link can read it without the key), yet still filters the results page it was posted to;
+the teacher's key is in no URL a server sees; a guessed class code gets the answer a closed one gets."""
 
 import base64
 import re
 import zlib
 from html import unescape
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse, urlsplit
+
+from django.conf import settings
 
 from career import views
+from career.models import ClassSession
 from portal.disabilities import DISABILITY_CATEGORIES
 
 from .conftest import answers_for
@@ -79,3 +83,72 @@ def test_a_category_filters_the_page_it_is_posted_to_and_the_link_shows_everythi
     assert '<button type="submit" name="page" value="3">' in second
     assert '<input type="hidden" name="disability" value="hearing">' in second
     assert "page=" not in second
+
+
+def comparable(response, code):
+    """The page's own content with the code put back to one placeholder and the per-response CSRF tokens
+    left out, beside the status."""
+    text = response.content.decode()
+    main = text[text.index("<main") : text.index("</main>")].replace(code, "CODE").replace(code.lower(), "CODE")
+    return response.status_code, re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", main)
+
+
+def test_a_guessed_code_gets_the_same_answer_as_a_closed_one(client, career):
+    closed = ClassSession.create()
+    ClassSession.objects.filter(pk=closed.pk).update(expires_on=closed.created_on.replace(year=2000))
+    guessed = "ZZZZZZ"
+    assert not ClassSession.objects.filter(code=guessed).exists()
+    answers = answers_for("sign")
+
+    def answers_to(code):
+        return [
+            comparable(client.get(BASE + "oprosnik/", {"version": "plain", "layout": "steps", "code": code}), code),
+            comparable(client.get(BASE + "o-sebe/", {"version": "plain", "code": code, "answers": answers}), code),
+            comparable(client.post(BASE + "o-sebe/", {"version": "plain", "code": code, "answers": answers}), code),
+        ]
+
+    guessed_answers, closed_answers = answers_to(guessed), answers_to(closed.code)
+    assert guessed_answers == closed_answers
+    assert [status for status, _main in guessed_answers] == [200, 400, 400]
+    assert "нет такого занятия или оно уже закрыто" in guessed_answers[0][1]
+
+
+def urls_in(response):
+    """Every address a response gives the browser: its redirect and the links, forms and scripts of its page."""
+    found = [response["Location"]] if response.has_header("Location") else []
+    if response.get("Content-Type", "").startswith("text/html"):
+        text = unescape(response.content.decode())
+        found += [v for v in re.findall(r'(?:href|action|src|value)="([^"]*)"', text) if "/" in v]
+    return found
+
+
+def test_the_teacher_key_is_in_no_url_a_server_sees(client, career):
+    """Creating a session, the private link's page, the picture and both downloads: the key is after «#» in
+    the links the teacher gets and nowhere in a path or query."""
+    created = client.post(BASE + "klass/")
+    session = ClassSession.objects.get()
+    key = session.teacher_key
+    link = urlsplit(created["Location"])
+    assert (link.path, link.query, link.fragment) == (BASE + "klass/otkryt/", "", f"{session.code}.{key}")
+
+    form_page = client.get(link.path)
+    assert 'src="/static/career/class-link.js"' in form_page.content.decode()
+    posted = {"code": session.code, "key": key}
+    picture = client.post(BASE + "klass/otkryt/", posted)
+    assert "Занятие с классом " + session.code in picture.content.decode()
+    assert f'value="{settings.PUBLIC_BASE_URL}{BASE}klass/otkryt/#{session.code}.{key}"' in picture.content.decode()
+    downloads = [client.post(BASE + "klass/otkryt/", {**posted, "fmt": fmt}) for fmt in ("csv", "xlsx")]
+    assert [d.status_code for d in downloads] == [200, 200]
+
+    responses = [created, form_page, picture, client.get(BASE + "klass/"), *downloads]
+    addresses = [url for response in responses for url in urls_in(response)]
+    assert any(key in url for url in addresses)  # the private link itself, after «#»
+    for url in addresses:
+        parts = urlsplit(url)
+        assert key not in parts.path + parts.query, url
+
+    # Addresses that held the key before do not open the picture: nothing invites putting it in a URL.
+    assert client.get(f"{BASE}klass/{session.code}/{key}/").status_code == 404
+    assert client.get(f"{BASE}klass/{session.code}/{key}/csv/").status_code == 404
+    by_query = client.get(BASE + "klass/otkryt/", posted).content.decode()
+    assert "Занятие с классом" not in by_query and 'name="key"' in by_query
