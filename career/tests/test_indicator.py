@@ -4,15 +4,20 @@ grade band and year, and stand beside the municipalities' figures without changi
 import datetime
 import io
 import re
+import threading
 import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core import signing
 from django.core.management import CommandError, call_command
+from django.db import connection, connections
+from wagtail.models import Locale
 
 from career import record
 from career.models import CountedDiagnosis, DiagnosticTally
+from career.state import Diagnosis, new_nonce
+from conftest import require_service
 from monitoring.figures import Figures
 from monitoring.models import Indicator, MonitoringIndexPage, MonitoringReportPage, Observation
 
@@ -191,3 +196,40 @@ def test_publishing_forgets_the_marks_after_a_year_and_their_routes_no_longer_co
     assert list(CountedDiagnosis.objects.values_list("nonce", flat=True)) == ["recent"]
     token_of(client.post(BASE + "marshrut/", {"t": token, "profession": career["designer"].pk}))
     assert DiagnosticTally.objects.get().routes == 0
+
+
+# Serialized like monitoring's race test: threads need committed data, and the flush after a transactional
+# test that is not serialized would recreate the content types.
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_twenty_concurrent_replays_count_the_diagnosis_and_its_route_once(career):
+    require_service("PostgreSQL", "DATABASE_URL", "concurrent requests need a database that runs them at once")
+    if connection.vendor != "postgresql":
+        pytest.skip("DATABASE_URL does not name PostgreSQL")
+    locale = Locale.get_default()
+    diagnosis = Diagnosis(answers=answers_for("technique"), grade=9, district="amurskii", nonce=new_nonce())
+
+    def twenty_at_once(work):
+        start, errors = threading.Barrier(20), []
+
+        def run():
+            try:
+                start.wait()
+                work()
+            except Exception as error:  # any failure is what the test reports
+                errors.append(repr(error))
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=run) for _ in range(20)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+
+    twenty_at_once(lambda: record.completed(diagnosis, locale))
+    twenty_at_once(lambda: record.route_built(diagnosis, career["welder"], locale))
+    tally = DiagnosticTally.objects.get()
+    assert (tally.completed, tally.routes) == (1, 1)
+    assert CountedDiagnosis.objects.get().route_counted
