@@ -5,7 +5,8 @@
 Builds a throw-away database (see bench/_setup.py) with the seed and the atlas benchmark data, then measures
 through Django's test client: the results page of a diagnosis (profile chart and all professions ranked; the
 median and slowest time and the SQL queries, also with 10 professions only, to show the count does not grow),
-the comparison of five, the route page and its PDF. Prints the figures; asserts nothing."""
+the results for a disability category (which only a POST carries), the comparison of five, the route page and
+its PDF. Prints the figures; asserts nothing."""
 
 import argparse
 from urllib.parse import parse_qs, urlparse
@@ -48,19 +49,21 @@ def main():
         "district": "",
         "level": "spo",
         "subjects": ["math", "physics"],
-        "disability": "hearing",
     }
     results = client.post(page.url + "o-sebe/", data)["Location"]
     token = parse_qs(urlparse(results).query)["t"][0]
 
-    def measure(label, url, runs=args.runs):
-        response = client.get(url)
+    def measure(label, url, runs=args.runs, post=None):
+        def request():
+            return client.post(url, post) if post else client.get(url)
+
+        response = request()
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
         reset_queries()  # DEBUG logs every query, and each request clears the log: start from an empty one
         with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        median, slowest = timed(lambda: client.get(url), runs)
+            request()
+        median, slowest = timed(request, runs)
         print(
             f"{label}: median {median:.0f} ms, slowest {slowest:.0f} ms, {len(queries)} SQL queries, "
             f"{len(response.content) // 1024} KiB"
@@ -70,6 +73,11 @@ def main():
     live = ProfessionPage.objects.live().filter(locale__language_code="ru").count()
     measure(f"results page, {live} professions ranked, first 20 shown", results)
     measure("results page, page 50 of the ranking", results + "&page=50")
+    measure(
+        "results page for a disability category (POST)",
+        page.url + "rezultat/",
+        post={"t": token, "disability": "hearing"},
+    )
     five = list(ProfessionPage.objects.live().filter(locale__language_code="ru").values_list("pk", flat=True)[:5])
     measure("comparison of 5", page.url + "sravnenie/?t=" + token + "".join(f"&p={pk}" for pk in five))
     route = client.post(page.url + "marshrut/", {"t": token, "profession": five[0]})["Location"]

@@ -1,5 +1,10 @@
 """Class sessions for teachers and school psychologists: a short code for the students, and the anonymous
-picture of the class behind a secret link (no account: whoever holds the link is the teacher)."""
+picture of the class behind a secret link (no account: whoever holds the link is the teacher).
+
+The teacher's key never travels in a URL a server sees: the private link is ``…/klass/otkryt/#CODE.KEY``, and
+browsers send nothing after «#» — no access log, proxy log, history sync or Referer header gets it. On that
+page ``career/class-link.js`` puts the code and the key into the form and posts them; without JavaScript the
+teacher types them. The picture and its downloads answer that POST."""
 
 import hashlib
 import hmac
@@ -16,6 +21,7 @@ from portal.addresses import public_url
 from portal.spreadsheets import table_response
 
 from . import klimov
+from .forms import ClassKeyForm
 from .models import ClassSession
 from .views import problem, url
 
@@ -53,24 +59,27 @@ def new_session(request, page):
             status=429,
         )
     session = ClassSession.create()
-    return HttpResponseRedirect(url(page, "class_picture", session.code, session.teacher_key))
+    return HttpResponseRedirect(url(page, "class_open") + fragment(session))
 
 
-def find(request, page, code, key):
-    session = ClassSession.objects.filter(code=code).first()
-    if session is None or not session.key_matches(key):
-        return None, problem(
-            request,
-            page,
-            _(
-                "There is no class session at this address. Check that the whole link was copied, "
-                "or create a new session."
-            ),
-            action_url=url(page, "class_new"),
-            action_label=_("Create a class session"),
-            status=404,
-        )
-    return session, None
+def fragment(session):
+    """The secret part of the teacher's link, after «#»: class-link.js reads it as «#CODE.KEY»."""
+    return f"#{session.code}.{session.teacher_key}"
+
+
+def open_session(request, page):
+    """GET: the form for the code and the key, which class-link.js fills from the link and sends. POST: the
+    class picture, its data with «fmt», or one answer for every code and key that do not open a session."""
+    if request.method != "POST":
+        context = {"page": page, "form": ClassKeyForm(), "from_link": True}
+        return TemplateResponse(request, "career/class_open.html", context)
+    form = ClassKeyForm(request.POST)
+    session = form.session() if form.is_valid() else None
+    if session is None:
+        # The same answer and status for a code that never existed, a closed one and a wrong key.
+        return TemplateResponse(request, "career/class_open.html", {"page": page, "form": form}, status=404)
+    fmt = request.POST.get("fmt")
+    return data(request, page, session, fmt) if fmt is not None else picture(request, page, session)
 
 
 def class_picture(session):
@@ -107,30 +116,25 @@ def class_picture(session):
     }
 
 
-def picture(request, page, code, key):
-    session, failure = find(request, page, code, key)
-    if failure:
-        return failure
+def picture(request, page, session):
     context = {
         "page": page,
         "session": session,
         "picture": class_picture(session),
         "student_url": public_url(page, request) + f"?k={session.code}",
-        "data_urls": [(fmt.upper(), url(page, "class_data", code, key, fmt)) for fmt in ("csv", "xlsx")],
+        "teacher_url": public_url(url(page, "class_open")) + fragment(session),
+        "formats": ["csv", "xlsx"],
     }
     return TemplateResponse(request, "career/class_picture.html", context)
 
 
-def data(request, page, code, key, fmt):
-    session, failure = find(request, page, code, key)
-    if failure:
-        return failure
+def data(request, page, session, fmt):
     if fmt not in ("csv", "xlsx"):
         return problem(
             request,
             page,
             _("Choose CSV or XLSX."),
-            action_url=url(page, "class_picture", code, key),
+            action_url=url(page, "class_open"),
             action_label=_("Back to the class picture"),
             status=404,
         )

@@ -1,4 +1,5 @@
-"""The questionnaire's forms: the start (text version, layout, class code), the questions, the second step."""
+"""The questionnaire's forms: the start (text version, layout, class code), the questions, the second step, and
+the disability category on the results page."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +35,12 @@ class StartForm(forms.Form):
     def clean_code(self):
         code = normalise_code(self.cleaned_data["code"])
         if code and not ClassSession.objects.open().filter(code=code).exists():
+            # One answer whether the code never existed or its session has closed: it tells a guesser nothing.
             raise forms.ValidationError(
                 _(
-                    "There is no open class session with the code «%(code)s». Check the code with your teacher, "
-                    "or leave the field empty to take the questionnaire on your own."
+                    "The code «%(code)s» does not open a class session: there is no such session, or it has "
+                    "closed. Check the code with your teacher, or leave the field empty to take the questionnaire "
+                    "on your own."
                 ),
                 params={"code": code},
             )
@@ -84,12 +87,6 @@ class AboutForm(forms.Form):
         choices=[("", _("Not decided yet")), *LEVELS],
         widget=forms.RadioSelect,
     )
-    disability = forms.ChoiceField(
-        label=_("Disability category (optional)"),
-        help_text=_("Only to leave out professions marked unsuitable and to show the conditions. It is not stored."),
-        required=False,
-        choices=[("", _("None, or I prefer not to say")), *DISABILITY_CATEGORIES],
-    )
 
     def __init__(self, *args, subjects, districts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,3 +96,43 @@ class AboutForm(forms.Form):
             *((d.slug, d.name) for d in districts),
         ]
         self.fields["level"].initial = ""
+
+
+class DisabilityForm(forms.Form):
+    """The results page's filter: a disability category, to leave out the professions marked unsuitable.
+
+    Health data, so it is asked here, posted with this one form (a POST body reaches no access log, browser
+    history or shared link), used for this one page and kept nowhere: not in the diagnosis token, not on
+    the server, not in a cookie (a school computer is shared by a whole class)."""
+
+    disability = forms.ChoiceField(
+        label=_("Disability category (optional)"),
+        required=False,
+        choices=[("", _("None, or I prefer not to say")), *DISABILITY_CATEGORIES],
+    )
+
+
+class ClassKeyForm(forms.Form):
+    """The teacher's way in: the class code and the key, posted (see ``classes``)."""
+
+    code = forms.CharField(label=_("Class code"), max_length=20)
+    key = forms.CharField(
+        label=_("Teacher key"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}),
+    )
+
+    def session(self):
+        """The session this code and key open, or None."""
+        code = normalise_code(self.cleaned_data["code"])
+        session = ClassSession.objects.filter(code=code).first()
+        if session is None or not session.key_matches(self.cleaned_data["key"].strip()):
+            self.add_error(
+                None,
+                _(
+                    "No class session opens with this code and key. Check that the whole link was copied, "
+                    "or create a new session."
+                ),
+            )
+            return None
+        return session

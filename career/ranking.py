@@ -2,8 +2,9 @@
 
 Fit adds up, in this order of weight: the student's interest in the profession's Klimov type (the score,
 0–8), the school subjects they like that the profession rests on, its demand in their district and in the
-krai, and the education level they aim for. With a disability category given, professions marked not
-suitable are left out and those suitable with limitations say so. Every profession is read with four
+krai, and the education level they aim for. With a disability category given (from the student's form only:
+it is never part of the diagnosis, see ``state``), professions marked not suitable are left out and those
+suitable with limitations say so. Every profession is read with four
 queries, however many the atlas holds."""
 
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def professions(locale):
     )
 
 
-def rank(diagnosis, locale):
+def rank(diagnosis, locale, disability=""):
     profile = diagnosis.profile
     pages = list(professions(locale))
     ids = ProfessionPage.objects.live().public().filter(locale=locale).values("pk")
@@ -92,10 +93,9 @@ def rank(diagnosis, locale):
             ).values_list("professionpage_id", flat=True)
         )
     suitability = {}
-    if diagnosis.disability:
+    if disability:
         suitability = {
-            row.page_id: row
-            for row in ProfessionSuitability.objects.filter(page__in=ids, category=diagnosis.disability)
+            row.page_id: row for row in ProfessionSuitability.objects.filter(page__in=ids, category=disability)
         }
 
     suggestions, hidden = [], 0
@@ -130,7 +130,7 @@ def rank(diagnosis, locale):
         if diagnosis.level and page.education_level == diagnosis.level:
             suggestion.fit += LEVEL_BONUS
             suggestion.reasons.append(_("Matches the education level you aim for"))
-        if diagnosis.disability:
+        if disability:
             if fitting is None:
                 suggestion.cautions.append(_("No information yet on whether it suits your health; ask a doctor."))
             elif fitting.degree == "limited":

@@ -3,15 +3,18 @@
 The link carries the answers, the second step and the chosen professions as a signed, compressed token
 (Django's ``signing``) in its query string (Wagtail's page URLs allow only letters, digits, «-» and «_» in a
 path segment, and a signed token has «:» and «.»). Anyone can read what is in it; nobody can change it
-without the signature failing. Nothing in it names the student."""
+without the signature failing. Nothing in it names the student, and nothing in it is about health: a
+disability category, which the student may give to leave out unsuitable professions, never enters the
+token (see ``views.results``), because a link ends up in server logs, in the browser's history and in every
+message the student shares it in."""
 
+import secrets
 from dataclasses import dataclass, field, replace
 
 from django.core import signing
 
 from atlas.models.snippets import LEVELS
 from atlas.subjects import SCHOOL_SUBJECTS
-from portal.disabilities import DISABILITY_CATEGORIES
 
 from . import klimov
 
@@ -21,7 +24,6 @@ GRADES = range(5, 12)
 GRADE_BANDS = [("5-7", range(5, 8)), ("8-9", range(8, 10)), ("10-11", range(10, 12))]
 SUBJECT_CODES = {code for code, _ru, _en in SCHOOL_SUBJECTS}
 LEVEL_CODES = {code for code, _label in LEVELS}
-DISABILITY_CODES = {code for code, _label in DISABILITY_CATEGORIES}
 
 
 class InvalidToken(Exception):
@@ -36,6 +38,12 @@ def grade_band(grade):
     return next(band for band, grades in GRADE_BANDS if grade in grades)
 
 
+def new_nonce():
+    """A random mark for one diagnosis (64 bits, 11 characters): it is counted once however often its
+    forms are sent again (``record``)."""
+    return secrets.token_urlsafe(8)
+
+
 @dataclass(frozen=True)
 class Diagnosis:
     answers: str  # one letter per question, see klimov.parse_answers
@@ -43,12 +51,10 @@ class Diagnosis:
     subjects: tuple = ()
     district: str = ""  # a district slug, or "" for not said
     level: str = ""  # an atlas education level, or "" for not decided
-    disability: str = ""  # a disability category, or "" for none said
     version: str = "plain"
-    session: str = ""  # a class session code
-    result: int | None = None  # the anonymous class result this diagnosis was counted as
     compared: tuple = field(default=())  # profession page ids, at most MAX_COMPARED
     chosen: int | None = None  # the profession the route leads to
+    nonce: str = ""  # this diagnosis's random mark for counting it once, see new_nonce; "" in older links
 
     @property
     def profile(self):
@@ -86,31 +92,33 @@ class Diagnosis:
             subjects=tuple(data.get("subjects", ())),
             district=str(data.get("district", "")),
             level=str(data.get("level", "")),
-            disability=str(data.get("disability", "")),
             version=str(data.get("version", "plain")),
-            session=str(data.get("session", "")),
-            result=_optional_int(data.get("result")),
             compared=tuple(int(pk) for pk in data.get("compared", ())),
             chosen=_optional_int(data.get("chosen")),
+            nonce=data.get("nonce", ""),
         )
         if (
             diagnosis.grade not in GRADES
             or set(diagnosis.subjects) - SUBJECT_CODES
             or diagnosis.level not in LEVEL_CODES | {""}
-            or diagnosis.disability not in DISABILITY_CODES | {""}
             or diagnosis.version not in dict(klimov.VERSIONS)
             or len(diagnosis.compared) > MAX_COMPARED
             or len(diagnosis.district) > 100
-            or len(diagnosis.session) > 12
+            or not isinstance(diagnosis.nonce, str)
+            or len(diagnosis.nonce) > 16
         ):
             raise ValueError("a value out of range")
         return diagnosis
 
 
 # The token is a short list rather than a dict with names, so that the link stays short enough to copy and
-# to print as a QR code: [format, answers as bits, grade, subjects as bits, district, level, disability,
-# version, session, result, compared, chosen].
-FORMAT = 1
+# to print as a QR code: [format, answers as bits, grade, subjects as bits, district, level, version, compared,
+# chosen, nonce]. The class session a diagnosis was counted in is not in it (``record`` finds the class
+# result by the nonce): a shared link says nothing of the student's class either. Format 1, the first links
+# made, held the disability category, the class code and the class result as well; they are still read,
+# without those.
+FORMAT = 2
+OLD_FORMAT = 1
 SUBJECT_ORDER = [code for code, _ru, _en in SCHOOL_SUBJECTS]
 VERSION_ORDER = [code for code, _label in klimov.VERSIONS]
 
@@ -133,19 +141,19 @@ def pack(d):
         bits(c in d.subjects for c in SUBJECT_ORDER),
         d.district,
         d.level,
-        d.disability,
         VERSION_ORDER.index(d.version),
-        d.session,
-        d.result,
         list(d.compared),
         d.chosen,
+        d.nonce,
     ]
 
 
 def unpack(data):
-    if not isinstance(data, list) or len(data) != 12 or data[0] != FORMAT:
+    if isinstance(data, list) and len(data) == 12 and data[0] == OLD_FORMAT:
+        data = [FORMAT, *data[1:6], data[7], data[10], data[11], ""]  # no category, class or nonce
+    if not isinstance(data, list) or len(data) != 10 or data[0] != FORMAT:
         raise ValueError("not a diagnosis of this format")
-    _format, answers, grade, subjects, district, level, disability, version, session, result, compared, chosen = data
+    _format, answers, grade, subjects, district, level, version, compared, chosen, nonce = data
     return {
         "answers": "".join("b" if flag else "a" for flag in flags(answers, klimov.COUNT)),
         "grade": grade,
@@ -154,12 +162,10 @@ def unpack(data):
         ],
         "district": district,
         "level": level,
-        "disability": disability,
         "version": VERSION_ORDER[version] if isinstance(version, int) and version >= 0 else None,
-        "session": session,
-        "result": result,
         "compared": compared,
         "chosen": chosen,
+        "nonce": nonce,
     }
 
 

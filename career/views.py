@@ -1,11 +1,12 @@
 """The student's path: start → questionnaire → about oneself → results → comparison → route (and its PDF).
 
 Nothing is kept between the steps on the server: the questionnaire carries its answers in the address, the
-later steps in a signed token (``state.Diagnosis``). Two things are counted, anonymously: a completed
-diagnostic and a built route (``record``)."""
+later steps in a signed token (``state.Diagnosis``). Two things are counted, anonymously and once per
+diagnosis: a completed diagnostic and a built route (``record``)."""
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -13,12 +14,11 @@ from django.utils.translation import ngettext
 
 from atlas.models import MunicipalDistrict, ProfessionPage, SchoolSubject
 from portal.addresses import public_url
-from portal.pages import paginate
 from portal.querytext import whole_number
 
 from . import klimov, record
 from .chart import profile_chart
-from .forms import AboutForm, QuestionsForm, StartForm
+from .forms import AboutForm, DisabilityForm, QuestionsForm, StartForm
 from .models.sessions import normalise_code
 from .ranking import atlas_locale, rank
 from .route import route_plan
@@ -184,19 +184,24 @@ def about(request, page):
             subjects=tuple(about["subjects"]),
             district=about["district"],
             level=about["level"],
-            disability=about["disability"],
             version=start["version"],
-            session=start["code"],
+            nonce=record.nonce_from_form(request.POST.get("nonce")),
         )
-        diagnosis = record.completed(diagnosis, atlas_locale(page))
+        record.completed(diagnosis, atlas_locale(page), class_code=start["code"])
         return HttpResponseRedirect(url(page, "results", t=diagnosis.token()))
     context = {
         "page": page,
         "form": form,
-        "hidden": {**state_query(start, answers)},
+        # The same nonce again after a refused POST: it is still the one diagnosis, counted once.
+        "hidden": {**state_query(start, answers), "nonce": posted_nonce(request) or record.form_nonce()},
         "questions_url": url(page, "questionnaire", n=klimov.COUNT, **state_query(start, answers)),
     }
     return TemplateResponse(request, "career/about.html", context)
+
+
+def posted_nonce(request):
+    value = request.POST.get("nonce", "")
+    return value if record.nonce_from_form(value) else ""
 
 
 def load(token):
@@ -207,12 +212,18 @@ def load(token):
 
 
 def results(request, page):
-    token = request.GET.get("t", "")
+    """The results of the link's diagnosis; sent by POST from its own form, the results for a disability
+    category too. The category is only ever in that POST (and in the page it answers, whose pages of
+    professions are POST forms as well): the link and the counts never hold it, see ``DisabilityForm``."""
+    data = request.POST if request.method == "POST" else request.GET
+    token = data.get("t", "")
     diagnosis = load(token)
     if diagnosis is None:
         return broken_link(request, page)
+    disability_form = DisabilityForm(request.POST if request.method == "POST" else None)
+    disability = disability_form.cleaned_data["disability"] if disability_form.is_valid() else ""
     profile = diagnosis.profile
-    ranking = rank(diagnosis, atlas_locale(page))
+    ranking = rank(diagnosis, atlas_locale(page), disability)
     context = {
         "page": page,
         "diagnosis": diagnosis,
@@ -222,7 +233,9 @@ def results(request, page):
         "leading": [klimov.TYPE_LABELS[t] for t in profile.leading],
         "chart": profile_chart(profile),
         "ranking": ranking,
-        "suggestions": paginate(request, ranking.suggestions, per_page=PER_PAGE),
+        "suggestions": Paginator(ranking.suggestions, PER_PAGE).get_page(data.get("page")),
+        "disability_form": disability_form,
+        "disability": disability,
         "share_url": public_url(url(page, "results", t=token)),
         "max_compared": MAX_COMPARED,
     }

@@ -135,7 +135,8 @@ def site_urls():
 
 def career_addresses():
     """The career builder's pages, with a diagnosis, a comparison, a route and a class session to show: the
-    main types (checked in every scheme too) and the rest (the keyboard test checks them in white on black)."""
+    main types (checked in every scheme too) and the rest (the keyboard test checks them in white on black).
+    The class picture answers a POST only: ``test_the_teachers_private_link_opens_the_class_picture``."""
     from atlas.models import ProfessionPage
     from career.models import ClassResult, ClassSession
     from career.state import Diagnosis
@@ -146,7 +147,6 @@ def career_addresses():
         grade=9,
         subjects=("math",),
         district="amurskii-munitsipalnyi-raion",
-        disability="hearing",
         compared=tuple(p.pk for p in professions),
         chosen=professions[0].pk,
     )
@@ -164,7 +164,7 @@ def career_addresses():
         "question (easy-read)": base + "oprosnik/?version=easy&layout=steps&answers=" + "a" * 5 + "-" * 15 + "&n=6",
         "questionnaire on one page": base + "oprosnik/?version=plain&layout=page",
         "career results": base + "rezultat/?t=" + diagnosis.token(),
-        "class picture": f"{base}klass/{session.code}/{session.teacher_key}/",
+        "class picture, opened from the teacher's link": f"{base}klass/otkryt/",
     }
     more = [
         base + "o-sebe/?version=plain&answers=" + "b" * 20,
@@ -173,6 +173,43 @@ def career_addresses():
         base + "klass/",
     ]
     return types, more
+
+
+def test_the_teachers_private_link_opens_the_class_picture(page, live_server, urls):
+    """A class session created from its page leads to the private link (the key after «#»), whose script
+    posts the key: the picture opens at the link, can be bookmarked, downloads its data, and no request the
+    browser makes carries the key; axe checks the picture in every colour scheme."""
+    from career.models import ClassResult, ClassSession
+    from portal.accessibility import COOKIE, Settings
+
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(live_server.url + "/konstruktor-karery/klass/")
+    with page.expect_navigation():
+        page.click("text=Создать код класса")
+    page.wait_for_selector("h1:has-text('Занятие с классом')")
+    session = ClassSession.objects.order_by("-pk").first()
+    link = f"{live_server.url}/konstruktor-karery/klass/otkryt/#{session.code}.{session.teacher_key}"
+    assert page.url == link  # the picture stays at the private link: a bookmark of it opens it again
+    assert page.input_value("#teacher-link").endswith(link.split(live_server.url, 1)[1])
+    ClassResult.objects.create(session=session, grade_band="8-9", nature=8, technique=2, human=4, sign=3, art=3)
+
+    problems = []
+    for scheme in [None, *SCHEMES]:
+        if scheme:
+            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
+        page.goto("about:blank")
+        page.goto(link, wait_until="commit")  # its script posts the form at once: wait for the picture
+        page.wait_for_selector("h1:has-text('Занятие с классом')")
+        violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+        if violations:
+            problems.append(format_violations(f"class picture [{scheme}]", violations))
+    assert not problems, "\n".join(problems)
+    with page.expect_download() as download:
+        page.click("button[value=csv]")
+    assert download.value.suggested_filename == f"klass-{session.code}.csv"
+    assert requested and not [url for url in requested if session.teacher_key in url.split("#")[0]]
 
 
 def format_violations(url, violations):
@@ -416,6 +453,13 @@ def test_the_career_questionnaire_is_completed_with_the_keyboard_alone(page, sit
     assert page.inner_text("h1") == "Твои результаты"
     assert "из 8" in page.text_content("#profile-chart-desc")
     check("results")
+    tab_to(page, "Нет или не хочу указывать")  # the disability category: its first option's text
+    page.keyboard.press("ArrowDown")  # the first category
+    tab_to(page, "Показать профессии")
+    press_and_wait()
+    assert page.inner_text("h1") == "Твои результаты" and "t=" not in page.url
+    assert page.evaluate("document.getElementById('id_disability').selectedIndex") == 1
+    check("results for a disability category")
     into_main()
     for _ in range(60):
         page.keyboard.press("Tab")

@@ -151,9 +151,11 @@ def test_ical_urls(client, site_tree, public_base):
 
 
 def test_class_session_student_link(client, career, public_base):  # noqa: F811
-    teacher_url = client.post("/konstruktor-karery/klass/")["Location"]
-    student_url = client.get(teacher_url).context["student_url"]
+    code, key = urlsplit(client.post("/konstruktor-karery/klass/")["Location"]).fragment.split(".")
+    picture = client.post("/konstruktor-karery/klass/otkryt/", {"code": code, "key": key})
+    student_url, teacher_url = picture.context["student_url"], picture.context["teacher_url"]
     assert urlsplit(student_url)[:3] == ("https", "uchis-rabotay.example.ru", "/konstruktor-karery/")
+    assert urlsplit(teacher_url)[:3] == ("https", "uchis-rabotay.example.ru", "/konstruktor-karery/klass/otkryt/")
 
 
 def test_the_seed_points_the_default_site_at_the_public_address_and_follows_it(site_tree, settings):

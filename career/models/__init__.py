@@ -1,5 +1,5 @@
 from .pages import CareerBuilderPage
 from .sessions import ClassResult, ClassSession
-from .tallies import DiagnosticTally
+from .tallies import CountedDiagnosis, DiagnosticTally
 
-__all__ = ["CareerBuilderPage", "ClassResult", "ClassSession", "DiagnosticTally"]
+__all__ = ["CareerBuilderPage", "ClassResult", "ClassSession", "CountedDiagnosis", "DiagnosticTally"]

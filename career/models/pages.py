@@ -83,14 +83,9 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
 
         return new_session(request, self)
 
-    @path("klass/<str:code>/<str:key>/", name="class_picture")
-    def class_picture(self, request, code, key):
-        from career.classes import picture
+    # The teacher's key comes in a POST only, never in a URL (see career.classes).
+    @path("klass/otkryt/", name="class_open")
+    def class_open(self, request):
+        from career.classes import open_session
 
-        return picture(request, self, code, key)
-
-    @path("klass/<str:code>/<str:key>/<str:fmt>/", name="class_data")
-    def class_data(self, request, code, key, fmt):
-        from career.classes import data
-
-        return data(request, self, code, key, fmt)
+        return open_session(request, self)

@@ -34,3 +34,27 @@ class DiagnosticTally(models.Model):
         updated = cls.objects.filter(**cell).update(completed=F("completed") + completed, routes=F("routes") + routes)
         if not updated:
             cls.objects.create(**cell, completed=completed, routes=routes)
+
+
+class CountedDiagnosis(models.Model):
+    """A diagnosis the tallies have counted, known only by the random nonce its result link carries
+    (``state.new_nonce``): a replayed second step or route POST finds its row and counts nothing more.
+
+    A database row rather than a key in the cache: the unique key makes the first of two concurrent POSTs
+    win in every tier and every process (the embedded tier's file cache checks and then writes, which is
+    not atomic across gunicorn workers, and any cache may forget a key under memory pressure), and a
+    route may be built weeks after the diagnosis. Nothing about the student: a random string, the date,
+    whether its route was counted, and the class result it made, if any."""
+
+    nonce = models.CharField(max_length=16, primary_key=True)
+    counted_on = models.DateField(default=timezone.localdate)
+    route_counted = models.BooleanField(default=False)
+    result = models.ForeignKey("career.ClassResult", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("counted diagnosis")
+        verbose_name_plural = _("counted diagnoses")
+        indexes = [models.Index(fields=["counted_on"])]
+
+    def __str__(self):
+        return self.nonce

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 
@@ -22,6 +23,15 @@ def answers_for(*types):
         offered = {question.a.type: "a", question.b.type: "b"}
         answers.append(next((offered[t] for t in types if t in offered), "a"))
     return "".join(answers)
+
+
+def send_second_step(client, data, base="/konstruktor-karery/", **extra):
+    """The second step as a browser sends it: its form fetched (with the nonce that counts the diagnosis
+    once), then posted with ``data``; the response to the POST. ``extra``: the requests' META."""
+    state = {key: data[key] for key in ("version", "code", "answers") if key in data}
+    form = client.get(base + "o-sebe/", state, **extra).content.decode()
+    nonce = re.search(r'name="nonce" value="([^"]+)"', form).group(1)
+    return client.post(base + "o-sebe/", {**data, "nonce": nonce}, **extra)
 
 
 def publish(page, **links):

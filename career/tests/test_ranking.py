@@ -42,7 +42,7 @@ def test_subjects_district_and_level_order_professions_of_one_type(career):
 
 def test_a_disability_category_hides_unsuitable_and_flags_limited(career):
     ru = Locale.objects.get(language_code="ru")
-    ranking = rank(Diagnosis(answers=answers_for("technique"), grade=10, disability="hearing"), ru)
+    ranking = rank(Diagnosis(answers=answers_for("technique"), grade=10), ru, disability="hearing")
     assert "Пилот" not in titles(ranking)
     assert ranking.hidden_as_unsuitable == 1
     welder = next(s for s in ranking.suggestions if s.page.title == "Сварщик")
@@ -53,13 +53,11 @@ def test_a_disability_category_hides_unsuitable_and_flags_limited(career):
 
 def test_ranking_reads_a_constant_number_of_queries(career):
     ru = Locale.objects.get(language_code="ru")
-    diagnosis = Diagnosis(
-        answers=answers_for("technique"), grade=9, district="amurskii", disability="hearing", subjects=("math",)
-    )
+    diagnosis = Diagnosis(answers=answers_for("technique"), grade=9, district="amurskii", subjects=("math",))
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            rank(diagnosis, ru)
+            rank(diagnosis, ru, disability="hearing")
         return len(queries)
 
     before = count()

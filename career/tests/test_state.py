@@ -14,12 +14,10 @@ def diagnosis():
         subjects=("math", "informatics"),
         district="amurskii",
         level="spo",
-        disability="hearing",
         version="easy",
-        session="ABC234",
-        result=17,
         compared=(3, 5),
         chosen=5,
+        nonce="Zx0-_aB3cD4",
     )
 
 
@@ -59,15 +57,16 @@ def test_a_validly_signed_but_impossible_diagnosis_is_refused():
     good = pack(diagnosis())
     assert Diagnosis.from_token(sign(good)) == diagnosis()
     for position, value in (
-        (0, 2),  # an unknown format
+        (0, 3),  # an unknown format
         (1, 1 << 20),  # a 21st answer
         (2, 3),  # grade 3
         (3, 1 << 14),  # a 15th subject
         (5, "phd"),
-        (6, "flu"),
-        (7, 5),
-        (10, [1, 2, 3, 4, 5, 6]),  # six compared
-        (11, "five"),
+        (6, 5),  # an unknown text version
+        (7, [1, 2, 3, 4, 5, 6]),  # six compared
+        (8, "five"),
+        (9, 12345),  # a nonce is a string
+        (9, "x" * 40),
     ):
         changed = [*good]
         changed[position] = value
@@ -76,3 +75,11 @@ def test_a_validly_signed_but_impossible_diagnosis_is_refused():
     for data in ({"answers": "a" * 20, "grade": 9}, [*good, "Иван"], good[:-1]):
         with pytest.raises(InvalidToken):
             Diagnosis.from_token(sign(data))
+
+
+def test_a_link_of_the_first_format_still_opens_without_its_disability_category_and_class():
+    """The first links held the category, the class code and the class result (and no nonce): they keep
+    working, and what they hold of those is not used."""
+    new = pack(diagnosis())
+    old = [1, *new[1:6], "hearing", new[6], "ABC234", 17, *new[7:9]]
+    assert Diagnosis.from_token(sign(old)) == diagnosis().but(nonce="")

@@ -1,12 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from career.publish import NoIndicator, publish
+from career.record import forget_old
 
 
 class Command(BaseCommand):
     help = (
         "Writes the portal's anonymous counts of completed career diagnostics and built routes into the "
-        "monitoring as observations of indicator 1 (origin: the portal). Only changed figures are written."
+        "monitoring as observations of indicator 1 (origin: the portal). Only changed figures are written. "
+        "Then forgets the marks that count each diagnosis once, after a year."
     )
 
     def handle(self, *args, **options):
@@ -15,3 +17,4 @@ class Command(BaseCommand):
         except NoIndicator as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"{written} observation(s) of indicator 1 written.")
+        self.stdout.write(f"{forget_old()} counted diagnosis mark(s) older than a year forgotten.")
