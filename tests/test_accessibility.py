@@ -175,7 +175,7 @@ def career_addresses():
     return types, more
 
 
-def test_the_teachers_private_link_opens_the_class_picture(page, live_server, urls):
+def test_the_teachers_private_link_opens_the_class_picture(page, site_server, urls):
     """A class session created from its page leads to the private link (the key after «#»), whose script
     posts the key: the picture opens at the link, can be bookmarked, downloads its data, and no request the
     browser makes carries the key; axe checks the picture in every colour scheme."""
@@ -184,21 +184,21 @@ def test_the_teachers_private_link_opens_the_class_picture(page, live_server, ur
 
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(live_server.url + "/konstruktor-karery/klass/")
+    page.goto(site_server.url + "/konstruktor-karery/klass/")
     with page.expect_navigation():
         page.click("text=Создать код класса")
     page.wait_for_selector("h1:has-text('Занятие с классом')")
     session = ClassSession.objects.order_by("-pk").first()
-    link = f"{live_server.url}/konstruktor-karery/klass/otkryt/#{session.code}.{session.teacher_key}"
+    link = f"{site_server.url}/konstruktor-karery/klass/otkryt/#{session.code}.{session.teacher_key}"
     assert page.url == link  # the picture stays at the private link: a bookmark of it opens it again
-    assert page.input_value("#teacher-link").endswith(link.split(live_server.url, 1)[1])
+    assert page.input_value("#teacher-link").endswith(link.split(site_server.url, 1)[1])
     ClassResult.objects.create(session=session, grade_band="8-9", nature=8, technique=2, human=4, sign=3, art=3)
 
     problems = []
     for scheme in [None, *SCHEMES]:
         if scheme:
             mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
-            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": live_server.url}])
+            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site_server.url}])
         page.goto("about:blank")
         page.goto(link, wait_until="commit")  # its script posts the form at once: wait for the picture
         page.wait_for_selector("h1:has-text('Занятие с классом')")
