@@ -26,6 +26,7 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision
 
 from portal.addresses import public_url
 from portal.importing import Column, normal_name, parse_number, run_table_import
+from portal.spreadsheets import csv_text
 
 from .lookups import DistrictLookup, Lookup
 from .models import (
@@ -888,7 +889,10 @@ def export_professions(atlas, fmt):
     queryset = ProfessionResource().get_queryset().child_of(atlas).live().order_by("title")
     if fmt == "csv":
         dataset = export_rows("professions", queryset)
-        return "\ufeff" + dataset.export("csv", delimiter=";"), "text/csv; charset=utf-8"
+        # No text may open as a formula (django-import-export's own escaping only drops a leading «=»);
+        # the import takes the «'» off again, so the file still imports back unchanged.
+        safe = tablib.Dataset(*[[csv_text(value) for value in row] for row in dataset], headers=dataset.headers)
+        return "\ufeff" + safe.export("csv", delimiter=";"), "text/csv; charset=utf-8"
     dataset = export_rows("professions", queryset, for_people=False)
     return {
         "title": atlas.title,
