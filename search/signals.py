@@ -11,7 +11,16 @@ from portal.facets import Faceted
 
 def reindex_after_commit(sender, instance, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(lambda: index.insert_or_update_object(instance))
+        model, pk = type(instance), instance.pk
+        transaction.on_commit(lambda: _reindex(model, pk))
+
+
+def _reindex(model, pk):
+    # As the database holds it, not as the saved object was: a page saved as a draft (save_revision) carries the
+    # draft's values in memory only, and they must not become searchable before they are published.
+    saved = model._default_manager.filter(pk=pk).first()
+    if saved is not None:
+        index.insert_or_update_object(saved)
 
 
 def connect():
