@@ -67,6 +67,7 @@ class ImportReport:
     columns: dict[str, str] = field(default_factory=dict)  # column key → its heading in the file
     rows: int = 0  # rows with data that were read
     written: bool = False
+    notes: list[str] = field(default_factory=list)  # what the editor should know of the outcome, translated
 
     @property
     def ok(self):
