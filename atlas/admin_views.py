@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy
 from portal.admin_import import import_screen
 from portal.import_templates import template_response
 
-from .exchange import KIND_LABELS, RESOURCES, export_rows
+from .exchange import KIND_LABELS, RESOURCES, export_rows, importable_kinds, may_import
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("What the file holds"), choices=list(KIND_LABELS.items()))
+    kind = forms.ChoiceField(label=gettext_lazy("What the file holds"))
     file = forms.FileField(
         label=gettext_lazy("CSV or XLSX file"),
         help_text=gettext_lazy(
@@ -24,34 +24,39 @@ class ImportForm(forms.Form):
         ),
     )
 
-
-def _check_permission(request):
-    if not request.user.has_perm("atlas.add_employer"):
-        raise PermissionDenied
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(kind, KIND_LABELS[kind]) for kind in kinds]
 
 
 def import_view(request):
-    _check_permission(request)
+    kinds = importable_kinds(request.user)  # only the kinds this user may import are offered
+    if not kinds:
+        raise PermissionDenied
     return import_screen(
         request,
-        ImportForm(request.POST or None, request.FILES or None),
+        ImportForm(request.POST or None, request.FILES or None, kinds=kinds),
         importer="atlas.exchange.run_import",
+        may_import="atlas.exchange.may_import",
         options=lambda data: {"kind": data["kind"]},
-        permission="atlas.add_employer",
         title=_("Import into the atlas"),
         explanation=_(
             "The file is checked first: every problem is listed by row and column. Nothing is written unless the "
             "whole file is correct; rows are matched by the «slug» column, so the same file imported twice changes "
             "nothing."
         ),
-        templates=[(str(label), reverse("atlas_import_template", args=[kind])) for kind, label in KIND_LABELS.items()],
+        templates=[(str(KIND_LABELS[kind]), reverse("atlas_import_template", args=[kind])) for kind in kinds],
     )
 
 
 def template_view(request, kind):
-    _check_permission(request)
+    """With ``?data=1`` it is an export of the kind's records: for those who may import them."""
+    if not may_import(request.user):
+        raise PermissionDenied
     if kind not in RESOURCES:
         raise Http404
+    if not may_import(request.user, {"kind": kind}):
+        raise PermissionDenied
     rows = export_rows(kind) if request.GET.get("data") else ()
     label = KIND_LABELS[kind]
     return template_response(

@@ -9,6 +9,12 @@ names, names of sectors and districts as people write them, «65 000,00», dates
 
 Problems of django-import-export (its widgets, the model's checks, a failed save) are translated into the
 portal's report: row, column heading, value, a Russian message; none of its own texts reach a user.
+
+An import runs with the rights of the person who started it (``may_import`` says who may; the import command
+runs with the operator's, all of them): a new record of reference data needs the model's add permission, a
+changed one its change permission. Profession cards follow Wagtail's page permissions under the atlas: someone
+who may publish there publishes, someone who may only edit saves drafts that go to the «Модерация» workflow,
+the live cards staying as they were. Every revision and log entry names that person.
 """
 
 import datetime
@@ -18,14 +24,17 @@ import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from import_export import fields, resources, widgets
 from slugify import slugify
-from wagtail.models import Locale, Page, PageLogEntry, Revision
+from wagtail.log_actions import log
+from wagtail.models import Locale, Page, PageLogEntry, Revision, WorkflowState
 
 from portal.addresses import public_url
 from portal.importing import Column, normal_name, parse_number, run_table_import
+from portal.spreadsheets import csv_text
 
 from .lookups import DistrictLookup, Lookup
 from .models import (
@@ -303,9 +312,10 @@ class AtlasResource(resources.ModelResource):
         skip_html_diff = True
         widgets = {}
 
-    def __init__(self, *, for_people=False, **kwargs):
+    def __init__(self, *, for_people=False, user=None, **kwargs):
         super().__init__(**kwargs)
         self.for_people = for_people
+        self.user = user  # who imports; None: the import command, with the operator's rights
         for field in self.fields.values():  # copies made for this resource by django-import-export
             if not isinstance(field.widget, PeopleWidgetMixin):
                 field.widget = TextWidget()
@@ -345,10 +355,27 @@ class AtlasResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def save_instance(self, instance, is_create, row, **kwargs):
+        self.check_rights(instance, is_create)
+        instance._import_is_new = is_create
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def check_rights(self, instance, is_create):
+        """A row its importer may not write is a problem of the file, reported when the file is checked."""
+        if self.user is None:
+            return
+        meta = self._meta.model._meta
+        action = "add" if is_create else "change"
+        if not self.user.has_perm(f"{meta.app_label}.{action}_{meta.model_name}"):
+            message = _("You may not add to «%(model)s».") if is_create else _("You may not change «%(model)s».")
+            raise RowProblem(message % {"model": meta.verbose_name_plural})
+
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)
         if not self._is_dry_run(kwargs) or self._is_using_transactions(kwargs):
             instance.save()  # ParentalManyToMany fields are written when the owner is saved
+            action = "wagtail.create" if instance._import_is_new else "wagtail.edit"
+            log(instance, action, user=self.user, content_changed=True)
 
 
 class SnippetResource(AtlasResource):
@@ -434,7 +461,8 @@ class SpecialtyResource(SnippetResource):
 
 
 class ProfessionResource(AtlasResource):
-    """Profession cards. New cards go under the atlas page; every change is published as a revision."""
+    """Profession cards. New cards go under the atlas page. Each change is a revision in the importer's name:
+    published when they may publish the card, otherwise a draft sent to moderation."""
 
     name_column = "title"
     sector = fields.Field(attribute="sector", column_name="sector", widget=NameWidget(Sector))
@@ -528,6 +556,37 @@ class ProfessionResource(AtlasResource):
     def init_instance(self, row=None):
         return ProfessionPage(locale=russian_locale())
 
+    def get_instance(self, instance_loader, row):
+        """What a row changes: for someone who may publish the card, the card as it is live (what they publish
+        is the live card with the file's values, never a draft they have not seen); for someone who may not, the
+        card as last edited (a draft waiting for moderation, say), so that a file repeating it changes nothing."""
+        page = super().get_instance(instance_loader, row)
+        has_draft = page is not None and page.has_unpublished_changes and page.latest_revision_id
+        if has_draft and not self.publishes(page, is_new=False):
+            return page.latest_revision.as_object()
+        return page
+
+    @cached_property
+    def atlas(self):
+        return russian_atlas()
+
+    def check_rights(self, instance, is_create):
+        if self.user is None:
+            return
+        if is_create:
+            # Without an atlas page, save_m2m says to create it first.
+            if self.atlas is not None and not self.atlas.permissions_for_user(self.user).can_add_subpage():
+                raise RowProblem(_("You may not add profession cards to the atlas."))
+        elif not instance.permissions_for_user(self.user).can_edit():
+            raise RowProblem(_("You may not edit this profession card."))
+
+    def publishes(self, instance, is_new):
+        if self.user is None:
+            return True
+        if is_new:
+            return self.atlas.permissions_for_user(self.user).can_publish_subpage()
+        return instance.permissions_for_user(self.user).can_publish()
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """Field checks and the card's own rules; the tree fields are set when the page is added."""
         errors = dict(import_validation_errors or {})
@@ -540,32 +599,73 @@ class ProfessionResource(AtlasResource):
             raise ValidationError(errors)
 
     def do_instance_save(self, instance, is_create):
-        # Saved once, with its links, in save_m2m: a new page is added to the tree there.
-        instance._import_is_new = is_create
+        pass  # saved once, with its links, in save_m2m: a new page is added to the tree there
 
     def save_m2m(self, instance, row, **kwargs):
         resources.ModelResource.save_m2m(self, instance, row, **kwargs)  # links are set in memory
+        is_new = instance._import_is_new
+        if is_new and self.atlas is None:
+            raise RowProblem(_("Create the atlas page before importing profession cards."))
+        dry_run = self._is_dry_run(kwargs)
+        if self.publishes(instance, is_new):
+            self.publish(instance, is_new, dry_run=dry_run)
+        else:
+            self.save_draft(instance, is_new, dry_run=dry_run)
+
+    def publish(self, instance, is_new, *, dry_run):
+        was_in_moderation = not is_new and instance.has_unpublished_changes
         now = timezone.now()
         instance.live, instance.has_unpublished_changes = True, False
+        instance.draft_title = instance.title
         instance.last_published_at = now
         instance.first_published_at = instance.first_published_at or now
-        if getattr(instance, "_import_is_new", False):
-            atlas = AtlasIndexPage.objects.filter(locale__language_code="ru").first()
-            if atlas is None:
-                raise RowProblem(_("Create the atlas page before importing profession cards."))
-            atlas.add_child(instance=instance)
+        if is_new:
+            instance.owner = self.user  # Wagtail logs the creation in the owner's name
+            self.atlas.add_child(instance=instance)
         else:
             instance.save()
         # Wagtail's full publish action costs ~50 ms a page (signals, logs, three saves); an import of a
-        # thousand rows keeps its essentials: a revision per change, marked live, and a log entry.
+        # thousand rows keeps its essentials: a revision per change, marked live, and log entries.
         revision = Revision.objects.create(
             content_object=instance,
             base_content_type=instance.get_base_content_type(),
             object_str=str(instance),
             content=instance.serializable_data(),
+            user=self.user,
         )
-        Page.objects.filter(pk=instance.pk).update(latest_revision=revision, live_revision=revision)
-        PageLogEntry.objects.log_action(instance, "wagtail.publish", revision=revision, content_changed=True)
+        Page.objects.filter(pk=instance.pk).update(
+            latest_revision=revision, live_revision=revision, latest_revision_created_at=revision.created_at
+        )
+        PageLogEntry.objects.log_action(
+            instance, "wagtail.publish", user=self.user, revision=revision, content_changed=True
+        )
+        if was_in_moderation and not dry_run and (state := instance.current_workflow_state):
+            state.cancel(user=self.user)  # published: as Wagtail's publish does (WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH)
+
+    def save_draft(self, instance, is_new, *, dry_run):
+        """The change of someone who may edit the card but not publish it: a revision in their name, sent to
+        moderation as the editor's «Submit for moderation» does; what visitors see stays as it was."""
+        if is_new:
+            instance.live, instance.has_unpublished_changes, instance.owner = False, True, self.user
+            self.atlas.add_child(instance=instance)  # logged by Wagtail as created by its owner
+            instance.save_revision(user=self.user, clean=False)
+        else:
+            # Only the revision and the page's draft fields are written, never the live row or its links.
+            instance.save_revision(user=self.user, log_action=True, clean=False)
+        if dry_run:
+            return  # no workflow (nor its e-mails) for a check that is rolled back
+        state = instance.current_workflow_state
+        if state is None:
+            workflow = instance.get_workflow()
+            if workflow is not None:
+                workflow.start(instance, self.user)
+        elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(self.user)
+        # Already in moderation: the moderators review its latest revision, this one.
+
+
+def russian_atlas():
+    return AtlasIndexPage.objects.filter(locale__language_code="ru").first()
 
 
 RESOURCES = {
@@ -796,16 +896,68 @@ COLUMN_TEXTS = {
 
 
 # -- the import itself ---------------------------------------------------------------------------------------
-def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, progress=None):
+def _reference_kinds(user):
+    """The kinds of reference data ``user`` may import: with the model's add or change permission."""
+    return [
+        kind
+        for kind, resource in RESOURCES.items()
+        if kind != "professions"
+        and any(
+            user.has_perm(f"{resource._meta.model._meta.app_label}.{action}_{resource._meta.model._meta.model_name}")
+            for action in ("add", "change")
+        )
+    ]
+
+
+def importable_kinds(user):
+    """The kinds ``user`` may import: reference data (``_reference_kinds``); profession cards for someone who may
+    import reference data and add or edit pages under the atlas (an editor of «Редакторы» may edit pages, but the
+    import is not theirs unless they are given a kind of reference data)."""
+    kinds = _reference_kinds(user)
+    if kinds and user.is_active:
+        atlas = russian_atlas()
+        if atlas is None:
+            cards = user.is_superuser  # told to create the atlas page first
+        else:
+            tester = atlas.permissions_for_user(user)
+            cards = tester.can_add_subpage() or tester.can_edit()
+        if cards:
+            kinds.insert(0, "professions")
+    return kinds
+
+
+def may_import(user, options=None):
+    """The access check of the atlas import (portal.admin_import): any kind, or the kind of ``options``."""
+    if options is None:
+        return bool(_reference_kinds(user))  # every admin page asks, for its menu: without the atlas's query
+    return options.get("kind") in importable_kinds(user)
+
+
+def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, progress=None, user=None):
     """The one import of the atlas: ``options["kind"]`` names what the file holds (a key of RESOURCES).
-    Checks every row and, unless ``dry_run``, writes the file — only when nothing is wrong with it."""
+    Checks every row and, unless ``dry_run``, writes the file — only when nothing is wrong with it — with the
+    rights of ``user`` (None: the import command, with all of them)."""
     kind = options["kind"]
     resource_class = RESOURCES[kind]
+
+    def import_rows(rows, report, *, write, progress):
+        if user is not None and not may_import(user, options):
+            report.add(None, "", "", _("You may not import %(kind)s.") % {"kind": KIND_LABELS[kind]})
+            return report
+        if kind == "professions" and user is not None and not _may_publish_cards(user):
+            report.notes.append(
+                _(
+                    "You may not publish in the atlas: new and changed cards are saved as drafts and sent to "
+                    "moderation; visitors see them once a moderator approves them."
+                )
+            )
+        return _import_rows(resource_class, rows, report, write, progress, user)
+
     return run_table_import(
         content,
         filename,
         resource_class.columns(),
-        lambda rows, report, *, write, progress: _import_rows(resource_class, rows, report, write, progress),
+        import_rows,
         kind=kind,
         label=KIND_LABELS[kind],
         dry_run=dry_run,
@@ -813,8 +965,13 @@ def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, p
     )
 
 
-def _import_rows(resource_class, rows, report, write, progress):
-    resource = resource_class()
+def _may_publish_cards(user):
+    atlas = russian_atlas()
+    return atlas is None or atlas.permissions_for_user(user).can_publish_subpage()
+
+
+def _import_rows(resource_class, rows, report, write, progress, user):
+    resource = resource_class(user=user)
     headings = {column.key: report.heading(column) for column in resource_class.columns()}
     keys = ["slug", *[key for key in (rows[0][1] if rows else {}) if key != "slug"]]
     dataset = tablib.Dataset(headers=keys)
@@ -888,7 +1045,10 @@ def export_professions(atlas, fmt):
     queryset = ProfessionResource().get_queryset().child_of(atlas).live().order_by("title")
     if fmt == "csv":
         dataset = export_rows("professions", queryset)
-        return "\ufeff" + dataset.export("csv", delimiter=";"), "text/csv; charset=utf-8"
+        # No text may open as a formula (django-import-export's own escaping only drops a leading «=»);
+        # the import takes the «'» off again, so the file still imports back unchanged.
+        safe = tablib.Dataset(*[[csv_text(value) for value in row] for row in dataset], headers=dataset.headers)
+        return "\ufeff" + safe.export("csv", delimiter=";"), "text/csv; charset=utf-8"
     dataset = export_rows("professions", queryset, for_people=False)
     return {
         "title": atlas.title,

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .exchange import may_import
 from .models import EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector, Specialty
 
 
@@ -74,6 +75,11 @@ def register_import_url():
     ]
 
 
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_import(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return MenuItem("Импорт в атлас", reverse("atlas_import"), icon_name="upload", order=210)
+    return ImportMenuItem("Импорт в атлас", reverse("atlas_import"), icon_name="upload", order=210)

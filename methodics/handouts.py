@@ -7,6 +7,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 
 from portal.pdf import pdf_bytes
+from portal.spreadsheets import append_text_safe
 
 
 def handout_pdf(handout, *, subtitle=""):
@@ -21,20 +22,20 @@ def handout_xlsx(handout, *, subtitle=""):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Лист 1"
-    sheet.append([handout["title"]])
+    append_text_safe(sheet, [handout["title"]])
     sheet["A1"].font = Font(bold=True, size=14)
     if subtitle:
-        sheet.append([subtitle])
+        append_text_safe(sheet, [subtitle])
     if handout.get("intro"):
-        sheet.append([handout["intro"]])
+        append_text_safe(sheet, [handout["intro"]])
     sheet.append([])
     columns = handout.get("columns") or ["", "Ответ"]
-    sheet.append(columns)
+    append_text_safe(sheet, columns)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for item in handout["items"]:
-        sheet.append([item])
+        append_text_safe(sheet, [item])
     sheet.column_dimensions["A"].width = 48
     for letter in "BCDE"[: len(columns) - 1]:
         sheet.column_dimensions[letter].width = 30

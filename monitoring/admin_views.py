@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from portal.admin_import import import_screen
 from portal.import_templates import template_response
 
-from .exchange import COLUMNS
+from .exchange import COLUMNS, may_import
 
 
 class ObservationImportForm(forms.Form):
@@ -24,7 +24,7 @@ class ObservationImportForm(forms.Form):
 
 
 def _check_permission(request):
-    if not request.user.has_perm("monitoring.add_observation"):
+    if not may_import(request.user):
         raise PermissionDenied
 
 
@@ -34,8 +34,8 @@ def import_view(request):
         request,
         ObservationImportForm(request.POST or None, request.FILES or None),
         importer="monitoring.exchange.run_import",
-        options=lambda data: {"user_id": request.user.pk},
-        permission="monitoring.add_observation",
+        may_import="monitoring.exchange.may_import",
+        options=lambda data: {},
         title=_("Import observations"),
         explanation=_(
             "The file is checked first: every problem is listed by row. Nothing is written unless the whole file is "

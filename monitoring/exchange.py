@@ -3,14 +3,16 @@ district. ``run_import`` is the one import function the admin screen and ``impor
 file is read as the atlas's imports read theirs (portal.importing: Russian headings and their variants,
 «1 234», districts as people write them); every row is checked, and only a file without a single problem is
 written, in one transaction. A row that repeats the current figure changes nothing; one that differs becomes a
-correction, the earlier figure staying in the history."""
+correction, the earlier figure staying in the history. It runs with the rights of the person who started it: new
+figures need the permission to add observations, corrections the permission to change them; each observation
+names them as who entered it, and so does its log entry."""
 
 import re
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
+from wagtail.log_actions import log
 
 from atlas.lookups import DistrictLookup
 from portal.importing import Column, normal_name, parse_number, run_table_import
@@ -78,14 +80,19 @@ def whole_number(value):
     return None if number is None else int(number)
 
 
-def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, progress=None):
-    """Checks the file and, unless ``dry_run``, writes it when nothing is wrong. ``options["user_id"]``: who
-    entered the figures."""
+def may_import(user, options=None):
+    """The access check of the observations import (portal.admin_import)."""
+    return user.has_perm("monitoring.add_observation")
+
+
+def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, progress=None, user=None):
+    """Checks the file and, unless ``dry_run``, writes it when nothing is wrong, with the rights of ``user``, who
+    entered the figures (None: the import command, with all of them)."""
     return run_table_import(
         content,
         filename,
         COLUMNS,
-        lambda rows, report, *, write, progress: _import_rows(rows, report, write, progress, options),
+        lambda rows, report, *, write, progress: _import_rows(rows, report, write, progress, user),
         kind=KIND,
         label=LABEL,
         dry_run=dry_run,
@@ -93,14 +100,13 @@ def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, p
     )
 
 
-def _import_rows(rows, report, write, progress, options):
+def _import_rows(rows, report, write, progress, user):
     indicators = {i.number: i for i in Indicator.objects.all()}
     districts = DistrictLookup()
     current = {
         (o.indicator_id, o.district_id, o.year): (o.numerator, o.denominator)
         for o in Observation.objects.reported().filter(is_current=True, grade_band="")
     }
-    user = get_user_model().objects.filter(pk=options.get("user_id")).first() if options.get("user_id") else None
     seen, observations = {}, []
     for line, cell in rows:
         progress.step()
@@ -139,6 +145,15 @@ def _import_rows(rows, report, write, progress, options):
         if current.get(key) == figures:
             report.count("unchanged")
             continue
+        action = "change" if key in current else "add"
+        if user is not None and not user.has_perm(f"monitoring.{action}_observation"):
+            problem(
+                "numerator",
+                _("You may not correct a figure that was entered before.")
+                if key in current
+                else _("You may not enter new figures."),
+            )
+            continue
         report.count("updated" if key in current else "created")
         observations.append(
             Observation(
@@ -156,6 +171,7 @@ def _import_rows(rows, report, write, progress, options):
         with transaction.atomic():
             for observation in observations:
                 observation.save()  # one by one: each replaces the current observation it corrects
+                log(observation, "wagtail.create", user=user, content_changed=True)
         report.written = True
 
 

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .exchange import may_import
 from .models import Indicator, MonitoringDirection, Observation
 
 
@@ -66,9 +67,14 @@ def register_import_url():
     ]
 
 
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_import(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return MenuItem(_("Import observations"), reverse("monitoring_import"), icon_name="upload", order=230)
+    return ImportMenuItem(_("Import observations"), reverse("monitoring_import"), icon_name="upload", order=230)
 
 
 @hooks.register("after_create_snippet")

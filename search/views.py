@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from atlas.models import AtlasIndexPage, MunicipalDistrict, Sector
@@ -123,6 +124,7 @@ def locale_of(request):
     return Locale.objects.filter(language_code=translation.get_language()).first() or Locale.get_default()
 
 
+@require_safe
 def suggest(request):
     """Profession names for the search box's suggestions (JSON; the page works without them)."""
     query = plain_query(request.GET.get("q", ""))
@@ -130,6 +132,7 @@ def suggest(request):
     return JsonResponse({"query": query, "suggestions": [{"title": c.title, "url": c.get_url(request)} for c in cards]})
 
 
+@require_safe
 def search(request):
     query = plain_query(request.GET.get("q", ""))
     locale = locale_of(request)

@@ -19,6 +19,7 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
         help_text=_("Shown on the class session page: how to run the questionnaire with a class."),
     )
 
+    http_method_names = ("get", "head", "post")  # the questionnaire, the route and the class sessions are forms
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = []
     max_count_per_parent = 1

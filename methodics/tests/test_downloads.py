@@ -92,6 +92,18 @@ def test_private_material_refuses_anonymous_and_serves_a_teacher(client, methodi
     assert DocumentDownload.objects.get(document=answers).count == 1
 
 
+def test_a_teacher_signs_in_from_the_lesson_and_comes_back_to_it(client, methodics, teacher):
+    lesson = methodics["general"].url + "sudostroenie/"
+    html = client.get(lesson).content.decode()
+    sign_in = html.split('<a href="/_util/login/?next=')[1].split('"')[0]
+    assert sign_in == "/metodiki/profivokh/sudostroenie/"
+    response = client.post(
+        "/_util/login/", {"username": "uchitel", "password": "pw-Хабаровск-2026", "next": lesson}, follow=True
+    )
+    assert response.redirect_chain == [(lesson, 302)] and response.status_code == 200
+    assert "/_util/login/" not in response.content.decode()  # signed in: the material is open, no link to sign in
+
+
 def test_download_has_its_content_type_and_a_readable_cyrillic_name(client, methodics):
     response = client.get(methodics["table"].url)
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -4,7 +4,10 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from monitoring.exchange import run_import
 from monitoring.models import Observation
@@ -24,6 +27,26 @@ def check(content, name="данные-2022.csv", *, write=False, **options):
 def test_dry_run_checks_and_writes_nothing(monitoring):
     report = check(csv_file("1;Амурский муниципальный район;2022;120;1 000;ОМСУ;\n10;Хабаровский край;2022;3;;;\n"))
     assert report.ok and not report.written and not Observation.objects.exists()
+
+
+def test_the_import_runs_with_the_importers_rights_and_names_them(client, monitoring, django_user_model):
+    user = django_user_model.objects.create_user("omsu", password="pw-Хабаровск-2026")
+    user.user_permissions.set(Permission.objects.filter(codename__in=["access_admin", "add_observation"]))
+    client.force_login(user)
+
+    def upload(numerator):
+        content = csv_file(f"1;Амурский муниципальный район;2022;{numerator};1000;;\n")
+        return admin_import(
+            client, reverse("monitoring_import"), {"file": SimpleUploadedFile("d.csv", content)}, write=True
+        )
+
+    upload(120)
+    observation = Observation.objects.get()
+    assert observation.entered_by == user
+    assert ModelLogEntry.objects.get(object_id=str(observation.pk), action="wagtail.create").user == user
+    refused = upload(130).content.decode()  # a correction needs the permission to change observations
+    assert "Вы не можете исправлять значение, внесённое ранее." in refused
+    assert list(Observation.objects.values_list("numerator", flat=True)) == [120]
 
 
 def test_good_file_in_cp1251_is_written_with_computed_shares(monitoring):

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from atlas.factories import DistrictFactory
 from monitoring.models import Observation
-from portal.tests.helpers import download, queries_for
+from portal.tests.helpers import FORMULA_LIKE, download, queries_for
 
 
 def data(monitoring, amur=(30, 100), vanino=(5, 100), contests=4, year=2022):
@@ -65,6 +65,19 @@ def test_report_data_as_csv_and_xlsx(client, monitoring):
     values = [row[4] for row in book.active.iter_rows(min_row=2, values_only=True)]
     assert 17.5 in values and 30 in values and 5 in values
     assert client.get(monitoring["report"].url + "dannye/pdf/").status_code == 404
+
+
+def test_report_data_carries_no_formula_from_a_name(client, monitoring):
+    monitoring["amur"].name, monitoring["vanino"].name = FORMULA_LIKE[0], FORMULA_LIKE[3]
+    monitoring["amur"].save()
+    monitoring["vanino"].save()
+    data(monitoring)
+    response = client.get(monitoring["report"].url + "dannye/csv/")
+    places = {row[2] for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")}
+    assert {"'" + FORMULA_LIKE[0], "'" + FORMULA_LIKE[3]} <= places
+    book = openpyxl.load_workbook(io.BytesIO(client.get(monitoring["report"].url + "dannye/xlsx/").content))
+    cells = [row[2] for row in book.active.iter_rows(min_row=2) if row[2].value in FORMULA_LIKE]
+    assert len(cells) == 2 and {cell.data_type for cell in cells} == {"s"}
 
 
 def test_indicator_and_district_pages_and_their_bad_addresses(client, monitoring):

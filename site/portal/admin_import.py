@@ -1,7 +1,12 @@
 """The admin screen every spreadsheet import shares, with the work done by the background worker: upload → the
 file is checked (nothing written) → a page with a progress bar and then every problem by row and column → the
 editor confirms → the rows are written. Each app gives its form (a ``file`` field at least), the dotted path of
-its import function — the same one its management command calls — and the options it takes from the form.
+its import function — the same one its management command calls —, the options it takes from the form, and the
+dotted path of its access check, ``check(user, options=None)``: whether the user may import at all (``options``
+None: the screen and the menu), or a file with these options. The check guards the screen, every page of a job
+and its write; the import function is given the user and writes with their rights only (a card someone may not
+publish becomes a draft in moderation), so every revision and log entry names them. Only the person who uploaded
+a file confirms its write.
 
 A request only stores the upload and queues a task, so a file of 20,000 rows never holds a web worker; the
 database lets one import per importer run at a time (``ImportJob.active``)."""
@@ -27,13 +32,16 @@ Stage = ImportJob.Stage
 STALLED_AFTER = timedelta(minutes=30)
 
 
-def import_screen(request, form, *, importer, options, permission, title, explanation, templates=()):
-    """``options(cleaned_data)`` gives the JSON-safe options for ``importer``; ``templates`` are ``(label, url)``
-    pairs of the XLSX templates to fill in."""
-    if not request.user.has_perm(permission):
+def import_screen(request, form, *, importer, may_import, options, title, explanation, templates=()):
+    """``options(cleaned_data)`` gives the JSON-safe options for ``importer``; ``may_import`` is the dotted path of
+    its access check; ``templates`` are ``(label, url)`` pairs of the XLSX templates to fill in."""
+    if not allowed(request.user, may_import):
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        job_options = options(form.cleaned_data)
+        if not allowed(request.user, may_import, job_options):
+            raise PermissionDenied
         try:
             check_upload_size(upload.size)  # before a byte of it is read
         except ImportFileError as error:
@@ -41,9 +49,9 @@ def import_screen(request, form, *, importer, options, permission, title, explan
         else:
             job = ImportJob(
                 importer=importer,
-                permission=permission,
+                permission=may_import,
                 title=title,
-                options=options(form.cleaned_data),
+                options=job_options,
                 filename=upload.name[:255],
                 content=upload.read(),
                 user=request.user,
@@ -60,6 +68,7 @@ def job_view(request, pk):
     job = _job_for(request, pk)
     report = ImportReport.from_dict(job.report) if job.report else None
     context = {"job": job, "report": report, "progress": progress_of(job), "title": job.title}
+    context["may_write"] = job.user_id == request.user.pk
     context["problems"] = problems_count(report) if report and report.problems else ""
     return render(request, "portal/admin/import_job.html", context)
 
@@ -72,8 +81,11 @@ def job_status(request, pk):
 
 
 def job_write(request, pk):
-    """The editor confirms a file that was checked without problems: it is written in the background."""
+    """The editor who uploaded a file confirms it once it was checked without problems: it is written in the
+    background, with their rights."""
     job = _job_for(request, pk)
+    if job.user_id != request.user.pk:
+        raise PermissionDenied
     report = ImportReport.from_dict(job.report) if job.report else None
     if request.method != "POST" or job.stage != Stage.CHECKED or not report or not report.ok:
         return redirect("portal_import_job", job.pk)
@@ -86,16 +98,24 @@ def job_write(request, pk):
 @task(backend="long")
 def run_import_job(pk):
     """The worker's half: check or write the job's file with its app's import function."""
-    job = ImportJob.objects.get(pk=pk)
+    job = ImportJob.objects.select_related("user").get(pk=pk)
     write = job.stage == Stage.WRITING
     cache = caches["shared"]
+    if job.user is None or not job.user.is_active:
+        # Imports run with their uploader's rights; without them (the account deleted or blocked since) none.
+        report = ImportReport(kind="", label=job.title)
+        report.add(None, "", "", _("The person who uploaded this file can no longer sign in; nothing was written."))
+        ImportJob.objects.filter(pk=pk).update(
+            stage=Stage.CHECKED, active=False, report=report.to_dict(), updated_at=timezone.now()
+        )
+        return Stage.CHECKED
 
     def progress(done, total):
         cache.set(_progress_key(job), (done, total), 3600)
 
     try:
         run = import_string(job.importer)
-        report = run(bytes(job.content), job.filename, job.options, dry_run=not write, progress=progress)
+        report = run(bytes(job.content), job.filename, job.options, dry_run=not write, progress=progress, user=job.user)
     except Exception:
         # The import functions report every problem of a file themselves; this is a fault of the portal.
         ImportJob.objects.filter(pk=pk).update(stage=Stage.FAILED, active=False, updated_at=timezone.now())
@@ -152,9 +172,18 @@ def _busy_message(importer):
 
 def _job_for(request, pk):
     job = get_object_or_404(ImportJob, pk=pk)
-    if not request.user.has_perm(job.permission):
+    if not allowed(request.user, job.permission, job.options):
         raise PermissionDenied
     return job
+
+
+def allowed(user, may_import, options=None):
+    """``may_import``: the dotted path of an importer's access check (see the module's docstring)."""
+    try:
+        check = import_string(may_import)
+    except ImportError:  # a job recorded when a Django permission guarded the imports
+        return user.has_perm(may_import)
+    return check(user, options)
 
 
 def job_urls():

@@ -1,6 +1,7 @@
 """The XLSX template of an import kind: the columns with their Russian headings on the first sheet, an
 instructions sheet saying what each column means, which are required and in what format, and drop-down lists
-(Excel's data validation) fed from a hidden sheet, so that a sector or a district is picked, not typed."""
+(Excel's data validation) fed from a hidden sheet, so that a sector or a district is picked, not typed. Every text
+is written as a text cell (portal.spreadsheets): names from the atlas never become formulas."""
 
 import io
 
@@ -13,6 +14,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .importing import MAX_ROWS, max_upload_bytes
+from .spreadsheets import append_text_safe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -24,7 +26,7 @@ def template_workbook(columns, *, title, rows=()):
     book = openpyxl.Workbook()
     data = book.active
     data.title = _("Data")
-    data.append([str(column.heading) for column in columns])
+    append_text_safe(data, [str(column.heading) for column in columns])
     for position, column in enumerate(columns, start=1):
         cell = data.cell(row=1, column=position)
         cell.font = Font(bold=True)
@@ -34,7 +36,7 @@ def template_workbook(columns, *, title, rows=()):
         data.column_dimensions[get_column_letter(position)].width = min(max(len(str(column.heading)) + 4, 14), 40)
     data.freeze_panes = "A2"
     for row in rows:
-        data.append(list(row))
+        append_text_safe(data, list(row))
 
     _instructions(book.create_sheet(_("Instructions")), columns, title)
 
@@ -47,9 +49,9 @@ def template_workbook(columns, *, title, rows=()):
             continue
         list_column += 1
         letter = get_column_letter(list_column)
-        lists.cell(row=1, column=list_column, value=str(column.heading))
+        lists.cell(row=1, column=list_column, value=str(column.heading)).data_type = "s"
         for offset, value in enumerate(values, start=2):
-            lists.cell(row=offset, column=list_column, value=value)
+            lists.cell(row=offset, column=list_column, value=value).data_type = "s"
         validation = DataValidation(
             type="list",
             formula1=f"{quote_sheetname(lists.title)}!${letter}$2:${letter}${len(values) + 1}",
@@ -70,7 +72,7 @@ def template_workbook(columns, *, title, rows=()):
 
 
 def _instructions(sheet, columns, title):
-    sheet.append([title])
+    append_text_safe(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=14)
     for line in (
         _("Fill in the sheet «%(sheet)s»: one row per record, the headings in row 1 as they are.")
@@ -81,9 +83,9 @@ def _instructions(sheet, columns, title):
         % {"rows": f"{MAX_ROWS:,}".replace(",", " "), "size": max_upload_bytes() // 1024 // 1024},
         _("The file is checked first; nothing is written unless every row is correct."),
     ):
-        sheet.append([line])
+        append_text_safe(sheet, [line])
     sheet.append([])
-    sheet.append([_("Column"), _("Required"), _("What to write")])
+    append_text_safe(sheet, [_("Column"), _("Required"), _("What to write")])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
@@ -93,7 +95,7 @@ def _instructions(sheet, columns, title):
             notes.append(_("Choose from the drop-down list."))
         if column.multiple:
             notes.append(_("Several values are separated by «;»."))
-        sheet.append([str(column.heading), _("yes") if column.required else _("no"), " ".join(notes)])
+        append_text_safe(sheet, [str(column.heading), _("yes") if column.required else _("no"), " ".join(notes)])
         sheet.cell(row=sheet.max_row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 14

@@ -31,6 +31,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .spreadsheets import FORMULA_PREFIXES
+
 logger = logging.getLogger(__name__)
 
 MAX_ROWS = 20_000
@@ -65,6 +67,7 @@ class ImportReport:
     columns: dict[str, str] = field(default_factory=dict)  # column key → its heading in the file
     rows: int = 0  # rows with data that were read
     written: bool = False
+    notes: list[str] = field(default_factory=list)  # what the editor should know of the outcome, translated
 
     @property
     def ok(self):
@@ -193,9 +196,18 @@ def _read_csv(content):
     except csv.Error:
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
     try:
-        return _table(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1))
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return _table(enumerate(([_formula_unescaped(cell) for cell in row] for row in rows), start=1))
     except csv.Error as error:
         raise ImportFileError(_("The CSV file cannot be read: %(error)s") % {"error": error}) from error
+
+
+def _formula_unescaped(text):
+    """The portal's CSV exports put «'» before a text that a spreadsheet would take for a formula
+    (portal.spreadsheets); an exported file imports back unchanged."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
 
 
 def _decode(content):

@@ -192,7 +192,9 @@ class ImportJob(models.Model):
         FAILED = "failed", _("failed")
 
     importer = models.CharField(_("importer"), max_length=100)  # dotted path of the app's run_import
-    permission = models.CharField(max_length=100)  # who may see and continue the job
+    # Who may see the job: the dotted path of its importer's access check (portal.admin_import); a permission
+    # in jobs of earlier versions.
+    permission = models.CharField(max_length=100)
     title = models.CharField(_("title"), max_length=200)
     options = models.JSONField(default=dict, blank=True)
     filename = models.CharField(_("file name"), max_length=255)

@@ -38,6 +38,9 @@ class PortalPage(Faceted, TransliteratedSlugMixin, Page):
         help_text=_("The same in short sentences and everyday words («Коротко и просто»)."),
     )
 
+    # What Wagtail may serve the page for (portal.wagtail_hooks): reading only, unless a page takes forms.
+    http_method_names = ("get", "head")
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import static
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.documents import get_document_model
@@ -48,12 +48,12 @@ class AllLanguagesSitemap(Sitemap):
         return urls
 
 
-@require_GET
+@require_safe
 def sitemap(request):
     return sitemap_views.sitemap(request, sitemaps={"pages": AllLanguagesSitemap})
 
 
-@require_GET
+@require_safe
 @cache_page(60 * 60)
 def robots_txt(request):
     lines = [
@@ -66,13 +66,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def accessibility_statement(request):
     portal_settings = PortalSettings.for_request(request)
     statement = portal_settings.localized("accessibility_statement", translation.get_language())
     return render(request, "portal/accessibility_statement.html", {"statement": statement})
 
 
+@require_safe
 def public_media(request, path):
     """Images and other public media from MEDIA_ROOT, for `make run` and `make dev` (SERVE_MEDIA); production
     leaves media to the proxy or the storage. Never the documents folder: a document's file may belong to a

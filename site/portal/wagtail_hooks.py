@@ -1,3 +1,4 @@
+from django.http import HttpResponseNotAllowed
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -11,6 +12,24 @@ register_snippet(Audience)
 # After Wagtail's own check of private collections (order 0), so a visitor who may not see a document
 # learns nothing about its file.
 hooks.register("before_serve_document", refuse_missing_file, order=10)
+
+READING = ("get", "head")
+
+
+@hooks.register("before_serve_page", order=-10)
+def refuse_methods_the_page_does_not_take(page, request, args, kwargs):
+    """Wagtail serves a page for any method (TRACE and DELETE too); a page answers only those it declares."""
+    allowed = getattr(page, "http_method_names", READING)
+    if request.method.lower() not in allowed:
+        return HttpResponseNotAllowed([method.upper() for method in allowed])
+    return None
+
+
+@hooks.register("before_serve_document", order=-10)
+def refuse_methods_other_than_reading(document, request):
+    if request.method.lower() not in READING:
+        return HttpResponseNotAllowed([method.upper() for method in READING])
+    return None
 
 
 @hooks.register("register_admin_urls")

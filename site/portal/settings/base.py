@@ -196,6 +196,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Spreadsheet imports (atlas, monitoring): a larger file is refused before it is read.
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# Teachers sign in at Wagtail's front-end login (/_util/login/) for the private materials; the link beside a
+# material brings them back to its page (?next=). Without one they land on the home page, not on Django's
+# /accounts/profile/, which the portal does not have.
+LOGIN_REDIRECT_URL = "/"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

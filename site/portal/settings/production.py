@@ -3,8 +3,19 @@
 Every value can be overridden from the environment for deployments that differ.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.local_secret import secret_key_problem
+
 from .base import *
-from .base import env
+from .base import SECRET_KEY, env
+
+# A weak or copied key lets anyone forge sessions, signed links and tokens: refuse to start rather than warn.
+if problem := secret_key_problem(SECRET_KEY):
+    raise ImproperlyConfigured(
+        f"{problem}. Production needs a long random key of its own, e.g. from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -3,6 +3,12 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+# Names a spreadsheet would take for formulas: each beginning Excel, LibreOffice or Google Sheets reads as one
+# (a tab or a carriage return before it is skipped by some of them).
+FORMULA_LIKE = ['=HYPERLINK("http://evil.example","x")', "+7 914 000", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"]
+# The same as a workbook gives them back: XML reads a carriage return as a line feed.
+FORMULA_LIKE_IN_XLSX = [name.replace("\r", "\n") for name in FORMULA_LIKE]
+
 
 def queries_for(client, url):
     """The number of SQL queries a second GET of ``url`` makes (the first warms the caches a running site

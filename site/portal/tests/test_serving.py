@@ -20,7 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
-from portal.local_secret import local_secret_key
+from portal.local_secret import local_secret_key, new_secret_key
 from portal.models import PortalImage
 
 SERVING = ["DEBUG", "SERVE_MEDIA", "STORAGES", "PUBLIC_BASE_URL", "WAGTAILDOCS_SERVE_METHOD", "ALLOWED_HOSTS"]
@@ -33,7 +33,7 @@ def settings_of(module, **environ):
         f"s = importlib.import_module('portal.settings.{module}'); "
         f"print(json.dumps({{name: getattr(s, name) for name in {SERVING!r}}}))"
     )
-    env = {"PATH": os.environ["PATH"], "SECRET_KEY": "given", **environ}
+    env = {"PATH": os.environ["PATH"], "SECRET_KEY": new_secret_key(), **environ}
     result = subprocess.run(  # noqa: S603 (our own interpreter and script)
         [sys.executable, "-c", script], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=True
     )
