@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 
 from portal.addresses import checked_base_url
+from portal.cache_settings import caches_for
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PORTAL_DIR.parent  # site/
@@ -122,14 +123,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
-# What the web processes and the workers must see alike (an import's progress): the shared cache when there is
-# one (Redis in the scaled tier), else files under var/ — each process's local memory would not do.
-CACHES["shared"] = (
-    CACHES["default"]
-    if env("CACHE_URL", default="")
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(BASE_DIR / "var" / "cache")}
-)
+# Caches (portal.cache_settings): Redis for everything with CACHE_URL=redis://… (the scaled tier); otherwise local
+# memory per process, and SQLite files under var/cache for what the processes must share ("shared": rate-limit
+# counts, the search circuit breaker, an import's progress).
+CACHES = caches_for(env("CACHE_URL", default=""), BASE_DIR / "var" / "cache")
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
