@@ -7,6 +7,7 @@ import environ
 
 from portal.addresses import checked_base_url
 from portal.cache_settings import caches_for
+from portal.client_address import trusted_networks
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PORTAL_DIR.parent  # site/
@@ -22,6 +23,9 @@ PUBLIC_BASE_URL = checked_base_url(env("PUBLIC_BASE_URL", default="http://127.0.
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The proxies in front of the portal whose X-Forwarded-For is believed (addresses or networks; none by default):
+# the client address that rate limits and sign-in lockouts count by (portal.client_address).
+TRUSTED_PROXIES = trusted_networks(env.list("TRUSTED_PROXIES", default=[]))
 
 INSTALLED_APPS = [
     # The project shell first, so its templates (404, 500, base) win.
@@ -82,6 +86,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Rate limits: a view over its limit raises Ratelimited, answered with the 429 page (RATELIMIT_VIEW);
+    # Wagtail's own sign-in and password forms are limited by their URL names.
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "portal.limits.WagtailFormsLimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -234,6 +242,20 @@ TASKS = {
 }
 # Publishing a page queues its PDFs and archives at once, so they are ready before the first visitor asks.
 PORTAL_BUILD_AHEAD = env.bool("PORTAL_BUILD_AHEAD", default=True)
+
+# Rate limits (django-ratelimit, portal.limits): requests per client address, counted in the shared cache.
+RATELIMIT_USE_CACHE = "shared"
+RATELIMIT_IP_META_KEY = "portal.client_address.client_address"  # IPv6 clients are counted per /64
+RATELIMIT_VIEW = "portal.limits.too_many_requests"
+RATELIMIT_FAIL_OPEN = True  # a shared cache that does not answer must not refuse everyone
+RATE_LIMITS = {
+    "sign-in": "30/10m",  # POSTs to the sign-in and password-reset forms
+    "page-password": "10/10m",  # the password of a restricted page
+    "accessibility": "300/10m",  # the settings of the version for the visually impaired
+    "career-step": "300/10m",  # the career builder's second step and route: a whole class may share one address
+    "career-session": "10/h",  # class sessions created
+    "career-code": "20/10m",  # class codes entered that open no session: codes cannot be found by guessing
+}
 
 LOGGING = {
     "version": 1,
