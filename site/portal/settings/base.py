@@ -276,7 +276,7 @@ RATELIMIT_IP_META_KEY = "portal.client_address.client_address"  # IPv6 clients a
 RATELIMIT_VIEW = "portal.limits.too_many_requests"
 RATELIMIT_FAIL_OPEN = True  # a shared cache that does not answer must not refuse everyone
 RATE_LIMITS = {
-    "sign-in": "30/10m",  # POSTs to the sign-in and password-reset forms (axes locks accounts besides)
+    "sign-in": "60/10m",  # POSTs to the sign-in and password-reset forms: a seminar signs in at once
     "page-password": "10/10m",  # the password of a restricted page
     "accessibility": "300/10m",  # the settings of the version for the visually impaired
     "career-step": "300/10m",  # the career builder's second step and route: a whole class may share one address
