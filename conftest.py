@@ -31,11 +31,13 @@ def _missing(message):
     pytest.skip(message)
 
 
-def require_service(name, env_var, reason):
-    """Skip (locally) or fail (in CI) unless ``env_var`` names the service."""
-    if os.environ.get(env_var):
-        return os.environ[env_var]
-    _missing(f"{name} not configured: set {env_var} ({reason})")
+def require_service(name, env_var, reason, *, scheme=""):
+    """Skip (locally) or fail (in CI) unless ``env_var`` names the service (with a URL of ``scheme``, when given:
+    CACHE_URL may name a cache that is not Redis)."""
+    value = os.environ.get(env_var, "")
+    if value and value.startswith(scheme):
+        return value
+    _missing(f"{name} not configured: set {env_var}{f'={scheme}…' if scheme else ''} ({reason})")
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +47,15 @@ def browser_type_launch_args(browser_type_launch_args):
     if not path:
         _missing("Chromium not installed (apt-get install chromium)")
     return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def empty_shared_cache():
+    """Every test starts with an empty shared cache: rate-limit counts and the search circuit breaker live there,
+    and nothing rolls them back with the database after another test."""
+    from django.core.cache import caches
+
+    caches["shared"].clear()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -123,9 +134,9 @@ def closed_port_url():
 @pytest.fixture
 def search_at(settings):
     """``search_at(url)`` points the default search backend at an OpenSearch at ``url``, with the database
-    backend as its fallback, as the scaled tier is configured. The cache starts empty: the circuit breaker is
+    backend as its fallback, as the scaled tier is configured. The caches start empty: the circuit breaker is
     closed and no retry of index updates is known to be queued."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from portal.search_settings import opensearch_backend
 
@@ -134,10 +145,15 @@ def search_at(settings):
             "default": {**opensearch_backend(url, "portal-test-outage"), "AUTO_UPDATE": True},
             "database": settings.DATABASE_SEARCH_BACKEND,
         }
-        cache.clear()
+        clear_caches(caches)
 
     yield point
-    cache.clear()
+    clear_caches(caches)
+
+
+def clear_caches(caches):
+    caches["default"].clear()
+    caches["shared"].clear()
 
 
 @pytest.fixture(params=["down", "hanging"])

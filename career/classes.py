@@ -6,18 +6,15 @@ browsers send nothing after «#» — no access log, proxy log, history sync or 
 page ``career/class-link.js`` puts the code and the key into the form and posts them; without JavaScript the
 teacher types them. The picture and its downloads answer that POST."""
 
-import hashlib
-import hmac
 from collections import Counter
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from atlas.models import ProfessionPage
 from portal.addresses import public_url
+from portal.limits import limit
 from portal.spreadsheets import table_response
 
 from . import klimov
@@ -25,28 +22,12 @@ from .forms import ClassKeyForm
 from .models import ClassSession
 from .views import problem, url
 
-CREATIONS_PER_HOUR = getattr(settings, "CAREER_SESSIONS_PER_HOUR", 10)
 
-
-def too_many(request):
-    """Whether this address has created too many sessions in the last hour. The address itself is not kept:
-    the cache holds a keyed hash of it for an hour, never the database."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
-    key = f"career:sessions:{digest}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > CREATIONS_PER_HOUR
-
-
+@limit("career-session", block=False)  # settings.RATE_LIMITS: sessions one address may create
 def new_session(request, page):
     if request.method != "POST":
         return TemplateResponse(request, "career/class_new.html", {"page": page})
-    if too_many(request):
+    if request.limited:
         return problem(
             request,
             page,

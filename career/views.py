@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from atlas.models import MunicipalDistrict, ProfessionPage, SchoolSubject
+from portal import limits
 from portal.addresses import public_url
 from portal.querytext import whole_number
 
@@ -69,8 +70,20 @@ def state_query(start, answers):
     }
 
 
+def checked_start_form(request, data):
+    """The start form bound to ``data``. A class code that opens no session counts against the client's address,
+    and an address with too many of them gets the 429 page before its next code is looked up: nobody finds the
+    open codes by trying them (settings.RATE_LIMITS["career-code"])."""
+    if data.get("code") and limits.exceeded(request, "career-code"):
+        raise limits.Ratelimited
+    form = StartForm(data)
+    if "code" in form.errors:
+        limits.exceeded(request, "career-code", count=True)
+    return form
+
+
 def questionnaire(request, page):
-    start_form = StartForm(request.GET)
+    start_form = checked_start_form(request, request.GET)
     if not start_form.is_valid():
         context = {**page.get_context(request), "start_form": start_form}
         return TemplateResponse(request, page.get_template(request), context)
@@ -135,9 +148,10 @@ def whole_questionnaire(request, page, start, answers):
     return TemplateResponse(request, "career/questionnaire.html", context)
 
 
+@limits.limit("career-step")
 def about(request, page):
     data = request.POST if request.method == "POST" else request.GET
-    start_form = StartForm({"layout": "steps", **{k: data.get(k, "") for k in ("version", "code")}})
+    start_form = checked_start_form(request, {"layout": "steps", **{k: data.get(k, "") for k in ("version", "code")}})
     try:
         answers = klimov.parse_answers(data.get("answers"))
     except klimov.AnswersError:
@@ -314,6 +328,7 @@ def compare(request, page):
     return TemplateResponse(request, "career/compare.html", context)
 
 
+@limits.limit("career-step")
 def build_route(request, page):
     diagnosis = load(request.POST.get("t", ""))
     if diagnosis is None:

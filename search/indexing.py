@@ -12,7 +12,7 @@ import datetime
 import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 PENDING_KEY = "search-index-updates-pending"
 SCHEDULED_KEY = "search-index-retry-scheduled"
 BATCH = 200
+# The two flags live in the shared cache, beside the breaker: an update recorded by one process is retried when
+# OpenSearch takes an update in any other.
 
 
 def record(obj, error):
@@ -46,19 +48,19 @@ def record(obj, error):
         schedule_retry()
 
     best_effort("Search index update to retry", keep)
-    cache.set(PENDING_KEY, True, None)
+    caches["shared"].set(PENDING_KEY, True, None)
 
 
 def taken():
     """OpenSearch took an update: if some wait, retry them now (in the background)."""
-    if cache.get(PENDING_KEY):
-        cache.delete(PENDING_KEY)
+    if caches["shared"].get(PENDING_KEY):
+        caches["shared"].delete(PENDING_KEY)
         retry_index_updates.enqueue()
 
 
 def schedule_retry():
     """A retry once the breaker closes (queued once per breaker length)."""
-    if cache.add(SCHEDULED_KEY, True, search_engine.BREAKER_SECONDS):
+    if caches["shared"].add(SCHEDULED_KEY, True, search_engine.BREAKER_SECONDS):
         later = timezone.now() + datetime.timedelta(seconds=search_engine.BREAKER_SECONDS)
         retry_index_updates.using(run_after=later).enqueue()
 
@@ -90,7 +92,7 @@ def retry_index_updates():
             # Unless it failed again meanwhile, with newer content to write next time.
             PendingIndexUpdate.objects.filter(pk=pending.pk, failures=pending.failures).delete()
     if PendingIndexUpdate.objects.exists():
-        cache.set(PENDING_KEY, True, None)
+        caches["shared"].set(PENDING_KEY, True, None)
         schedule_retry()
     else:
         logger.info("Search index: every recorded update is written.")

@@ -6,8 +6,6 @@ import io
 import re
 from urllib.parse import parse_qs, urlparse, urlsplit
 
-import pytest
-from django.core.cache import cache
 from django.db import connection, models
 from openpyxl import load_workbook
 
@@ -18,11 +16,6 @@ from .conftest import answers_for, send_second_step
 BASE = "/konstruktor-karery/"
 STUDENT_ADDRESSES = ["203.0.113.7", "198.51.100.23", "192.0.2.99"]
 TEACHER_ADDRESS = "203.0.113.250"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 def create_session(client):
@@ -156,16 +149,15 @@ def test_an_expired_session_no_longer_takes_students(client, career):
     assert "не открывает занятие с классом" in response.content.decode()
 
 
-def test_session_creation_is_rate_limited_per_address(client, career):
-    from career import classes
-
-    for _ in range(classes.CREATIONS_PER_HOUR):
+def test_session_creation_is_rate_limited_per_address(client, career, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "career-session": "3/h"}
+    for _ in range(3):
         create_session(client)
     refused = client.post(BASE + "klass/", REMOTE_ADDR=TEACHER_ADDRESS)
     assert refused.status_code == 429
     assert "слишком много занятий" in refused.content.decode()
     assert client.post(BASE + "klass/", REMOTE_ADDR="198.51.100.1").status_code == 302  # another school
-    assert ClassSession.objects.count() == classes.CREATIONS_PER_HOUR + 1
+    assert ClassSession.objects.count() == 3 + 1
 
 
 def test_a_session_closed_while_answering_lets_the_student_go_on_without_it(client, career):

@@ -6,7 +6,7 @@ import logging
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -26,10 +26,10 @@ def proxied_opensearch(settings):
     backends = dict(settings.WAGTAILSEARCH_BACKENDS)
     backends["default"] = {**backends["default"], "URLS": [proxy.url]}
     settings.WAGTAILSEARCH_BACKENDS = backends
-    cache.delete(search_engine.BREAKER_KEY)
+    caches["shared"].delete(search_engine.BREAKER_KEY)
     yield proxy
     search_engine._outage = False
-    cache.delete(search_engine.BREAKER_KEY)
+    caches["shared"].delete(search_engine.BREAKER_KEY)
 
 
 def titles(client, query):
@@ -61,7 +61,7 @@ def test_search_survives_opensearch_stopping_and_catches_up(client, site_tree, p
 
     proxied_opensearch.start()
     assert titles(client, "пожарные")[1] == ["Лесной пожарный"]  # the breaker still skips OpenSearch
-    cache.delete(search_engine.BREAKER_KEY)  # a minute later, as far as the breaker knows
+    caches["shared"].delete(search_engine.BREAKER_KEY)  # a minute later, as far as the breaker knows
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="portal.search_engine"):
         assert titles(client, "пожарные")[1] == []  # OpenSearch answers again, without the new page

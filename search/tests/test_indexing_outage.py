@@ -2,7 +2,7 @@
 kept for OpenSearch: the update it missed is recorded and written by the retry once OpenSearch is back."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
@@ -51,7 +51,7 @@ def test_the_retry_waits_while_opensearch_is_still_away(site_tree, search_at, ou
     home, _ = site_tree
     search_at(outage.url)
     ContentPageFactory(parent=home, title="Лесничий")
-    cache.delete(search_engine.BREAKER_KEY)  # the breaker closed, OpenSearch still away
+    caches["shared"].delete(search_engine.BREAKER_KEY)  # the breaker closed, OpenSearch still away
     retry_index_updates.call()
     assert PendingIndexUpdate.objects.count() == 1  # kept, not dropped
 
@@ -72,7 +72,7 @@ def test_the_retry_writes_into_opensearch_what_it_missed(site_tree, search_at, s
     assert PendingIndexUpdate.objects.filter(object_id=str(page.pk)).exists()
 
     settings.WAGTAILSEARCH_BACKENDS = real  # OpenSearch is back
-    cache.delete(search_engine.BREAKER_KEY)  # and the breaker's minute is over
+    caches["shared"].delete(search_engine.BREAKER_KEY)  # and the breaker's minute is over
     ContentPageFactory(parent=home, title="Сварщик")  # taken by OpenSearch: the retry is queued at once
     run_worker()
     backend = get_search_backend("default")

@@ -2,9 +2,10 @@
 reached, on the database backend that the scaled tier keeps up to date beside it (settings). The visitor sees
 results either way.
 
-A failed search opens a circuit breaker, kept in Django's cache so that every process sharing the cache sees
-it: for ``BREAKER_SECONDS`` searches go straight to the database, without waiting for OpenSearch's timeout
-again. After that the next search tries OpenSearch once more. The outage is logged once, and its end once too.
+A failed search opens a circuit breaker, kept in the shared cache (Redis in the scaled tier, files on one machine)
+so that every web process and server sees it: for ``BREAKER_SECONDS`` searches go straight to the database,
+without waiting for OpenSearch's timeout again. After that the next search tries OpenSearch once more. The outage
+is logged once, and its end once too.
 While OpenSearch is away its index misses nothing for long: failed index updates are retried
 (``search.indexing``); ``manage.py update_index --backend default`` rebuilds the whole index behind its alias.
 """
@@ -12,7 +13,7 @@ While OpenSearch is away its index misses nothing for long: failed index updates
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from opensearchpy.exceptions import TransportError
 from wagtail.search.backends import get_search_backend
 
@@ -30,14 +31,14 @@ def has_fallback():
 
 def is_available():
     """False while the breaker is open: OpenSearch failed less than ``BREAKER_SECONDS`` ago."""
-    return cache.get(BREAKER_KEY) is None
+    return caches["shared"].get(BREAKER_KEY) is None
 
 
 def failed(error):
     """Open the breaker after OpenSearch failed with ``error``; logged by the first process to see it."""
     global _outage
     _outage = True
-    if cache.add(BREAKER_KEY, str(error)[:500], BREAKER_SECONDS):
+    if caches["shared"].add(BREAKER_KEY, str(error)[:500], BREAKER_SECONDS):
         logger.error(
             "OpenSearch is unreachable (%s); searches use the database backend for the next %s s.",
             error,

@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from portal.accessibility import OPTIONS
 from portal.addresses import public_url
+from portal.limits import limit
 from portal.models import PortalSettings
 
 
@@ -96,6 +97,7 @@ def server_error(request):
 
 
 @require_POST
+@limit("accessibility")
 def accessibility_settings(request):
     """Changes one setting of the version for the visually impaired (a button of the panel) and goes back."""
     from portal.accessibility import COOKIE, COOKIE_AGE

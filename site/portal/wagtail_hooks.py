@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 
 from portal.admin_import import job_urls
 from portal.documents import DocumentDownloadsReport, refuse_missing_file
+from portal.lockouts import UNLOCK_PERMISSION, lockouts_menu_item, lockouts_urls
 from portal.models import Audience
 from portal.reports import report_menu_item, report_urls
 
@@ -45,3 +46,22 @@ def register_downloads_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_downloads_report_menu_item():
     return report_menu_item(DocumentDownloadsReport, icon="doc-full", order=900)
+
+
+@hooks.register("register_admin_urls")
+def register_lockouts_urls():
+    return lockouts_urls()
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return lockouts_menu_item()
+
+
+@hooks.register("register_permissions")
+def register_unlock_permission():
+    """So that the right to unlock sign-ins can be given to a group in the admin (superusers have it anyway)."""
+    from django.contrib.auth.models import Permission
+
+    app_label, codename = UNLOCK_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)

@@ -1,11 +1,14 @@
 """Settings shared by every environment. Safe for production by default: DEBUG is off and
 every secret or deployment knob comes from the environment (see ``.env.example``)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 
 from portal.addresses import checked_base_url
+from portal.cache_settings import caches_for
+from portal.client_address import trusted_networks
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PORTAL_DIR.parent  # site/
@@ -21,6 +24,9 @@ PUBLIC_BASE_URL = checked_base_url(env("PUBLIC_BASE_URL", default="http://127.0.
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The proxies in front of the portal whose X-Forwarded-For is believed (addresses or networks; none by default):
+# the client address that rate limits and sign-in lockouts count by (portal.client_address).
+TRUSTED_PROXIES = trusted_networks(env.list("TRUSTED_PROXIES", default=[]))
 
 INSTALLED_APPS = [
     # The project shell first, so its templates (404, 500, base) win.
@@ -60,6 +66,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +89,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Rate limits: a view over its limit raises Ratelimited, answered with the 429 page (RATELIMIT_VIEW);
+    # Wagtail's own sign-in and password forms are limited by their URL names.
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "portal.limits.WagtailFormsLimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -123,14 +136,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
-# What the web processes and the workers must see alike (an import's progress): the shared cache when there is
-# one (Redis in the scaled tier), else files under var/ — each process's local memory would not do.
-CACHES["shared"] = (
-    CACHES["default"]
-    if env("CACHE_URL", default="")
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(BASE_DIR / "var" / "cache")}
-)
+# Caches (portal.cache_settings): Redis for everything with CACHE_URL=redis://… (the scaled tier); otherwise local
+# memory per process, and SQLite files under var/cache for what the processes must share ("shared": rate-limit
+# counts, the search circuit breaker, an import's progress).
+CACHES = caches_for(env("CACHE_URL", default=""), BASE_DIR / "var" / "cache")
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -243,6 +258,38 @@ TASKS = {
 }
 # Publishing a page queues its PDFs and archives at once, so they are ready before the first visitor asks.
 PORTAL_BUILD_AHEAD = env.bool("PORTAL_BUILD_AHEAD", default=True)
+
+# Sign-in lockouts (django-axes, portal.lockouts): AXES_FAILURE_LIMIT wrong passwords lock the account from every
+# address and the address for every account, for AXES_COOLOFF_MINUTES or until an administrator unlocks them
+# (Settings → Sign-in lockouts). A successful sign-in clears the failures of its account and address, so a school
+# whose teachers share one address is locked only by failures in a row.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.lockouts.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; the Wagtail admin has the screen
+AXES_VERBOSE = False
+
+# The API is public and read-only, and takes no passwords: Django REST framework's default Basic authentication
+# would answer each guess of a password (403 or 200) outside the sign-in forms' limits and lockouts.
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
+
+# Rate limits (django-ratelimit, portal.limits): requests per client address, counted in the shared cache.
+RATELIMIT_USE_CACHE = "shared"
+RATELIMIT_IP_META_KEY = "portal.client_address.client_address"  # IPv6 clients are counted per /64
+RATELIMIT_VIEW = "portal.limits.too_many_requests"
+RATELIMIT_FAIL_OPEN = True  # a shared cache that does not answer must not refuse everyone
+RATE_LIMITS = {
+    "sign-in": "60/10m",  # POSTs to the sign-in and password-reset forms: a seminar signs in at once
+    "page-password": "10/10m",  # the password of a restricted page
+    "accessibility": "300/10m",  # the settings of the version for the visually impaired
+    "career-step": "300/10m",  # the career builder's second step and route: a whole class may share one address
+    "career-session": "10/h",  # class sessions created
+    "career-code": "20/10m",  # class codes entered that open no session: codes cannot be found by guessing
+}
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,8 @@
 """Tests: fast hashing, locmem cache, plain static storage, media in a temporary folder.
 
-DATABASE_URL and OPENSEARCH_URL are honoured, so the same suite runs on the embedded default and on
-PostgreSQL + OpenSearch (see .ci/run).
+DATABASE_URL, OPENSEARCH_URL and a redis:// CACHE_URL are honoured, so the same suite runs on the embedded default
+and on PostgreSQL + OpenSearch + Redis (see .ci/run). The shared cache is what the tier has (files in a temporary
+folder, or Redis), so that rate limits and the circuit breaker are tested on it.
 """
 
 import os
@@ -13,13 +14,15 @@ os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"
 os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="portal-test-static-"))
 os.environ.setdefault("OPENSEARCH_INDEX", f"portal-test-{os.getpid()}")
 
+from portal.cache_settings import caches_for
+
 from .base import *
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+    "shared": caches_for(os.environ.get("CACHE_URL", ""), tempfile.mkdtemp(prefix="portal-test-cache-"))["shared"],
 }
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 # Tests build only the files they ask for (portal.tests.helpers.download); the test of building ahead turns it on.

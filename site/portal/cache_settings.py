@@ -1,0 +1,34 @@
+"""The caches of each tier, made from ``CACHE_URL`` (used by the settings, and by the tests of the tiers).
+
+"default" is for what a process may keep to itself (page fragments, the search vocabulary); "shared" for what every
+web process, worker and server must see alike: rate-limit counts, the search circuit breaker, an import's progress.
+
+- ``CACHE_URL=redis://…`` (the scaled tier): Redis through django-redis for both, so every server shares them.
+- Otherwise (the embedded tier): local memory per process for "default", and for "shared" diskcache's Django
+  backend, SQLite files in ``var/cache`` that the processes of one machine share. Its ``add`` and ``incr`` are
+  atomic across processes, and ``incr`` keeps the entry's expiry, as rate limits count on: Django's file cache
+  does neither (its ``incr`` is a read then a write, and resets the expiry to five minutes, so an hour's limit
+  forgot its count after five quiet minutes).
+"""
+
+REDIS_SCHEMES = ("redis://", "rediss://")
+
+
+def caches_for(cache_url, cache_dir):
+    import environ
+
+    if cache_url.startswith(REDIS_SCHEMES):
+        redis = environ.Env.cache_url_config(cache_url, backend="django_redis.cache.RedisCache")
+        redis["OPTIONS"] = {
+            # A Redis that is down or hangs costs a request a second at most, not a worker: the cache then answers
+            # as empty (and logs it), rate limits let requests through (RATELIMIT_FAIL_OPEN), the site works on.
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+            "IGNORE_EXCEPTIONS": True,
+            **redis.get("OPTIONS", {}),
+        }
+        return {"default": redis, "shared": redis}
+    return {
+        "default": environ.Env.cache_url_config(cache_url or "locmemcache://portal"),
+        "shared": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(cache_dir)},
+    }
