@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from atlas.models import ProfessionPage
+from portal import limits
 from portal.addresses import public_url
 from portal.limits import limit
 from portal.spreadsheets import table_response
@@ -54,9 +55,13 @@ def open_session(request, page):
     if request.method != "POST":
         context = {"page": page, "form": ClassKeyForm(), "from_link": True}
         return TemplateResponse(request, "career/class_open.html", context)
+    # Wrong codes and keys count as the students' wrong codes do (settings.RATE_LIMITS["career-code"]).
+    if limits.exceeded(request, "career-code"):
+        raise limits.Ratelimited
     form = ClassKeyForm(request.POST)
     session = form.session() if form.is_valid() else None
     if session is None:
+        limits.exceeded(request, "career-code", count=True)
         # The same answer and status for a code that never existed, a closed one and a wrong key.
         return TemplateResponse(request, "career/class_open.html", {"page": page, "form": form}, status=404)
     fmt = request.POST.get("fmt")

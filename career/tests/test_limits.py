@@ -33,6 +33,20 @@ def test_guessing_class_codes_is_throttled(client, career, settings):
     assert started.status_code == 200 and "Вопрос 1 из 20" in started.content.decode()
 
 
+def test_guessing_teacher_links_is_throttled(client, career, settings):
+    """The teacher's form takes a code and a key by POST: wrong ones count as wrong codes, and then even the
+    right pair waits (a key cannot be guessed, but the codes it is tried with could be probed)."""
+    session = ClassSession.create()
+    allowed = int(settings.RATE_LIMITS["career-code"].split("/")[0])
+    url = BASE + "klass/otkryt/"
+    answers = [client.post(url, {"code": session.code, "key": f"wrong{n}"}).status_code for n in range(allowed + 5)]
+    assert answers == [404] * allowed + [429] * 5
+    refused = client.post(url, {"code": session.code, "key": session.teacher_key})
+    assert refused.status_code == 429
+    opened = client.post(url, {"code": session.code, "key": session.teacher_key}, REMOTE_ADDR="198.51.100.40")
+    assert opened.status_code == 200 and session.code in opened.content.decode()
+
+
 def test_a_class_entering_the_right_code_is_never_throttled(client, career, settings):
     """Thirty students behind one school address, each with the code on every screen: only wrong codes count."""
     session = ClassSession.create()
