@@ -47,6 +47,33 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
 
 
+# Every document the browser opens (frames too) reports its Content-Security-Policy violations to the console, where
+# the ``page`` fixture below collects them with Chromium's own «Refused to …» messages.
+REPORT_POLICY_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => console.error(
+    `Content Security Policy violation: ${event.effectiveDirective} refused ${event.blockedURI || "an inline"} ` +
+    `in ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+));
+"""
+POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy", "Permissions policy")
+
+
+@pytest.fixture
+def page(page):
+    """pytest-playwright's page, which fails the test when the browser refused anything under the portal's
+    Content-Security-Policy (a script, style, image, frame or inline code) or found its Permissions-Policy wrong."""
+    refused = []
+
+    def on_console(message):
+        if message.type in ("error", "warning") and any(word in message.text for word in POLICY_WORDS):
+            refused.append(f"{page.url}: {message.text}")
+
+    page.add_init_script(REPORT_POLICY_VIOLATIONS)
+    page.on("console", on_console)
+    yield page
+    assert not refused, "The browser refused content under the policy headers:\n" + "\n".join(refused)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def search_index(django_db_setup, django_db_blocker):
     """On OpenSearch, create the index with the project's Russian analysis before any test writes to it

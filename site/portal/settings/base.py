@@ -4,8 +4,9 @@ every secret or deployment knob comes from the environment (see ``.env.example``
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from portal.addresses import checked_base_url
+from portal.addresses import checked_base_url, origin_of
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PORTAL_DIR.parent  # site/
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -71,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -236,6 +240,65 @@ TASKS = {
 }
 # Publishing a page queues its PDFs and archives at once, so they are ready before the first visitor asks.
 PORTAL_BUILD_AHEAD = env.bool("PORTAL_BUILD_AHEAD", default=True)
+
+# Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy
+# is strict: everything from the portal itself, plus the video players an editor may embed and media on another host.
+# Wagtail's admin still writes inline scripts and styles of its own (wagtail/wagtail#1288), so pages under /admin/
+# get ADMIN_CONTENT_SECURITY_POLICY instead (portal.headers), which allows them there and nowhere else.
+CSP_FRAME_HOSTS = env.list(
+    "CSP_FRAME_HOSTS",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_MEDIA_HOSTS = [origin_of(MEDIA_URL)] if origin_of(MEDIA_URL) else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_HOSTS],
+        "media-src": [SELF, *_MEDIA_HOSTS],
+        "frame-src": [SELF, *CSP_FRAME_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # Wagtail's preview shows pages in an iframe of the admin
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_HOSTS],  # blob: the image upload previews
+    }
+}
+# The admin's avatars come from the portal, not from Gravatar: no third party learns who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.io for a newer Wagtail: the version is pinned in requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Permissions-Policy (django-permissions-policy): the portal uses none of these browser features; refusing them
+# keeps an injected or embedded script from asking for them either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,
