@@ -59,19 +59,26 @@ POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissio
 
 
 @pytest.fixture
-def page(page):
+def policy_violations():
+    """What the browser refused under the policy headers during a test, as console lines."""
+    return []
+
+
+@pytest.fixture
+def page(page, policy_violations):
     """pytest-playwright's page, which fails the test when the browser refused anything under the portal's
     Content-Security-Policy (a script, style, image, frame or inline code) or found its Permissions-Policy wrong."""
-    refused = []
 
     def on_console(message):
         if message.type in ("error", "warning") and any(word in message.text for word in POLICY_WORDS):
-            refused.append(f"{page.url}: {message.text}")
+            policy_violations.append(f"{page.url}: {message.text}")
 
     page.add_init_script(REPORT_POLICY_VIOLATIONS)
     page.on("console", on_console)
     yield page
-    assert not refused, "The browser refused content under the policy headers:\n" + "\n".join(refused)
+    assert not policy_violations, "The browser refused content under the policy headers:\n" + "\n".join(
+        policy_violations
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -19,6 +19,23 @@ def seeded_site():
     get_user_model().objects.create_superuser("chief", "chief@example.ru", PASSWORD)
 
 
+def test_the_browser_tests_fail_on_anything_the_policy_refuses(page, live_server, site_tree, policy_violations):
+    """The guard of every browser test (conftest.py): an inline script and a style attribute put into a public page
+    are refused, and the refusals reach the list that fails the test."""
+    page.goto(live_server.url + "/")
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.injected = true";
+                document.head.append(script);
+            }"""
+        )
+    assert page.evaluate("window.injected") is None  # the script did not run
+    assert any("script-src" in line for line in policy_violations)
+    policy_violations.clear()  # expected here: what this test checks is that they were caught
+
+
 def sign_in_to_the_admin(page, base):
     page.goto(base + "/admin/login/")
     page.fill("#id_username", "chief")
