@@ -20,6 +20,9 @@ DEBUG = env.bool("DEBUG", default=False)
 # (portal.addresses.public_url), and the seed sets Wagtail's default Site to it.
 PUBLIC_BASE_URL = checked_base_url(env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000"))
 SECRET_KEY = env("SECRET_KEY")
+# Old keys still accepted for what they signed (sessions, password-reset links, career links) while a new key takes
+# over; comma-separated. SECURITY.md says how to rotate.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
