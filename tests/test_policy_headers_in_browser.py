@@ -78,7 +78,8 @@ def test_the_admin_works_under_its_policy(page, live_server, seeded_site):
 
 
 def test_public_pages_work_under_the_strict_policy_for_an_editor_too(page, live_server, seeded_site):
-    """Wagtail's user bar, which signed-in editors see on public pages, loads and opens under the strict policy."""
+    """Wagtail's user bar, which signed-in editors see on public pages, loads, opens and runs its content checks
+    (axe-core) under the strict policy."""
     base = live_server.url
     card = ProfessionPage.objects.live().filter(locale__language_code="ru").first()
     page.goto(base + card.url)
@@ -88,3 +89,5 @@ def test_public_pages_work_under_the_strict_policy_for_an_editor_too(page, live_
     page.locator("wagtail-userbar").wait_for(state="attached")
     page.click("wagtail-userbar >> #wagtail-userbar-trigger")
     page.wait_for_selector("wagtail-userbar >> [role=menu]:visible")
+    page.click("wagtail-userbar >> #checker-trigger")
+    page.wait_for_selector("wagtail-userbar >> #checker-results:visible")

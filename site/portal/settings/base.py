@@ -281,7 +281,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Permissions-Policy (django-permissions-policy): the portal uses none of these browser features; refusing them
-# keeps an injected or embedded script from asking for them either.
+# keeps an injected or embedded script from asking for them either. Only features Chromium knows are named: it logs
+# an error for any other (FLoC's «interest-cohort» is gone; «browsing-topics» is its successor).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
