@@ -58,6 +58,40 @@ def empty_shared_cache():
     caches["shared"].clear()
 
 
+# Every document the browser opens (frames too) reports its Content-Security-Policy violations to the console, where
+# the ``page`` fixture below collects them with Chromium's own «Refused to …» messages.
+REPORT_POLICY_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => console.error(
+    `Content Security Policy violation: ${event.effectiveDirective} refused ${event.blockedURI || "an inline"} ` +
+    `in ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+));
+"""
+POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy", "Permissions policy")
+
+
+@pytest.fixture
+def policy_violations():
+    """What the browser refused under the policy headers during a test, as console lines."""
+    return []
+
+
+@pytest.fixture
+def page(page, policy_violations):
+    """pytest-playwright's page, which fails the test when the browser refused anything under the portal's
+    Content-Security-Policy (a script, style, image, frame or inline code) or found its Permissions-Policy wrong."""
+
+    def on_console(message):
+        if message.type in ("error", "warning") and any(word in message.text for word in POLICY_WORDS):
+            policy_violations.append(f"{page.url}: {message.text}")
+
+    page.add_init_script(REPORT_POLICY_VIOLATIONS)
+    page.on("console", on_console)
+    yield page
+    assert not policy_violations, "The browser refused content under the policy headers:\n" + "\n".join(
+        policy_violations
+    )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def search_index(django_db_setup, django_db_blocker):
     """On OpenSearch, create the index with the project's Russian analysis before any test writes to it

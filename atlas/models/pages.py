@@ -236,7 +236,8 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
             "projects": list(self.investment_projects.all()),
             "districts": list(self.districts.all()),
             "suitability": list(self.suitability.all()),
-            "related": list(self.related_professions.live().only("title", "url_path", "path", "depth")),
+            # filter(live=True), not live(): in a preview the relation is held in memory, which has no live().
+            "related": list(self.related_professions.filter(live=True).only("title", "url_path", "path", "depth")),
         }
 
     def get_context(self, request, *args, **kwargs):

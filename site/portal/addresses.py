@@ -23,6 +23,12 @@ def checked_base_url(value):
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def origin_of(url):
+    """The scheme and host of an absolute ``url`` ("https://cdn.example.ru"); "" for a path such as "/media/"."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
 def public_url(target, request=None):
     """The absolute public URL of ``target``: a page (None when it has no URL) or a path such as "/sitemap.xml".
     ``request`` only lets Wagtail reuse what it has cached on it."""

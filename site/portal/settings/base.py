@@ -5,8 +5,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from portal.addresses import checked_base_url
+from portal.addresses import checked_base_url, origin_of
 from portal.cache_settings import caches_for
 from portal.client_address import trusted_networks
 
@@ -22,6 +23,9 @@ DEBUG = env.bool("DEBUG", default=False)
 # (portal.addresses.public_url), and the seed sets Wagtail's default Site to it.
 PUBLIC_BASE_URL = checked_base_url(env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000"))
 SECRET_KEY = env("SECRET_KEY")
+# Old keys still accepted for what they signed (sessions, password-reset links, career links) while a new key takes
+# over; comma-separated. SECURITY.md says how to rotate.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The proxies in front of the portal whose X-Forwarded-For is believed (addresses or networks; none by default):
@@ -62,6 +66,7 @@ INSTALLED_APPS = [
     "wagtail",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -79,6 +84,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -289,6 +296,66 @@ RATE_LIMITS = {
     "career-step": "300/10m",  # the career builder's second step and route: a whole class may share one address
     "career-session": "10/h",  # class sessions created
     "career-code": "20/10m",  # class codes entered that open no session: codes cannot be found by guessing
+}
+
+# Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy
+# is strict: everything from the portal itself, plus the video players an editor may embed and media on another host.
+# Wagtail's admin still writes inline scripts and styles of its own (wagtail/wagtail#1288), so pages under /admin/
+# get ADMIN_CONTENT_SECURITY_POLICY instead (portal.headers), which allows them there and nowhere else.
+CSP_FRAME_HOSTS = env.list(
+    "CSP_FRAME_HOSTS",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_MEDIA_HOSTS = [origin_of(MEDIA_URL)] if origin_of(MEDIA_URL) else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_HOSTS],
+        "media-src": [SELF, *_MEDIA_HOSTS],
+        "frame-src": [SELF, *CSP_FRAME_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # Wagtail's preview shows pages in an iframe of the admin
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_HOSTS],  # blob: the image upload previews
+    }
+}
+# The admin's avatars come from the portal, not from Gravatar: no third party learns who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.io for a newer Wagtail: the version is pinned in requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Permissions-Policy (django-permissions-policy): the portal uses none of these browser features; refusing them
+# keeps an injected or embedded script from asking for them either. Only features Chromium knows are named: it logs
+# an error for any other (FLoC's «interest-cohort» is gone; «browsing-topics» is its successor).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 
 LOGGING = {
