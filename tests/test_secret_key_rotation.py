@@ -1,5 +1,6 @@
 """Rotating the secret key as SECURITY.md describes: with the old key in SECRET_KEY_FALLBACKS, what it signed still
-works (sessions, password-reset links, career links); once the old key is dropped, none of it does."""
+works (sessions, password-reset links, career links, teachers' class links); once the old key is dropped, none of
+it does."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -52,3 +53,15 @@ def test_career_links_shared_before_the_rotation(old_key, keep_old):
     else:
         with pytest.raises(InvalidToken):
             Diagnosis.from_token(token)
+
+
+@pytest.mark.parametrize("keep_old", [True, False])
+def test_teachers_class_links_made_before_the_rotation(db, old_key, keep_old):
+    from career.models import ClassSession
+
+    session = ClassSession.create()
+    key = session.teacher_key
+    rotate(old_key, keep_old)
+    assert session.key_matches(key) is keep_old
+    assert session.key_matches(session.teacher_key)  # the new link, signed with the new key
+    assert not session.key_matches(key + "x") and not session.key_matches("ключ") and not session.key_matches(None)

@@ -61,9 +61,14 @@ class ClassSession(models.Model):
         return signing.Signer(salt=SIGNER_SALT).signature(self.code)
 
     def key_matches(self, key):
-        # Bytes, not str: compare_digest raises TypeError on a str with non-ASCII characters (any visitor can
-        # type one into the address).
-        return secrets.compare_digest(self.teacher_key.encode(), (key or "").encode())
+        """Whether ``key`` is the signature of the code under the secret key or one of SECRET_KEY_FALLBACKS, so
+        that teachers' links survive a key rotation while the old key is kept (SECURITY.md). The comparison is
+        Django's constant-time one, on bytes (any visitor can type non-ASCII characters)."""
+        signer = signing.Signer(salt=SIGNER_SALT)
+        try:
+            return signer.unsign(f"{self.code}{signer.sep}{key or ''}") == self.code
+        except signing.BadSignature:
+            return False
 
 
 class ClassResult(models.Model):
