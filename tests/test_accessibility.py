@@ -4,7 +4,6 @@ reaches the content, and nothing scrolls sideways at 320 px (400 % zoom)."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from django.core.management import call_command
 
 from atlas.models import EducationalOrganization, Employer
 from home.models import CollectionPage, ContentPage, EventPage, NewsPage
@@ -21,40 +20,14 @@ SCREENSHOT_PAGES = {
     "lesson": "/metodiki/profivoh-professionalnoe-samoopredelenie/hochu-mogu-nado/",
 }
 
-# Each test runs in a transaction of its own, on top of the seeded site (see seeded_site).
+# Each test runs in a transaction of its own, on top of the seeded site (tests/conftest.py: site_server).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
-def seeded_site(django_db_setup, django_db_blocker):
-    """The seeded site, loaded once for every test here (seeding takes longer than most tests) inside a
-    transaction that is rolled back after them, as Django's TestCase.setUpTestData does; each test's own
-    transaction nests in it. The live server's thread shares the test's in-memory SQLite connection, so it
-    sees all of it: these tests run on the embedded tier (.ci/run leaves them out of the scaled pass)."""
-    from django.db import transaction
-    from pytest_django.live_server_helper import LiveServer
-
+def urls(site_server, django_db_blocker):
     with django_db_blocker.unblock():
-        seeded = transaction.atomic()
-        seeded.__enter__()
-        try:
-            call_command("load_seed", "--no-index", verbosity=0)
-            server = LiveServer("localhost")
-            yield server, site_urls()
-            server.stop()
-        finally:
-            transaction.set_rollback(True)
-            seeded.__exit__(None, None, None)
-
-
-@pytest.fixture
-def site_server(seeded_site):
-    return seeded_site[0]
-
-
-@pytest.fixture
-def urls(seeded_site):
-    return seeded_site[1]
+        return site_urls()
 
 
 def site_urls():

@@ -3,20 +3,19 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.models import Page
 
 from atlas.models import ProfessionPage
 from home.models import EventPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Each test runs in a transaction of its own, on top of the seeded site (tests/conftest.py: site_server).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 PASSWORD = "Adm1n-for-the-browser"
 
 
 @pytest.fixture
-def seeded_site():
-    call_command("load_seed", "--no-index", verbosity=0)
-    get_user_model().objects.create_superuser("chief", "chief@example.ru", PASSWORD)
+def chief():
+    return get_user_model().objects.create_superuser("chief", "chief@example.ru", PASSWORD)
 
 
 def sign_in_to_the_admin(page, base):
@@ -28,10 +27,10 @@ def sign_in_to_the_admin(page, base):
     assert page.url == base + "/admin/"
 
 
-def test_the_admin_works_under_its_policy(page, live_server, seeded_site):
+def test_the_admin_works_under_its_policy(page, site_server, chief):
     """Dashboard, page explorer, the editor of a profession card and of an event (StreamField, inline panels,
     chooser fields, date widgets), the live preview panel, snippets and images: nothing refused."""
-    base = live_server.url
+    base = site_server.url
     sign_in_to_the_admin(page, base)
     assert page.locator(".w-dashboard, [data-controller~=w-dashboard], main").count()
     card = ProfessionPage.objects.live().filter(locale__language_code="ru").first()
@@ -60,11 +59,11 @@ def test_the_admin_works_under_its_policy(page, live_server, seeded_site):
         assert page.locator("main, #main").count()
 
 
-def test_public_pages_work_under_the_strict_policy_for_an_editor_too(page, live_server, seeded_site, policy_violations):
+def test_public_pages_work_under_the_strict_policy_for_an_editor_too(page, site_server, chief, policy_violations):
     """Wagtail's user bar, which signed-in editors see on public pages, loads, opens and runs its content checks
     (axe-core) under the strict policy. First, the guard of every browser test (conftest.py): an inline script put
     into a public page is refused, and the refusal reaches the list that fails the test."""
-    base = live_server.url
+    base = site_server.url
     card = ProfessionPage.objects.live().filter(locale__language_code="ru").first()
     page.goto(base + card.url)
     assert page.inner_text("h1") == card.title
