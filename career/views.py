@@ -6,7 +6,6 @@ diagnosis: a completed diagnostic and a built route (``record``)."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 from atlas.models import MunicipalDistrict, ProfessionPage, SchoolSubject
 from portal import limits
 from portal.addresses import public_url
+from portal.pages import paginate
 from portal.querytext import whole_number
 
 from . import klimov, record
@@ -247,7 +247,7 @@ def results(request, page):
         "leading": [klimov.TYPE_LABELS[t] for t in profile.leading],
         "chart": profile_chart(profile),
         "ranking": ranking,
-        "suggestions": Paginator(ranking.suggestions, PER_PAGE).get_page(data.get("page")),
+        "suggestions": paginate(request, ranking.suggestions, per_page=PER_PAGE, params=data),
         "disability_form": disability_form,
         "disability": disability,
         "share_url": public_url(url(page, "results", t=token)),

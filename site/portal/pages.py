@@ -55,7 +55,7 @@ class PortalPage(Faceted, TransliteratedSlugMixin, Page):
         return self.tags_for_facets()
 
 
-def paginate(request, queryset, per_page=20):
-    """The requested page of ``queryset``; a page number that is not a number or is out of range
-    gives the first or the last page instead of an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, per_page=20, params=None):
+    """The requested page of ``queryset`` (its number from ``params``, the query string by default); a page
+    number that is not a number or is out of range gives the first or the last page instead of an error."""
+    return Paginator(queryset, per_page).get_page((request.GET if params is None else params).get("page"))
