@@ -10,8 +10,10 @@ class PortalConfig(AppConfig):
         from wagtail.documents.models import document_served
         from wagtail.signals import page_published
 
+        from portal import content_version
         from portal.builds import queue_on_publish
         from portal.documents import count_download
 
         document_served.connect(count_download, dispatch_uid="portal.count_download")
         page_published.connect(queue_on_publish, dispatch_uid="portal.builds.queue_on_publish")
+        content_version.connect()
