@@ -19,14 +19,13 @@ after a change; the page differs by the accessibility cookie, which only ``Vary:
 other HTML response says ``private, no-cache`` unless its view said something itself.
 
 Why a middleware of our own on Django's cache API rather than a library:
-- wagtail-cache 3.0.0 requires ``wagtail<8`` (pip would downgrade Wagtail), keys pages by address only and purges
-  by clearing the whole cache from Wagtail's page hooks (which miss snippets, settings and imports), and by default
-  drops every cookie but Django's session and CSRF cookies from the key, which would hand one visitor's version for
-  the visually impaired to the next.
+- wagtail-cache 3.0.0 requires ``wagtail<8`` (pip would downgrade Wagtail); it keys pages by address only and
+  leaves purging to hooks the project writes (``clear_cache()`` after publishing: snippets, settings and imports
+  would each need their own); and by default it drops every cookie but Django's session and CSRF cookies from the
+  key, which would hand one visitor's version for the visually impaired to the next.
 - Django's ``UpdateCacheMiddleware``/``FetchFromCacheMiddleware`` take one fixed key prefix (no content version),
-  key on the whole ``Cookie`` and ``Accept-Language`` headers of every response's ``Vary`` (one entry per visitor
-  with any cookie, and per browser language though the language comes from the path only), and store pages that
-  carry a CSRF token when the visitor already had the cookie.
+  and key on the whole ``Cookie`` and ``Accept-Language`` headers of every response's ``Vary``: one entry per
+  visitor with any cookie, and per browser language though the language comes from the path only.
 What is left is a key and a few checks; storing, expiry and sharing are the cache backend's.
 
 It sits right after WhiteNoise, before the session: a hit costs two cache reads (the version, the page) and no SQL,
@@ -89,10 +88,9 @@ def storable_response(request, response):
         response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
+        # A page that holds a CSRF token (the visitor's own) always sets its cookie again (Django renews it whenever
+        # the token is used), or the session's with CSRF_USE_SESSIONS: this check keeps those pages out too.
         and not response.cookies
-        # The page holds a CSRF token, the visitor's own (Django renews the cookie then, so the check above would see
-        # it too, but not with CSRF_USE_SESSIONS).
-        and not request.META.get("CSRF_COOKIE_USED")
         and not any(word in response.get("Cache-Control", "") for word in UNCACHEABLE)
         and not getattr(request, "is_preview", False)
         and not (user and user.is_authenticated)
