@@ -51,11 +51,21 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(autouse=True)
 def empty_shared_cache():
-    """Every test starts with an empty shared cache: rate-limit counts and the search circuit breaker live there,
-    and nothing rolls them back with the database after another test."""
+    """Every test starts with an empty shared cache and page cache: rate-limit counts, the search circuit breaker,
+    the content version and the stored pages live there, and nothing rolls them back with the database after
+    another test (whose pages, with the same version number, would otherwise be served to this one)."""
     from django.core.cache import caches
 
     caches["shared"].clear()
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, as in production (the test settings turn it off, see portal.settings.test). Changes must
+    be made as they commit (``django_capture_on_commit_callbacks(execute=True)``) to move the content version."""
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_MAX_AGE = 120
 
 
 # Every document the browser opens (frames too) reports its Content-Security-Policy violations to the console, where

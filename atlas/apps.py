@@ -9,4 +9,11 @@ class AtlasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal import content_version
+
         from . import builds  # noqa: F401 - registers the files this app builds in the background
+        from .models import ProfessionSuitability, SchoolSubject
+
+        # Shown on the cards, and not pages, snippets or settings: the page cache must see them change (a card's
+        # suitability rows are written with the card, and by the import without it).
+        content_version.track(SchoolSubject, ProfessionSuitability)

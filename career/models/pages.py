@@ -1,13 +1,19 @@
 """The «Конструктор карьеры» page: its own text is edited in Wagtail; the questionnaire, the results, the
 comparison, the route and the class sessions are its routes (``career.views``)."""
 
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal.pages import PortalPage
+
+# A student's answers, results and route, a class's code: never kept by the page cache, a proxy or the browser's
+# cache for anyone else (nor on a shared school computer's disk).
+personal = method_decorator(cache_control(private=True, no_store=True))
 
 
 class CareerBuilderPage(RoutablePageMixin, PortalPage):
@@ -48,6 +54,7 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
         return questionnaire(request, self)
 
     @path("o-sebe/", name="about")
+    @personal
     def about(self, request):
         from career.views import about
 
@@ -55,18 +62,21 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
 
     # The diagnosis travels in the query string: ?t=<signed token> (see career.state).
     @path("rezultat/", name="results")
+    @personal
     def results(self, request):
         from career.views import results
 
         return results(request, self)
 
     @path("sravnenie/", name="compare")
+    @personal
     def compare(self, request):
         from career.views import compare
 
         return compare(request, self)
 
     @path("marshrut/", name="route")
+    @personal
     def route_view(self, request):  # not «route»: that is Page's own URL routing method
         from career.views import build_route, route
 
@@ -86,6 +96,7 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
 
     # The teacher's key comes in a POST only, never in a URL (see career.classes).
     @path("klass/otkryt/", name="class_open")
+    @personal
     def class_open(self, request):
         from career.classes import open_session
 

@@ -1,16 +1,22 @@
 """The caches of each tier, made from ``CACHE_URL`` (used by the settings, and by the tests of the tiers).
 
 "default" is for what a process may keep to itself (page fragments, the search vocabulary); "shared" for what every
-web process, worker and server must see alike: rate-limit counts, the search circuit breaker, an import's progress.
+web process, worker and server must see alike: rate-limit counts, the search circuit breaker, an import's progress;
+"pages" for whole pages served to anonymous visitors (portal.page_cache), which every process of a machine (or, in
+the scaled tier, every server) must share, so that a page built by one is a hit in all.
 
-- ``CACHE_URL=redis://…`` (the scaled tier): Redis through django-redis for both, so every server shares them.
+- ``CACHE_URL=redis://…`` (the scaled tier): Redis through django-redis for all three, so every server shares them.
 - Otherwise (the embedded tier): local memory per process for "default", and for "shared" diskcache's Django
   backend, SQLite files in ``var/cache`` that the processes of one machine share. Its ``add`` and ``incr`` are
   atomic across processes, and ``incr`` keeps the entry's expiry, as rate limits count on: Django's file cache
   does neither (its ``incr`` is a read then a write, and resets the expiry to five minutes, so an hour's limit
-  forgot its count after five quiet minutes).
+  forgot its count after five quiet minutes). "pages" is another diskcache in ``var/cache/pages``: files of its own,
+  so that pages filling its size limit push out old pages, never a rate-limit count.
 """
 
+from pathlib import Path
+
+PAGES_SIZE_LIMIT = 512 * 1024 * 1024  # bytes of stored pages on one machine; the least recently stored go first
 REDIS_SCHEMES = ("redis://", "rediss://")
 
 
@@ -27,8 +33,13 @@ def caches_for(cache_url, cache_dir):
             "IGNORE_EXCEPTIONS": True,
             **redis.get("OPTIONS", {}),
         }
-        return {"default": redis, "shared": redis}
+        return {"default": redis, "shared": redis, "pages": redis}
     return {
         "default": environ.Env.cache_url_config(cache_url or "locmemcache://portal"),
         "shared": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(cache_dir)},
+        "pages": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(Path(cache_dir) / "pages"),
+            "OPTIONS": {"size_limit": PAGES_SIZE_LIMIT},
+        },
     }

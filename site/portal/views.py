@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import static
 from django.views.decorators.cache import cache_page
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
@@ -107,6 +108,10 @@ def server_error(request):
     return HttpResponse(loader.get_template("500.html").render({"style": SERVER_ERROR_STYLE}), status=500)
 
 
+# Without a CSRF token: the panel's form is on every page, and a token would make every page the visitor's own, none
+# of them cacheable (portal.page_cache). All another site could do with it is switch a visitor's display mode (as a
+# link could), and only to the values the panel offers; the redirect stays on the portal.
+@csrf_exempt
 @require_POST
 @limit("accessibility")
 def accessibility_settings(request):

@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "portal.headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors (portal.page_cache): before the session, so that a hit costs no SQL, and
+    # after the policy headers' middleware, so that a hit gets them as a fresh page does.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,9 +148,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches (portal.cache_settings): Redis for everything with CACHE_URL=redis://… (the scaled tier); otherwise local
 # memory per process, and SQLite files under var/cache for what the processes must share ("shared": rate-limit
-# counts, the search circuit breaker, an import's progress).
+# counts, the search circuit breaker, an import's progress; "pages": the page cache, in var/cache/pages).
 CACHES = caches_for(env("CACHE_URL", default=""), BASE_DIR / "var" / "cache")
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The page cache (portal.page_cache): how long the portal keeps a page for anonymous visitors (a change to the content
+# makes it stale at once; this bounds only pages that change with the date, such as the coming events; 0 turns the
+# cache off), and how long nginx, a CDN or a browser may show it: they do not learn of changes, so keep it short.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=120)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before the password is checked

@@ -12,3 +12,5 @@ from .base import *
 SERVE_MEDIA = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A template being edited is seen at once: the page cache knows content changes, not code changes.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

@@ -2,7 +2,7 @@
 
 DATABASE_URL, OPENSEARCH_URL and a redis:// CACHE_URL are honoured, so the same suite runs on the embedded default
 and on PostgreSQL + OpenSearch + Redis (see .ci/run). The shared cache is what the tier has (files in a temporary
-folder, or Redis), so that rate limits and the circuit breaker are tested on it.
+folder, or Redis), so that rate limits, the circuit breaker and the page cache are tested on it.
 """
 
 import os
@@ -20,10 +20,16 @@ from .base import *
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+_tier_caches = caches_for(os.environ.get("CACHE_URL", ""), tempfile.mkdtemp(prefix="portal-test-cache-"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "shared": caches_for(os.environ.get("CACHE_URL", ""), tempfile.mkdtemp(prefix="portal-test-cache-"))["shared"],
+    "shared": _tier_caches["shared"],
+    "pages": _tier_caches["pages"],
 }
+# The page cache is off unless a test asks for it (the ``page_cache`` fixture of conftest.py): in a test nothing
+# commits, so the content version never moves, and a test that changes content and looks again would be shown the
+# page it stored before.
+PAGE_CACHE_SECONDS = 0
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 # Tests build only the files they ask for (portal.tests.helpers.download); the test of building ahead turns it on.
 PORTAL_BUILD_AHEAD = False

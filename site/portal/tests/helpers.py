@@ -1,7 +1,9 @@
 """Helpers the apps' tests share."""
 
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from portal.page_cache import HEADER
 
 # Names a spreadsheet would take for formulas: each beginning Excel, LibreOffice or Google Sheets reads as one
 # (a tab or a carriage return before it is skipped by some of them).
@@ -12,9 +14,9 @@ FORMULA_LIKE_IN_XLSX = [name.replace("\r", "\n") for name in FORMULA_LIKE]
 
 def queries_for(client, url):
     """The number of SQL queries a second GET of ``url`` makes (the first warms the caches a running site
-    has: site root, content types); the page must answer 200."""
+    has: site root, content types) when it is built, not taken from the page cache; the page must answer 200."""
     client.get(url)
-    with CaptureQueriesContext(connection) as queries:
+    with override_settings(PAGE_CACHE_SECONDS=0), CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return len(queries)
@@ -99,3 +101,25 @@ def run_scenario(script, database_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def served_twice(client, url, **extra):
+    """GET ``url`` twice as the client is: the first answer builds and stores the page, the second comes from the
+    page cache without a single SQL query and with the same body. Returns the second answer."""
+    first = client.get(url, **extra)
+    assert first.status_code == 200, f"{url} answered {first.status_code}"
+    assert first[HEADER] == "miss", f"{url} was not stored ({first.get('Cache-Control')})"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url, **extra)
+    assert second[HEADER] == "hit"
+    assert len(queries) == 0, [query["sql"] for query in queries]
+    assert second.content == first.content
+    return second
+
+
+def not_cached(client, url, **extra):
+    """GET ``url`` twice: neither answer is stored or taken from the page cache. Returns the second."""
+    for _ in range(2):
+        response = client.get(url, **extra)
+        assert HEADER not in response, f"{url}: {response[HEADER]}"
+    return response
