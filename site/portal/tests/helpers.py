@@ -1,5 +1,7 @@
 """Helpers the apps' tests share."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -99,3 +101,15 @@ def run_scenario(script, database_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def picture_parts(html):
+    """The attributes of the <source> tags and of the <img> of the first <picture> in ``html``."""
+    picture = re.search(r"<picture>(.*?)</picture>", html, re.S).group(1)
+    sources = [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in re.findall(r"<source [^>]+>", picture)]
+    (img,) = [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in re.findall(r"<img [^>]+>", picture)]
+    return sources, img
+
+
+def srcset_widths(srcset):
+    return [int(width) for width in re.findall(r" (\d+)w", srcset)]
