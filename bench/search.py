@@ -1,6 +1,6 @@
 """Site search benchmark on 10,000 pages: the full reindex and 50 queries on each backend of the tier.
 
-    .venv/bin/python bench/search.py [--pages 10000] [--runs 5]
+    .venv/bin/python bench/search.py [--pages 10000] [--runs 5] [--reuse [--no-reindex]]
     DATABASE_URL=postgres://… OPENSEARCH_URL=http://… .venv/bin/python bench/search.py
 
 Builds a throw-away database (SQLite in var/bench-search.sqlite3, or DATABASE_URL), loads the seed and enough
@@ -89,6 +89,9 @@ def main():
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reuse", action="store_true", help="Keep the database a previous run built.")
+    parser.add_argument(
+        "--no-reindex", action="store_true", help="With --reuse: keep the indexes too, only time the queries."
+    )
     args = parser.parse_args()
 
     db = ROOT / "var" / "bench-search.sqlite3"
@@ -127,7 +130,7 @@ def main():
     print(f"setup: {pages} live pages in {time.perf_counter() - setup:.0f} s")
 
     backends = list(settings.WAGTAILSEARCH_BACKENDS)
-    for backend in backends:
+    for backend in [] if args.reuse and args.no_reindex else backends:
         start = time.perf_counter()
         subprocess.run(
             [*manage, "update_index", "--backend", backend],

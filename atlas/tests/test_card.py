@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from atlas.factories import DistrictFactory, EmployerFactory, OrganisationFactory, ProfessionPageFactory
 from atlas.models import ProfessionSuitability
-from portal.tests.helpers import download, queries_for
+from portal.tests.helpers import download, picture_parts, queries_for, srcset_widths
 
 
 def json_ld(html):
@@ -132,3 +132,31 @@ def test_api_filters_professions_by_sector_and_level(client, catalogue):
     items = response.json()["items"]
     assert [item["title"] for item in items] == ["Сварщик"]
     assert items[0]["sector_name"] == "Авиастроение" and items[0]["salary_min"] == 60_000
+
+
+def test_card_images_come_in_modern_formats_with_widths_and_their_size_set(client, atlas):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from portal.models import PortalImage
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 750), "#0b4f8a").save(buffer, "PNG")
+    photo = PortalImage.objects.create(
+        title="Сварщик у станка",
+        description="Сварщик в маске у станка",
+        file=SimpleUploadedFile("svarshchik.png", buffer.getvalue(), content_type="image/png"),
+    )
+    page = ProfessionPageFactory(parent=atlas, title="Сварщик")
+    page.media = [("image", {"image": photo, "alt_text": "", "decorative": False, "caption": ""})]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+
+    sources, img = picture_parts(html)
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
+    for srcset in [source["srcset"] for source in sources] + [img["srcset"]]:
+        assert srcset_widths(srcset) == [480, 800, 1000]  # the photo's own 1000 px: never enlarged
+    assert img["src"].endswith(".jpg") and img["srcset"].count(".jpg ") == 3  # JPEG for the other browsers
+    assert (img["width"], img["height"]) == ("480", "360")  # its place is kept while it loads
+    assert img["sizes"] == sources[0]["sizes"] == "(max-width: 72rem) calc(100vw - 2rem), 70rem"
+    assert img["alt"] == "Сварщик в маске у станка" and img["loading"] == "lazy"

@@ -1,5 +1,7 @@
 """Helpers the apps' tests share."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
@@ -123,3 +125,15 @@ def not_cached(client, url, **extra):
         response = client.get(url, **extra)
         assert HEADER not in response, f"{url}: {response[HEADER]}"
     return response
+
+
+def picture_parts(html):
+    """The attributes of the <source> tags and of the <img> of the first <picture> in ``html``."""
+    picture = re.search(r"<picture>(.*?)</picture>", html, re.S).group(1)
+    sources = [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in re.findall(r"<source [^>]+>", picture)]
+    (img,) = [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in re.findall(r"<img [^>]+>", picture)]
+    return sources, img
+
+
+def srcset_widths(srcset):
+    return [int(width) for width in re.findall(r" (\d+)w", srcset)]

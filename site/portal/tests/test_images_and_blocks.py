@@ -12,11 +12,12 @@ from wagtail.documents.models import Document
 
 from portal.blocks import BodyBlock, ImageBlock, PortalTableBlock, VideoBlock
 from portal.models import PortalImage
+from portal.tests.helpers import picture_parts, srcset_widths
 
 
-def png_bytes(colour="#0b4f8a"):
+def png_bytes(colour="#0b4f8a", size=(40, 30)):
     buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), colour).save(buffer, "PNG")
+    Image.new("RGB", size, colour).save(buffer, "PNG")
     return buffer.getvalue()
 
 
@@ -120,6 +121,24 @@ def test_news_item_refuses_an_image_without_alt_text(site_tree):
     with pytest.raises(ValidationError) as error:
         news.full_clean()
     assert "image" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_news_item_image_comes_in_modern_formats_with_widths_and_its_size_set(client, site_tree):
+    from home.factories import NewsIndexPageFactory, NewsPageFactory
+
+    home, _ = site_tree
+    image = PortalImage.objects.create(
+        title="Открытие колледжа",
+        description="Студенты у входа в колледж",
+        file=SimpleUploadedFile("c.png", png_bytes(size=(900, 450)), content_type="image/png"),
+    )
+    news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), image=image)
+    sources, img = picture_parts(client.get(news.url).content.decode())
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
+    assert srcset_widths(sources[0]["srcset"]) == srcset_widths(img["srcset"]) == [480, 800, 900]
+    assert img["src"].endswith(".jpg") and (img["width"], img["height"]) == ("480", "240")
+    assert img["alt"] == "Студенты у входа в колледж" and "loading" not in img  # at the top: loaded at once
 
 
 def test_pdf_page_references_are_cached_but_follow_added_pages():
