@@ -116,6 +116,68 @@ def search_index(django_db_setup, django_db_blocker):
     yield
 
 
+# The seeded site: media_seed/ loaded by ``load_seed`` once per test session (per xdist worker), in a transaction
+# that stays open until the session ends and is then rolled back. Seeding takes longer than most test files, so
+# the tests that need it share it, each in a transaction of its own nested in it (``db``: a savepoint), and run
+# last, after every test that expects an empty database (pytest_collection_modifyitems below).
+SEEDED = "seeded_site"
+seed_transaction = {"open": False}
+
+
+@pytest.fixture(scope="session")
+def seeded_site(django_db_setup, django_db_blocker):
+    """The demo site of media_seed/, for tests that also ask for ``db`` (or ``django_db``, not transactional).
+    They must not commit, flush or reseed it for the others: each test's changes roll back with its savepoint.
+    On SQLite the live server (tests/conftest.py: site_server) shares this connection and sees the same data."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        if settings.OPENSEARCH_URL:
+            forget_indexed_pages()  # earlier tests' rolled-back pages: the index then holds the seed alone
+        seeded = transaction.atomic()
+        seeded.__enter__()
+        seed_transaction["open"] = True
+        try:
+            call_command("load_seed", "--no-index", verbosity=0)
+        except BaseException:
+            rollback(seeded)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        rollback(seeded)
+
+
+def rollback(seeded):
+    from django.db import transaction
+
+    seed_transaction["open"] = False
+    transaction.set_rollback(True)
+    seeded.__exit__(None, None, None)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering (tryfirst): database tests, transactional, others
+def pytest_collection_modifyitems(items):
+    """The tests on the seeded site last, in their order: the seed stays until the session ends."""
+    items.sort(key=uses_the_seed)
+
+
+def uses_the_seed(item):
+    return SEEDED in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(autouse=True)
+def only_seeded_tests_see_the_seed(request):
+    """Fails a test that does not ask for the seeded site but would run on it (one ordered wrongly, e.g. by a
+    plugin that reorders tests): it expects an empty database."""
+    if seed_transaction["open"] and not uses_the_seed(request.node):
+        pytest.fail(
+            f"{request.node.nodeid} runs inside the seeded site's transaction without asking for {SEEDED}",
+            pytrace=False,
+        )
+
+
 @pytest.fixture
 def site_tree(db):
     """Locales ru/en, a Russian home page as the default site's root, and its English translation."""
@@ -142,6 +204,16 @@ def forget_indexed_pages():
                 body={"query": {"match_all": {}}},
                 params={"refresh": "true", "conflicts": "proceed"},
             )
+
+
+def index_the_database_alone():
+    """On OpenSearch, rebuild the index from the database as the test sees it, leaving out what rolled-back tests
+    left there (see forget_indexed_pages): for a test on the seeded site, which it cannot build again."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.OPENSEARCH_URL:
+        call_command("update_index", "--backend", "default", verbosity=0)
 
 
 class SilentServer:

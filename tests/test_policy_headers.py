@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db.models import Min
 from django.template.loader import render_to_string
 from wagtail.models import Page
@@ -102,8 +101,8 @@ def seeded_addresses():
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("load_seed", "--no-index", verbosity=0)
+def seeded(seeded_site, db):
+    """The site load_seed built (conftest.py: seeded_site), shared with the other tests on it."""
 
 
 def test_every_public_page_gets_the_strict_policy_and_carries_nothing_it_would_refuse(client, seeded):

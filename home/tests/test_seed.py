@@ -14,8 +14,8 @@ PROGRAMME = settings.BASE_DIR / "media_seed" / "programme"
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("load_seed", "--no-index", verbosity=0)
+def seeded(seeded_site, db):
+    """The site load_seed built (conftest.py: seeded_site), shared with the other tests on it."""
 
 
 def test_seed_builds_the_programme_site(seeded):

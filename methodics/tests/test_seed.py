@@ -13,8 +13,7 @@ from methodics.models import BestPracticePage, LessonPage, MethodicalKitPage
 from portal.documents import DocumentAccess
 
 
-def test_seed_builds_kits_lessons_game_and_practices_with_real_handouts(rf, db):
-    call_command("load_seed", "--no-index", verbosity=0)
+def test_seed_builds_kits_lessons_game_and_practices_with_real_handouts(rf, seeded_site, db):
     kits = MethodicalKitPage.objects.live()
     assert kits.filter(kind="complex").count() >= 3 and kits.filter(kind="game").count() == 1
     adapted = kits.filter(adaptations__isnull=False, adapted_edition_of__isnull=False).distinct().get()
@@ -54,8 +53,7 @@ def test_seed_builds_kits_lessons_game_and_practices_with_real_handouts(rf, db):
     assert get_document_model().objects.count() == documents and LessonPage.objects.count() == len(lessons)
 
 
-def test_seeded_documents_carry_their_file_hash_as_etag(client, db):
-    call_command("load_seed", "--no-index", verbosity=0)
+def test_seeded_documents_carry_their_file_hash_as_etag(client, seeded_site, db):
     access = DocumentAccess(None)
     documents = list(get_document_model().objects.all())
     assert documents

@@ -9,8 +9,7 @@ from atlas.models import MunicipalDistrict
 from monitoring.models import Indicator, MonitoringReportPage, Observation
 
 
-def test_seed_has_the_ten_indicators_with_their_targets_and_marked_demo_data(db):
-    call_command("load_seed", "--no-index", verbosity=0)
+def test_seed_has_the_ten_indicators_with_their_targets_and_marked_demo_data(seeded_site, db):
     source = json.loads(
         (settings.BASE_DIR / "media_seed" / "programme" / "indicators.json").read_text(encoding="utf-8")
     )

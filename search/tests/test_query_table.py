@@ -1,11 +1,10 @@
 """What visitors type, and the page they must get: first or among the first three, on every backend CI has
 (SQLite with the Snowball stemmer; PostgreSQL's ``russian`` configuration and OpenSearch's Russian analysis in
-the scaled pass). Runs on the seeded site, once, and reports every row that failed."""
+the scaled pass). Runs on the seeded site (conftest.py: seeded_site), and reports every row that failed."""
 
-from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
-from conftest import forget_indexed_pages
+from conftest import index_the_database_alone
 
 # query, title expected, how high it must be (1 = first)
 TABLE = [
@@ -26,9 +25,8 @@ TABLE = [
 ]
 
 
-def test_queries_find_their_pages(client, db):
-    forget_indexed_pages()
-    call_command("load_seed", "--no-index", verbosity=0)
+def test_queries_find_their_pages(client, seeded_site, db):
+    index_the_database_alone()
     get_search_backend().refresh_indexes()
     failures = []
     for query, title, within in TABLE:

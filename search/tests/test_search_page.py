@@ -78,10 +78,7 @@ def test_postgresql_search_uses_russian_configuration(pages):
         assert "'профориентац'" in cursor.fetchone()[0]
 
 
-def test_search_finds_a_seeded_page(client, db):
-    from django.core.management import call_command
-
-    call_command("load_seed", "--no-index", verbosity=0)
+def test_search_finds_a_seeded_page(client, seeded_site, db):
     refresh()
     response = client.get("/search/", {"q": "паспорта проекта"})
     assert response.context["results"][0].url == "/o-proekte/pasport-proekta/"
