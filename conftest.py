@@ -52,10 +52,12 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(autouse=True)
 def empty_shared_cache():
     """Every test starts with an empty shared cache: rate-limit counts and the search circuit breaker live there,
-    and nothing rolls them back with the database after another test."""
+    and nothing rolls them back with the database after another test. The "default" cache too: the content version
+    starts again at 1 in the emptied shared cache, so look-ups a previous test cached under 1 would be served."""
     from django.core.cache import caches
 
     caches["shared"].clear()
+    caches["default"].clear()
 
 
 # Every document the browser opens (frames too) reports its Content-Security-Policy violations to the console, where
