@@ -37,3 +37,15 @@ def test_atlas_pages_cost_few_queries_and_as_many_with_more_content(
             welder.save_revision().publish()
 
     assert_few_constant_queries(client, urls, grow)
+
+
+def test_a_renamed_sector_shows_in_the_atlas_filter_on_the_next_request(
+    client, catalogue, atlas, django_capture_on_commit_callbacks
+):
+    assert '<option value="aviastroenie">Авиастроение</option>' in client.get(atlas.url).content.decode()
+    sector = catalogue["aviation"]
+    sector.name = "Авиа- и ракетостроение"
+    with django_capture_on_commit_callbacks(execute=True):
+        sector.save()
+    html = client.get(atlas.url).content.decode()
+    assert '<option value="aviastroenie">Авиа- и ракетостроение</option>' in html

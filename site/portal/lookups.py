@@ -13,6 +13,7 @@ from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
@@ -21,7 +22,6 @@ from portal import content_version
 
 # Entries of an old version are never read again; this only bounds how long they take up memory.
 TIMEOUT = 60 * 60 * 24
-_MISSING = object()
 # The content version of the request being served, read at most once per request (a list, empty until read).
 _request_version = ContextVar("portal_request_content_version", default=None)
 
@@ -37,23 +37,28 @@ def version():
 
 
 def lookup(name, *parts, build):
-    """The value ``build()`` gives, cached under ``name`` and ``parts`` for the current content version."""
+    """The value ``build()`` gives, cached under ``name`` and ``parts`` for the current content version. None (not
+    found) is not kept: addresses that lead nowhere must not fill the cache."""
     digest = hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()
     key = f"portal:lookup:{version()}:{name}:{digest}"
     cache = caches["default"]
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
+    value = cache.get(key)
+    if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        if value is not None:
+            cache.set(key, value, TIMEOUT)
     return value
 
 
 def site_for(request):
-    """``Site.find_for_request``, cached by host and port (and kept on the request, as Wagtail does)."""
+    """``Site.find_for_request``, cached by host and port (and kept on the request, as Wagtail does). Only for the
+    hosts the settings allow: another host is refused further on, and must not add entries to the cache."""
     if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = lookup(
-            "site", request._get_raw_host(), request.get_port(), build=lambda: Site.find_for_request(request)
-        )
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return Site.find_for_request(request)
+        request._wagtail_site = lookup("site", host, request.get_port(), build=lambda: Site.find_for_request(request))
     return request._wagtail_site
 
 
