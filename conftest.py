@@ -51,13 +51,15 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(autouse=True)
 def empty_shared_cache():
-    """Every test starts with an empty shared cache and page cache: rate-limit counts, the search circuit breaker,
+    """Every test starts with empty shared, page and local caches: rate-limit counts, the search circuit breaker,
     the content version and the stored pages live there, and nothing rolls them back with the database after
-    another test (whose pages, with the same version number, would otherwise be served to this one)."""
+    another test. The content version starts again at 1 in the emptied shared cache, so pages and look-ups a
+    previous test cached under 1 would otherwise be served to this one."""
     from django.core.cache import caches
 
     caches["shared"].clear()
     caches["pages"].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ class NavigatorIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = list(self.get_children().live().public().specific())
+        children = list(self.public_children().specific())
         context["editions"] = sorted(
             (c for c in children if isinstance(c, ProfnavigatorEditionPage)), key=lambda e: -e.year
         )

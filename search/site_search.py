@@ -19,7 +19,7 @@ from wagtail.search.index import get_indexed_models
 
 from atlas.models import EducationalOrganization, Employer, MunicipalDistrict, Sector
 from portal import search_engine
-from portal.pages import PortalPage
+from portal.pages import PortalPage, public_pages
 
 from .models import IndexedFacet
 from .synonyms import expand
@@ -54,7 +54,7 @@ class Found:
 
 def querysets(locale):
     return {
-        "page": Page.objects.live().public().filter(locale=locale).specific(),
+        "page": public_pages().filter(locale=locale).specific(),
         **{kind: model.objects.filter(locale=locale) for kind, model in RECORD_KINDS.items()},
     }
 

@@ -4,6 +4,7 @@ recognises the synonym «медсестра» and «СПО» recognises «спо
 
 from wagtail.search.query import Or, PlainText
 
+from portal import lookups
 from search.analysis import STOP_WORDS, stem, words
 from search.models import SynonymGroup
 
@@ -41,7 +42,7 @@ def _find(needle, haystack):
 
 def expand(text):
     """The Wagtail query for ``text``: all its words, or all the words of one of its synonym variants."""
-    groups = [group.term_list() for group in SynonymGroup.objects.all()]
+    groups = lookups.lookup("synonym-groups", build=lambda: [group.term_list() for group in SynonymGroup.objects.all()])
     queries = [PlainText(" ".join(variant), operator="and") for variant in variants(text, groups) if variant]
     if not queries:
         return PlainText(text, operator="and")

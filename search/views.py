@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from atlas.models import AtlasIndexPage, MunicipalDistrict, Sector
+from portal import lookups
 from portal.facets import FACETS
 from portal.forms import QueryFilterForm
 from portal.models import Audience
@@ -43,12 +44,15 @@ class SearchFilterForm(QueryFilterForm):
 
 
 def facet_labels(locale):
-    return {
-        "kind": dict(site_search.KINDS),
-        "sector": {s.slug: s.name for s in Sector.objects.filter(locale=locale)},
-        "district": {d.slug: d.name for d in MunicipalDistrict.objects.filter(locale=locale)},
-        "audience": {a.slug: a.name for a in Audience.objects.all()},
-    }
+    def build():  # the reference lists, named in the visitor's language: once per content version
+        return {
+            "sector": {s.slug: s.name for s in Sector.objects.filter(locale=locale)},
+            "district": {d.slug: d.name for d in MunicipalDistrict.objects.filter(locale=locale)},
+            "audience": {a.slug: a.name for a in Audience.objects.all()},
+        }
+
+    references = lookups.lookup("search-facet-labels", locale.pk, translation.get_language(), build=build)
+    return {"kind": dict(site_search.KINDS), **references}
 
 
 def facet_menu(query, selected, counts, labels):
@@ -83,12 +87,12 @@ def facet_menu(query, selected, counts, labels):
 
 def hits(request, objects, stems, locale):
     """What each result shows: its kind, title, address, an excerpt with the query's words marked, its section."""
-    sections = dict(
-        Page.objects.filter(
-            path__in={obj.path[: Page.steplen * 3] for obj in objects if isinstance(obj, Page)}
-        ).values_list("path", "title")
+    sections = lookups.lookup(  # the top-level sections (depth 3), by path: few, and the same for every query
+        "search-sections", build=lambda: dict(Page.objects.filter(depth=3).values_list("path", "title"))
     )
-    atlas = AtlasIndexPage.objects.live().filter(locale=locale).first()
+    atlas = lookups.lookup(
+        "search-atlas", locale.pk, build=lambda: AtlasIndexPage.objects.live().filter(locale=locale).first()
+    )
     found = []
     for obj in objects:
         kind = getattr(obj, "search_kind", "page")
@@ -121,7 +125,10 @@ def did_you_mean(query, locale):
 
 
 def locale_of(request):
-    return Locale.objects.filter(language_code=translation.get_language()).first() or Locale.get_default()
+    language = translation.get_language()
+    return lookups.lookup(
+        "locale", language, build=lambda: Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    )
 
 
 @require_safe

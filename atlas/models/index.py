@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from portal import lookups
 from portal.pages import PortalPage, paginate
 
 from .pages import ProfessionPage
@@ -58,11 +59,16 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
         from atlas.filters import AtlasFilterForm
 
         locale = self.locale_id
-        return AtlasFilterForm(
-            request.GET or None,
-            sectors=Sector.objects.filter(locale_id=locale).only("slug", "name"),
-            districts=MunicipalDistrict.objects.filter(locale_id=locale).only("slug", "name"),
+        # The reference lists change only with the content: looked up once per content version (portal.lookups).
+        sectors, districts = lookups.lookup(
+            "atlas-filter-choices",
+            locale,
+            build=lambda: (
+                list(Sector.objects.filter(locale_id=locale).only("slug", "name")),
+                list(MunicipalDistrict.objects.filter(locale_id=locale).only("slug", "name")),
+            ),
         )
+        return AtlasFilterForm(request.GET or None, sectors=sectors, districts=districts)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from portal.pages import PortalPage, paginate
+from portal.pages import PortalPage, paginate, public_pages
 
 from .pages import SECTION_PARENTS
 
@@ -49,7 +49,7 @@ class CollectionPage(PortalPage):
 
     def matching_pages(self):
         """Live public pages in this page's language that meet every criterion set."""
-        pages = Page.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        pages = public_pages().filter(locale_id=self.locale_id).exclude(pk=self.pk)
         if self.page_type_id:
             pages = pages.filter(content_type_id=self.page_type_id)
         if self.tag:

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import lookups
 from portal.blocks import BodyBlock
 from portal.facets import slugs
 from portal.models import Audience
@@ -61,7 +62,7 @@ class EventIndexPage(RoutablePageMixin, PortalPage):
                 | models.Q(end_date__isnull=True, start_date__year=year)
                 | models.Q(until_year__gte=year)
             )
-        audiences = list(Audience.objects.all())
+        audiences = lookups.lookup("audiences", build=lambda: list(Audience.objects.all()))
         audience = next((a for a in audiences if a.slug == request.GET.get("audience")), None)
         if audience:
             events = events.filter(audiences=audience)

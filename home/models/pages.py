@@ -102,7 +102,7 @@ class SectionPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Tree order is the editors' order; specific() costs one query per page type, not per page.
-        context["children"] = self.get_children().live().public().specific()
+        context["children"] = self.public_children().specific()
         return context
 
 

@@ -44,7 +44,7 @@ class MethodicsIndexPage(PortalPage):
         from methodics.filters import LessonFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
+        children = self.public_children().specific()
         kits = [c for c in children if isinstance(c, MethodicalKitPage)]
         form = LessonFilterForm(request.GET or None, index=self)
         lessons = paginate(request, form.lessons(kits), per_page=20)

@@ -105,7 +105,7 @@ def test_same_counts_on_opensearch_and_the_database(varied):
         assert {p.pk for p in on_opensearch.results} == {p.pk for p in on_database.results}
 
 
-def test_editors_synonyms_apply(client, site_tree):
+def test_editors_synonyms_apply(client, site_tree, django_capture_on_commit_callbacks):
     forget_indexed_pages()
     home, _ = site_tree
     nurse = ContentPageFactory(parent=home, title="Медицинская сестра", summary="Уход за пациентами.")
@@ -118,8 +118,9 @@ def test_editors_synonyms_apply(client, site_tree):
         return [p.title for p in client.get("/search/", {"q": query}).context["results"]]
 
     assert titles("медсестры") == [] and titles("СПО") == []
-    SynonymGroup.objects.create(terms="медсестра\nмедицинская сестра")
-    SynonymGroup.objects.create(terms="СПО, среднее профессиональное образование")
+    with django_capture_on_commit_callbacks(execute=True):  # synonyms are cached until a change commits
+        SynonymGroup.objects.create(terms="медсестра\nмедицинская сестра")
+        SynonymGroup.objects.create(terms="СПО, среднее профессиональное образование")
     assert titles("медсестры") == [nurse.title]  # an inflected form of the synonym
     assert titles("спо") == [spo.title]
     assert titles("медицинской сестрой") == [nurse.title]  # the phrase itself still works

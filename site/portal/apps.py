@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from wagtail.documents.models import document_served
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published
 
         from portal import content_version
@@ -17,3 +18,5 @@ class PortalConfig(AppConfig):
         document_served.connect(count_download, dispatch_uid="portal.count_download")
         page_published.connect(queue_on_publish, dispatch_uid="portal.builds.queue_on_publish")
         content_version.connect()
+        # Private sections are cached (portal.lookups): a new or removed restriction moves the version.
+        content_version.track(PageViewRestriction)

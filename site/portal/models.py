@@ -83,6 +83,17 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
+    @classmethod
+    def for_site(cls, site):
+        # Every page's footer reads the settings: once per content version, not once per request.
+        if site is None:
+            return super().for_site(site)
+        from portal import lookups
+
+        return lookups.lookup(
+            "settings", cls._meta.label, site.pk, build=lambda: super(PortalSettings, cls).for_site(site)
+        )
+
     def localized(self, field, language_code):
         """The value of ``field`` in the visitor's language, falling back to Russian."""
         value = getattr(self, f"{field}_{language_code}", "") if language_code in ("ru", "en") else ""

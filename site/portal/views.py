@@ -17,13 +17,13 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.documents import get_document_model
-from wagtail.models import Page
 
 from portal.accessibility import OPTIONS
 from portal.addresses import public_url
 from portal.headers import source_hash
 from portal.limits import limit
 from portal.models import PortalSettings
+from portal.pages import public_pages
 
 
 class AllLanguagesSitemap(Sitemap):
@@ -34,7 +34,9 @@ class AllLanguagesSitemap(Sitemap):
         in_any_tree = Q()
         for root in roots.only("path"):
             in_any_tree |= Q(path__startswith=root.path)
-        return Page.objects.filter(in_any_tree).live().public().order_by("path").defer_streamfields().specific()
+        # Deferred specific pages: the entries need only the tree's own fields (address, dates), so no query per
+        # page type; the private sections come from the cached look-up.
+        return public_pages().filter(in_any_tree).order_by("path").specific(defer=True)
 
     def location(self, page):
         return public_url(page, self.request)

@@ -1,12 +1,13 @@
 """Navigation helpers every page template uses: the main menu, breadcrumbs and language links.
-Each costs a fixed number of queries, whatever the size of the tree."""
+Each is looked up once per content version (portal.lookups) and costs no query after that, whatever the size of
+the tree. They give plain items (title, URL), the URL as ``pageurl`` gives it on the request's site."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from portal import addresses
+from portal import addresses, lookups
 
 register = template.Library()
 
@@ -27,22 +28,40 @@ def _home_for_language(request, language_code):
     return root.get_translations().filter(locale__language_code=language_code).first()
 
 
+def _link(page, request):
+    return {"pk": page.pk, "title": page.title, "url": page.get_url(request)}
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Top-level sections of the visitor's language, in the editors' order («show in menus»)."""
+    """Top-level sections of the visitor's language, in the editors' order («show in menus»): pk, title, url."""
     request = context.get("request")
-    home = _home_for_language(request, translation.get_language()) if request else None
-    if home is None:
+    if request is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific().only("title", "url_path"))
+    language = translation.get_language()
+
+    def build():
+        home = _home_for_language(request, language)
+        if home is None:
+            return []
+        items = home.get_children().live().public().in_menu().specific().only("title", "url_path")
+        return [_link(item, request) for item in items]
+
+    return lookups.lookup("main-menu", _site_pk(request), language, build=build)
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """The page's ancestors below the tree root, outermost first (the home page included)."""
+    """The page's ancestors below the tree root, outermost first (the home page included): title, url."""
     if page is None or not getattr(page, "pk", None):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "depth"))
+    request = context.get("request")
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "depth")
+        return [_link(ancestor, request) for ancestor in ancestors]
+
+    return lookups.lookup("breadcrumbs", _site_pk(request), page.pk, build=build)
 
 
 @register.simple_tag(takes_context=True)
@@ -51,16 +70,27 @@ def language_links(context, page=None):
     otherwise that language's home page."""
     request = context.get("request")
     current = translation.get_language()
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
-    links = []
-    for code, name in settings.LANGUAGES:
-        target = translations.get(code) or (_home_for_language(request, code) if request else None)
-        url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return links
+    page_pk = page.pk if page is not None and getattr(page, "pk", None) else None
+
+    def build():
+        translations = {}
+        if page_pk is not None:
+            for other in page.get_translations(inclusive=True).live().select_related("locale"):
+                translations[other.locale.language_code] = other
+        targets = []
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code) or (_home_for_language(request, code) if request else None)
+            url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+            targets.append({"code": code, "name": name, "url": url})
+        return targets
+
+    targets = lookups.lookup("language-links", _site_pk(request), page_pk, build=build)
+    return [{**target, "current": target["code"] == current} for target in targets]
+
+
+def _site_pk(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site else None
 
 
 @register.filter

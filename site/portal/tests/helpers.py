@@ -24,6 +24,23 @@ def queries_for(client, url):
     return len(queries)
 
 
+# The most SQL queries a public page may cost uncached (portal.lookups keeps the per-request look-ups out of it).
+MAX_PAGE_QUERIES = 15
+
+
+def assert_few_constant_queries(client, urls, grow):
+    """Each of ``urls`` costs at most MAX_PAGE_QUERIES queries, and exactly as many after ``grow()`` added rows of
+    what the pages list (returns the counts)."""
+    before = {url: queries_for(client, url) for url in urls}
+    too_many = {url: count for url, count in before.items() if count > MAX_PAGE_QUERIES}
+    assert not too_many, f"more than {MAX_PAGE_QUERIES} queries: {too_many}"
+    grow()
+    after = {url: queries_for(client, url) for url in urls}
+    grown = {url: f"{before[url]} -> {count}" for url, count in after.items() if count != before[url]}
+    assert not grown, f"queries grew with the content: {grown}"
+    return before
+
+
 def run_worker(backend="long", **options):
     """Run a background queue as `manage.py db_worker --backend long --batch` does, until nothing is left in it.
 
