@@ -18,6 +18,7 @@ from pathlib import Path
 
 PAGES_SIZE_LIMIT = 512 * 1024 * 1024  # bytes of stored pages on one machine; the least recently stored go first
 REDIS_SCHEMES = ("redis://", "rediss://")
+LOCAL_MAX_ENTRIES = 20_000
 
 
 def caches_for(cache_url, cache_dir):
@@ -34,8 +35,13 @@ def caches_for(cache_url, cache_dir):
             **redis.get("OPTIONS", {}),
         }
         return {"default": redis, "shared": redis, "pages": redis}
+    default = environ.Env.cache_url_config(cache_url or "locmemcache://portal")
+    if default["BACKEND"].endswith("LocMemCache"):
+        # The look-ups (portal.lookups) keep one route per page address visited: Django's 300 entries would be
+        # pushed out and rebuilt all day on an atlas of a thousand cards.
+        default.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", LOCAL_MAX_ENTRIES)
     return {
-        "default": environ.Env.cache_url_config(cache_url or "locmemcache://portal"),
+        "default": default,
         "shared": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(cache_dir)},
         "pages": {
             "BACKEND": "diskcache.DjangoCache",

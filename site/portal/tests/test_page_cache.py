@@ -289,6 +289,10 @@ def test_the_embedded_tier_keeps_pages_in_files_every_worker_shares(tmp_path):
     assert pages["LOCATION"] == str(tmp_path / "pages")  # beside the shared cache's files, not among them
 
 
+def test_the_embedded_tiers_local_cache_holds_a_route_for_every_card(tmp_path):
+    assert caches_for("", tmp_path)["default"]["OPTIONS"]["MAX_ENTRIES"] >= 10_000  # Django's default is 300
+
+
 def test_the_scaled_tier_keeps_pages_in_the_shared_redis():
     tiers = caches_for("redis://cache.internal:6379/2", "")
     assert tiers["pages"] == tiers["shared"]
