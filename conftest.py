@@ -62,6 +62,16 @@ def empty_shared_cache():
     caches["default"].clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Russian, the site's default: a request a previous test made under /en/ leaves English
+    active in the thread (LocaleMiddleware activates the language of each request and never puts it back)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def page_cache(settings):
     """The page cache on, as in production (the test settings turn it off, see portal.settings.test). Changes must

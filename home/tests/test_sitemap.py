@@ -1,5 +1,6 @@
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.conf import settings
 
 from home.factories import ContentPageFactory, SectionPageFactory
@@ -19,6 +20,7 @@ def test_sitemap_lists_published_pages_of_both_languages_only(client, site_tree)
     assert draft.url not in paths and all("chernovik" not in p for p in paths)
 
 
+@pytest.mark.django_db  # every request finds its site first (portal.lookups, from the cache after the first)
 def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin(client):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in text and f"Sitemap: {settings.PUBLIC_BASE_URL}/sitemap.xml" in text
