@@ -143,7 +143,7 @@ def seeded_site(django_db_setup, django_db_blocker):
     On SQLite the live server (tests/conftest.py: site_server) shares this connection and sees the same data."""
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import transaction
+    from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
     with django_db_blocker.unblock():
         if settings.OPENSEARCH_URL:
@@ -156,8 +156,13 @@ def seeded_site(django_db_setup, django_db_blocker):
         except BaseException:
             rollback(seeded)
             raise
-    yield
+        seeded_connection = connections[DEFAULT_DB_ALIAS]
+    # Django keeps a connection per context (asgiref's Local), and pytest-playwright's fixtures run the browser
+    # tests' fixtures in a context of their own, where a fresh connection would not see the seed (on SQLite its
+    # uncommitted writes even lock the tables): those fixtures take this one (tests/conftest.py: site_server).
+    yield seeded_connection
     with django_db_blocker.unblock():
+        connections[DEFAULT_DB_ALIAS] = seeded_connection  # the teardown may run in another context too
         rollback(seeded)
 
 
