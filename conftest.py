@@ -63,6 +63,14 @@ def empty_shared_cache():
 
 
 @pytest.fixture(autouse=True)
+def no_pending_search_counts():
+    """Searches counted in memory by an earlier test (search/query_log.py) are not written into this one's log."""
+    from search import query_log
+
+    query_log.discard_pending()
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in Russian, the site's default: a request a previous test made under /en/ leaves English
     active in the thread (LocaleMiddleware activates the language of each request and never puts it back)."""
@@ -142,12 +150,19 @@ def seeded_site(django_db_setup, django_db_blocker):
     They must not commit, flush or reseed it for the others: each test's changes roll back with its savepoint.
     On SQLite the live server (tests/conftest.py: site_server) shares this connection and sees the same data."""
     from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
     with django_db_blocker.unblock():
         if settings.OPENSEARCH_URL:
             forget_indexed_pages()  # earlier tests' rolled-back pages: the index then holds the seed alone
+        # A transactional test with serialized_rollback leaves the database empty when it ends (Django restores
+        # the migrated state at the start of the next such test): restore it here, as Django would.
+        connection = connections[DEFAULT_DB_ALIAS]
+        if not ContentType.objects.exists() and getattr(connection, "_test_serialized_contents", None):
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        ContentType.objects.clear_cache()  # a flush gives content types new ids
         seeded = transaction.atomic()
         seeded.__enter__()
         seed_transaction["open"] = True

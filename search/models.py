@@ -7,6 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,9 +26,9 @@ class UnansweredQuery(models.Model):
         return str(self.query)
 
     @classmethod
-    def record(cls, query):
+    def record(cls, query, times=1):
         cls.objects.get_or_create(query=query)
-        cls.objects.filter(query=query).update(hits=F("hits") + 1)
+        cls.objects.filter(query=query).update(hits=F("hits") + times, last_asked=timezone.localdate())
 
 
 class IndexedFacet(models.Model):

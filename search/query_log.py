@@ -1,47 +1,112 @@
 """The search query log: how often each query is asked (Wagtail's ``Query`` and ``QueryDailyHits``, its «Search
-terms» report) and which queries found nothing (``UnansweredQuery``). It is written while the visitor waits, so
-best effort (``portal.best_effort``): a locked database loses a count, never the page.
+terms» report) and which queries found nothing (``UnansweredQuery``).
 
-It keeps a window, not a history: daily counts older than ``WAGTAILSEARCH_HITS_MAX_AGE`` days go, with the
+A search does not write the log itself: each web process counts its searches in memory and hands the counts to
+the task queue (``write_counts``) at most every ``SEARCH_LOG_FLUSH_SECONDS``, and when it stops. A search page
+then costs no write and holds no write lock (on SQLite, one writer at a time); the price is that a process killed
+without warning loses the counts of its last interval, and the report lags by that interval.
+
+The log keeps a window, not a history: daily counts older than ``WAGTAILSEARCH_HITS_MAX_AGE`` days go, with the
 queries asked only before then (unless editors promoted pages for them), and at most ``MAX_QUERIES`` distinct
 queries stay (the least recently asked go first), so that a flood of random queries cannot fill the disk
-either. Pruning runs at most once an hour per process, right after a query is logged: no scheduler is
-needed on any tier, and the deletes stay small because they run often."""
+either. Pruning runs at most once an hour, after counts are written: no scheduler is needed on any tier, and the
+deletes stay small because they run often."""
 
+import atexit
 import datetime
+import threading
+import time
+from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from django_tasks import task
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from portal import lookups
 from portal.best_effort import best_effort
 
 from .models import UnansweredQuery
 
 MAX_QUERIES = 20_000
+# Distinct queries a process keeps in memory before it writes them out, however recent the last write.
+MAX_PENDING = 500
 PRUNE_KEY = "search-query-log-pruned"
 PRUNE_EVERY_SECONDS = 3600
 
+_pending = Counter()  # (date, normalised query, found nothing) -> searches, in this process since the last write
+_lock = threading.Lock()
+_last_write = time.monotonic()
 
-def logged_query(text):
-    """The logged ``Query`` for ``text`` (with its editors' picks), or None; writes nothing."""
-    return Query.objects.filter(query_string=normalise_query_string(text)).first()
+
+def picks(text):
+    """The editors' picks for ``text`` (Wagtail's search promotions), live pages or external links, in order. The
+    queries that have any are looked up once per content version, so most searches ask nothing more."""
+    normalised = normalise_query_string(text)
+    picked = lookups.lookup(
+        "search-picked-queries",
+        build=lambda: set(Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)),
+    )
+    if normalised not in picked:
+        return []
+    promotions = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
+    return [pick for pick in promotions.order_by("sort_order") if pick.page_id is None or pick.page.live]
 
 
 def record(text, found_nothing):
-    best_effort("Search query log", count, text, found_nothing)
+    """Count one search for ``text``; the counts reach the database with the next write of this process."""
+    global _last_write
+    key = (timezone.localdate().isoformat(), normalise_query_string(text), bool(found_nothing))
+    with _lock:
+        _pending[key] += 1
+        due = time.monotonic() - _last_write >= settings.SEARCH_LOG_FLUSH_SECONDS or len(_pending) >= MAX_PENDING
+        if not due:
+            return
+        counts, _last_write = _take(), time.monotonic()
+    _send(counts)
+
+
+def flush():
+    """Hand this process's pending counts to the task queue now (at exit, and in tests)."""
+    with _lock:
+        counts = _take()
+    if counts:
+        _send(counts)
+
+
+def discard_pending():
+    """Forget this process's pending counts (for tests: an earlier test's searches are not this one's)."""
+    with _lock:
+        _pending.clear()
+
+
+def _take():
+    counts = [[date, text, nothing, n] for (date, text, nothing), n in _pending.items()]
+    _pending.clear()
+    return counts
+
+
+def _send(counts):
+    best_effort("Search query log", write_counts.enqueue, counts)
+
+
+atexit.register(flush)
+
+
+@task()
+def write_counts(counts):
+    """Add ``counts`` ([date, query, found nothing, searches], …) to the log, then prune it if an hour has passed."""
+    for date, text, found_nothing, searches in counts:
+        logged = Query.get(text)
+        daily, _created = QueryDailyHits.objects.get_or_create(query=logged, date=date)
+        QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + searches)
+        if found_nothing:
+            UnansweredQuery.record(logged, searches)
     if cache.add(PRUNE_KEY, True, PRUNE_EVERY_SECONDS):
-        best_effort("Search query log pruning", prune)
-
-
-def count(text, found_nothing):
-    logged = Query.get(text)
-    logged.add_hit()
-    if found_nothing:
-        UnansweredQuery.record(logged)
+        prune()
 
 
 def prune():

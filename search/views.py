@@ -149,13 +149,7 @@ def search(request):
     context = {"search_query": query, "form": form, "results": None, "picks": []}
     if query:
         found = site_search.search(query, locale, selected, request.GET.get("page"))
-        logged = query_log.logged_query(query)
-        # Editors' picks (Wagtail search promotions) come first; only live pages or external links.
-        picks = [
-            pick
-            for pick in (logged.editors_picks.select_related("page").order_by("sort_order") if logged else [])
-            if pick.page_id is None or pick.page.live
-        ]
+        picks = query_log.picks(query)  # editors' picks (Wagtail search promotions) come first
         nothing = not found.results.paginator.count and not found.records and not picks
         if request.GET.get("page", "1") in ("", "1") and not selected:  # counted once, not once per page
             query_log.record(query, found_nothing=nothing)

@@ -10,6 +10,7 @@ from atlas.factories import (
     AtlasIndexPageFactory,
     DistrictFactory,
     EmployerFactory,
+    OrganisationFactory,
     ProfessionPageFactory,
     SectorFactory,
 )
@@ -126,21 +127,51 @@ def test_editors_synonyms_apply(client, site_tree, django_capture_on_commit_call
     assert titles("медицинской сестрой") == [nurse.title]  # the phrase itself still works
 
 
-def test_query_count_does_not_grow_with_the_results(client, varied, django_capture_on_commit_callbacks):
-    from portal.tests.helpers import queries_for
+def test_search_costs_few_queries_that_do_not_grow_with_the_results(
+    client, varied, django_capture_on_commit_callbacks, settings
+):
+    """Every kind of result found (pages of five kinds, the four kinds of atlas records) and an editors' pick:
+    at most MAX_PAGE_QUERIES, and as many with more results. The query log's write is the task queue's, once a
+    minute per process (search/query_log.py), not the page's."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-    url = "/search/?q=навигатор"
-    before = queries_for(client, url)
+    from portal.tests.helpers import assert_few_constant_queries
+    from search import query_log
+
+    settings.SEARCH_LOG_FLUSH_SECONDS = 10**9  # as in production, where it is a minute: never within the test
     atlas = ProfessionPageFactory._meta.model.objects.first().get_parent()
     with django_capture_on_commit_callbacks(execute=True):
-        for n in range(12):
-            profession = ProfessionPageFactory(parent=atlas, title=f"Навигатор {n}", sector=varied["aviation"])
-            profession.districts.set([varied["north"]])
-            profession.save()
+        SectorFactory(name="Судовые навигаторы")
+        DistrictFactory(name="Район «Навигатор»")
+        OrganisationFactory(name="Школа навигаторов")
+        SearchPromotion.objects.create(query=Query.get("навигатор"), page=atlas, description="Атлас профессий")
     for name in settings.WAGTAILSEARCH_BACKENDS:
         get_search_backend(name).refresh_indexes()
-    assert client.get(url).context["results"].paginator.count == 19
-    assert queries_for(client, url) == before
+    urls = ["/search/?q=навигатор", "/search/?q=навигатор&kind=news", "/search/?q=навигатор&kind=employer"]
+
+    def grow():
+        with django_capture_on_commit_callbacks(execute=True):
+            for n in range(12):
+                profession = ProfessionPageFactory(parent=atlas, title=f"Навигатор {n}", sector=varied["aviation"])
+                profession.districts.set([varied["north"]])
+                profession.save()
+                EmployerFactory(name=f"Навигатор-{n}")
+        for name in settings.WAGTAILSEARCH_BACKENDS:
+            get_search_backend(name).refresh_indexes()
+
+    response = client.get(urls[0])
+    assert [group["title"] for group in response.context["record_groups"]] == [
+        "Колледжи и вузы",
+        "Работодатели",
+        "Отрасли",
+        "Районы и округа",
+    ]
+    assert [pick.description for pick in response.context["picks"]] == ["Атлас профессий"]
+    assert_few_constant_queries(client, urls, grow)
+    assert client.get(urls[0]).context["results"].paginator.count == 19
+    assert not Query.get("навигатор").daily_hits.exists()  # counted in memory so far
+    query_log.flush()
+    assert Query.get("навигатор").daily_hits.get().hits > 1
 
 
 def test_atlas_records_are_grouped_above_the_pages_and_open_their_atlas_pages(client, site_tree):

@@ -56,3 +56,33 @@ def test_searches_are_logged_and_the_log_pruned_at_most_hourly(client, site_tree
     assert Query.objects.filter(query_string="давний запрос").exists()  # not again within the hour
     logged = Query.objects.get(query_string="лесничий")
     assert logged.daily_hits.get().hits == 2 and logged.unanswered.hits == 2
+
+
+def test_a_query_still_unanswered_stays_in_the_report(client, site_tree, settings):
+    """Asked 40 days ago and again today, with nothing found either time: the report keeps it (its «last asked»
+    moves with every count, not only when it was first recorded)."""
+    forget_indexed_pages()
+    settings.WAGTAILSEARCH_HITS_MAX_AGE = 30
+    old = asked("лесничий", 40)
+    UnansweredQuery.objects.create(query=old, hits=1)
+    UnansweredQuery.objects.filter(query=old).update(last_asked=timezone.localdate() - datetime.timedelta(days=40))
+    client.get("/search/", {"q": "лесничий"})
+    query_log.prune()
+    assert UnansweredQuery.objects.get(query=old).hits == 2
+
+
+def test_a_process_writes_its_counts_in_one_task_per_interval(client, site_tree, settings):
+    """Searches are counted in memory and written through the task queue at most once per interval: the page
+    itself writes nothing, and the counts of several queries and days reach the log in one task."""
+    forget_indexed_pages()
+    settings.SEARCH_LOG_FLUSH_SECONDS = 10**9
+    for text in ["сварщик", "Сварщик ", "лесничий"]:
+        client.get("/search/", {"q": text})
+    assert not QueryDailyHits.objects.exists()
+    query_log.flush()
+    counts = dict(QueryDailyHits.objects.values_list("query__query_string", "hits"))
+    assert counts == {"сварщик": 2, "лесничий": 1}
+    assert UnansweredQuery.objects.get(query__query_string="сварщик").hits == 2
+    settings.SEARCH_LOG_FLUSH_SECONDS = 0  # the interval is over: the next search writes
+    client.get("/search/", {"q": "лесничий"})
+    assert QueryDailyHits.objects.get(query__query_string="лесничий").hits == 2

@@ -36,10 +36,10 @@ RUSSIAN_ANALYSIS = {
 
 
 class QuickSearchTransport(Transport):
-    """Searches (``_search``, ``_count``) and single-document writes (``_doc``) keep the client's short
+    """Searches (``_search``, ``_msearch``, ``_count``) and single-document writes (``_doc``) keep the client's short
     timeout; everything else — index creation, mappings, aliases, ``_bulk`` — gets the maintenance timeout."""
 
-    QUICK = ("/_search", "/_count", "/_doc/")
+    QUICK = ("/_search", "/_msearch", "/_count", "/_doc/")
 
     def perform_request(self, method, url, params=None, body=None, timeout=None, ignore=(), headers=None):
         quick = any(part in url for part in self.QUICK)

@@ -242,6 +242,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 SEARCH_AUTO_UPDATE = env.bool("SEARCH_AUTO_UPDATE", default=True)
 # The search query log keeps this many days of daily counts (search/query_log.py); Wagtail's default is 7.
 WAGTAILSEARCH_HITS_MAX_AGE = 90
+# Each web process writes its searches' counts to the log through the task queue at most this often.
+SEARCH_LOG_FLUSH_SECONDS = env.int("SEARCH_LOG_FLUSH_SECONDS", default=60)
 DATABASE_SEARCH_BACKEND = {
     "BACKEND": "search.backends.database",
     "AUTO_UPDATE": SEARCH_AUTO_UPDATE,

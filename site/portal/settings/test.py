@@ -36,4 +36,6 @@ PORTAL_BUILD_AHEAD = False
 # The small tasks (search and reference index updates) run at once, so a test sees what it saved in search results
 # without a worker; search/tests/test_background_indexing.py runs them through the queue as production does.
 TASKS = {**TASKS, "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each search's count is written at once (search/query_log.py), so a test sees it in the log.
+SEARCH_LOG_FLUSH_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
