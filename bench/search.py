@@ -6,8 +6,9 @@
 Builds a throw-away database (SQLite in var/bench-search.sqlite3, or DATABASE_URL), loads the seed and enough
 generated profession cards (make_atlas_bench_data, the benchmark-data command) to reach --pages live pages,
 without indexing on save. Then times `update_index` for each backend of the tier, and runs a fixed list of 50
-queries through the site search — results page and facet counts, as a visitor gets them — and ten prefixes
-through the suggestions, on each backend:
+queries through the site search — results and facet counts — on each backend, the same 50 results pages
+as a visitor gets them (view and template, on the tier's engine), and ten prefixes through the suggestions,
+on each backend:
 the database backend (SQLite or PostgreSQL) and, with OPENSEARCH_URL, OpenSearch. Prints median and 95th
 percentile per backend; asserts nothing.
 """
@@ -141,6 +142,9 @@ def main():
         )
         print(f"full reindex of {pages} pages into {backend}: {time.perf_counter() - start:.1f} s")
 
+    from django.test import Client
+    from django.test.utils import override_settings
+
     from search import site_search, suggestions
 
     ru = Locale.objects.get(language_code="ru")
@@ -158,6 +162,21 @@ def main():
             f"50 queries × {args.runs}: median {statistics.median(timings):.0f} ms, "
             f"p95 {percentile(timings, 0.95):.0f} ms, slowest {max(timings):.0f} ms"
         )
+        if backend == "default":  # the whole results page, as a visitor gets it: the tier's engine, rendered
+            with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+                client = Client()
+                client.get("/search/", {"q": "прогрев"})
+                timings = []
+                for _ in range(args.runs):
+                    for query in QUERIES:
+                        started = time.perf_counter()
+                        response = client.get("/search/", {"q": query})
+                        timings.append((time.perf_counter() - started) * 1000)
+                        assert response.status_code == 200, (query, response.status_code)
+            print(
+                f"{backend}: results pages (view and template) for 50 queries × {args.runs}: median "
+                f"{statistics.median(timings):.0f} ms, p95 {percentile(timings, 0.95):.0f} ms"
+            )
         timings = []
         for _ in range(args.runs):
             for prefix in PREFIXES:
