@@ -82,10 +82,12 @@ def default_language():
 
 @pytest.fixture
 def page_cache(settings):
-    """The page cache on, as in production (the test settings turn it off, see portal.settings.test). Changes must
-    be made as they commit (``django_capture_on_commit_callbacks(execute=True)``) to move the content version."""
+    """The page cache and the fragment cache on, as in production (the test settings turn them off, see
+    portal.settings.test). Changes must be made as they commit (``django_capture_on_commit_callbacks(execute=True)``)
+    to move the content version."""
     settings.PAGE_CACHE_SECONDS = 600
     settings.PAGE_CACHE_MAX_AGE = 120
+    settings.FRAGMENT_CACHE_SECONDS = 600
 
 
 # Every document the browser opens (frames too) reports its Content-Security-Policy violations to the console, where

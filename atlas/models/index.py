@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from portal import lookups
-from portal.pages import PortalPage, paginate
+from portal.pages import PortalPage, paginate, when_shown
 
 from .pages import ProfessionPage
 from .snippets import EducationalOrganization, Employer, MunicipalDistrict, Sector
@@ -74,7 +74,7 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form(request)
         context["form"] = form
-        context["professions"] = paginate(request, form.apply(self.professions()), per_page=24)
+        context["professions"] = when_shown(lambda: paginate(request, form.apply(self.professions()), per_page=24))
         return context
 
     # -- pages of the reference data ------------------------------------------------------------------

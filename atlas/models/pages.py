@@ -1,5 +1,7 @@
 """The profession card (профессиограмма) and the browsable atlas."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
@@ -17,7 +19,7 @@ from portal.addresses import public_url
 from portal.blocks import ImageBlock, VideoBlock
 from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES
 from portal.facets import slugs
-from portal.pages import PortalPage
+from portal.pages import PortalPage, when_shown
 
 from .snippets import LEVELS, EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector
 
@@ -30,6 +32,18 @@ KLIMOV_TYPES = [
 ]
 DEMAND_LEVELS = [("high", _("high")), ("medium", _("medium")), ("low", _("low"))]
 LINES_HELP = _("One per line.")
+# What ProfessionPage.card_context gives the card's template, beside the page.
+CARD_PARTS = (
+    "atlas",
+    "subjects",
+    "specialties",
+    "organisations",
+    "employers",
+    "projects",
+    "districts",
+    "suitability",
+    "related",
+)
 
 
 def lines(text):
@@ -225,7 +239,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         return {name.strip() for name in self.needs_verification.split(",") if name.strip()}
 
     def card_context(self, request):
-        """Everything the card shows, fetched with a fixed number of queries (one per kind of link)."""
+        """Everything the card shows (CARD_PARTS), fetched with a fixed number of queries (one per kind of link)."""
         atlas = self.get_parent().specific
         return {
             "atlas": atlas,
@@ -244,9 +258,12 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         from atlas.jsonld import occupation
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.card_context(request))
-        context["json_ld_data"] = occupation(
-            self, public_url(self, request), specialties=context["specialties"], subjects=context["subjects"]
+        # Built only when the template renders the card: its body is usually a cached fragment
+        # (profession_page.html), and then none of the links' queries runs.
+        card = functools.cache(lambda: self.card_context(request))
+        context.update({name: when_shown(functools.partial(lambda name: card()[name], name)) for name in CARD_PARTS})
+        context["json_ld_data"] = lambda: occupation(
+            self, public_url(self, request), specialties=card()["specialties"], subjects=card()["subjects"]
         )
         return context
 

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.facets import slugs
-from portal.pages import PortalPage, paginate
+from portal.pages import PortalPage, paginate, when_shown
 
 from .base import PageTag
 from .pages import SECTION_PARENTS
@@ -30,7 +30,7 @@ class NewsIndexPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk").select_related("image")
-        context["news"] = paginate(request, items)
+        context["news"] = when_shown(lambda: paginate(request, items))
         return context
 
 

@@ -7,7 +7,8 @@ the scaled tier, every server) must share, so that a page built by one is a hit 
 
 - ``CACHE_URL=redis://…`` (the scaled tier): Redis through django-redis for all three, so every server shares them.
 - Otherwise (the embedded tier): local memory per process for "default", and for "shared" diskcache's Django
-  backend, SQLite files in ``var/cache`` that the processes of one machine share. Its ``add`` and ``incr`` are
+  backend (``portal.machine_cache``, which keeps its files open between requests), SQLite files in ``var/cache``
+  that the processes of one machine share. Its ``add`` and ``incr`` are
   atomic across processes, and ``incr`` keeps the entry's expiry, as rate limits count on: Django's file cache
   does neither (its ``incr`` is a read then a write, and resets the expiry to five minutes, so an hour's limit
   forgot its count after five quiet minutes). "pages" is another diskcache in ``var/cache/pages``: files of its own,
@@ -42,9 +43,9 @@ def caches_for(cache_url, cache_dir):
         default.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", LOCAL_MAX_ENTRIES)
     return {
         "default": default,
-        "shared": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(cache_dir)},
+        "shared": {"BACKEND": "portal.machine_cache.MachineCache", "LOCATION": str(cache_dir)},
         "pages": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "portal.machine_cache.MachineCache",
             "LOCATION": str(Path(cache_dir) / "pages"),
             "OPTIONS": {"size_limit": PAGES_SIZE_LIMIT},
         },

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -80,6 +81,12 @@ class PortalPage(Faceted, TransliteratedSlugMixin, Page):
 def public_pages():
     """``Page.objects.live().public()`` without its query for the private sections (looked up once per version)."""
     return PortalPageQuerySet(model=Page).live().public()
+
+
+def when_shown(build):
+    """``build()``'s value, built when first used, once: a template that takes the part of the page showing it from
+    a cached fragment (``{% cached_fragment %}``) never builds it."""
+    return SimpleLazyObject(build)
 
 
 def paginate(request, queryset, per_page=20, params=None):

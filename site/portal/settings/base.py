@@ -133,7 +133,10 @@ TEMPLATES = [
 
 # Database: SQLite file by default (the embedded tier); PostgreSQL when DATABASE_URL says so.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Each web process keeps its connection between requests (opening one, with SQLite's set-up, cost a third of a
+# cached look-up page); a connection that broke meanwhile is replaced before the request uses it.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes share the file (web workers, the task worker, commands). WAL lets pages read while
     # one of them writes; IMMEDIATE takes the write lock when a transaction begins, so two writers queue on
@@ -158,6 +161,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # cache off), and how long nginx, a CDN or a browser may show it: they do not learn of changes, so keep it short.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=120)
+# Rendered parts of pages ({% cached_fragment %}, portal/templatetags/fragments.py) for the requests the page cache
+# does not serve, kept in the "default" cache under the content version; 0 renders them every time.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before the password is checked

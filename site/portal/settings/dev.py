@@ -14,3 +14,4 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # A template being edited is seen at once: the page cache knows content changes, not code changes.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0)  # template edits show at once

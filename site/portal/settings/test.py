@@ -30,6 +30,7 @@ CACHES = {
 # commits, so the content version never moves, and a test that changes content and looks again would be shown the
 # page it stored before.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0  # the same reason: the page_cache fixture turns both on
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 # Tests build only the files they ask for (portal.tests.helpers.download); the test of building ahead turns it on.
 PORTAL_BUILD_AHEAD = False

@@ -285,8 +285,28 @@ def test_the_panel_works_without_a_csrf_token(pages):
 
 def test_the_embedded_tier_keeps_pages_in_files_every_worker_shares(tmp_path):
     pages = caches_for("", tmp_path)["pages"]
-    assert pages["BACKEND"] == "diskcache.DjangoCache"
+    assert pages["BACKEND"] == "portal.machine_cache.MachineCache"
     assert pages["LOCATION"] == str(tmp_path / "pages")  # beside the shared cache's files, not among them
+
+
+def test_the_embedded_tiers_file_caches_stay_open_when_a_request_ends(tmp_path):
+    """Django closes every cache after each request; reopening diskcache's SQLite files each time cost more than
+    a page-cache hit. The connections stay (one per thread, so no two requests share one at once)."""
+    from django.core.signals import request_finished
+    from django.test.utils import override_settings
+
+    settings = caches_for("", tmp_path)
+    with override_settings(CACHES=settings):
+        from django.core.cache import caches
+
+        pages = caches["pages"]
+        pages.set("page", "<html>")
+        shards = pages._cache._shards
+        before = [shard._local.con for shard in shards if hasattr(shard._local, "con")]
+        assert before
+        request_finished.send(sender=None)  # what Django does at the end of a request: close_caches()
+        after = [shard._local.con for shard in shards if hasattr(shard._local, "con")]
+        assert after == before and pages.get("page") == "<html>"
 
 
 def test_the_embedded_tiers_local_cache_holds_a_route_for_every_card(tmp_path):
