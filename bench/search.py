@@ -172,7 +172,8 @@ def main():
                         started = time.perf_counter()
                         response = client.get("/search/", {"q": query})
                         timings.append((time.perf_counter() - started) * 1000)
-                        assert response.status_code == 200, (query, response.status_code)
+                        if response.status_code != 200:
+                            raise SystemExit(f"/search/?q={query} answered {response.status_code}")
             print(
                 f"{backend}: results pages (view and template) for 50 queries × {args.runs}: median "
                 f"{statistics.median(timings):.0f} ms, p95 {percentile(timings, 0.95):.0f} ms"
