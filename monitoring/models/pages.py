@@ -16,8 +16,8 @@ from atlas.models import MunicipalDistrict
 from portal.blocks import BodyBlock
 from portal.pages import PortalPage
 
-from .indicators import Indicator
-from .observations import PROGRAMME_YEARS
+from .indicators import Indicator, MonitoringDirection
+from .observations import PROGRAMME_YEARS, Observation
 
 
 class MonitoringIndexPage(RoutablePageMixin, PortalPage):
@@ -86,16 +86,24 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
         index.SearchField("body"),
         index.SearchField("search_indicator_names"),
         index.FilterField("year"),
-        # The facets of the report search (monitoring.facets), indexed for OpenSearch's aggregations.
-        index.FilterField("search_year"),
-        index.FilterField("search_districts"),
-        index.FilterField("search_indicators"),
-        index.FilterField("search_directions"),
     ]
     search_kind = "report"
 
     def search_facets(self):
-        return {**super().search_facets(), "year": [self.year]}
+        """The report's year; the directions it covers (all when the editors chose none); the indicators of
+        those directions; the districts below target for at least one of them (``facet_values``)."""
+        # Prepared for one indexing only: observations may change before the next.
+        values = self.__dict__.pop("_prepared_search_facets", None)
+        if values is None:
+            values = facet_values([self])[self.pk]
+        return {**super().search_facets(), **values}
+
+    @classmethod
+    def prepare_search_facets(cls, reports):
+        """The facets of a chunk of reports being indexed, with the queries of ``facet_values`` for all of them."""
+        values = facet_values(reports)
+        for report in reports:
+            report._prepared_search_facets = values[report.pk]
 
     content_panels = [
         *Page.content_panels,
@@ -110,29 +118,10 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
         verbose_name = _("monitoring report")
         verbose_name_plural = _("monitoring reports")
 
-    def facet_tags(self):
-        from monitoring.facets import facet_values
-
-        if not hasattr(self, "_facet_tags"):
-            self._facet_tags = facet_values([self])[self.pk]
-        return self._facet_tags
-
     def search_indicator_names(self):
         """«Показатель 4. Доля …» for every indicator the report covers: analysts search by number."""
         with translation.override(self.locale.language_code):
             return " ".join(f"{_('Indicator')} {indicator.number}. {indicator.name}" for indicator in self.indicators())
-
-    def search_year(self):
-        return str(self.year)
-
-    def search_districts(self):
-        return sorted(self.facet_tags()["district"])
-
-    def search_indicators(self):
-        return sorted(self.facet_tags()["indicator"])
-
-    def search_directions(self):
-        return sorted(self.facet_tags()["direction"])
 
     def indicators(self):
         indicators = Indicator.objects.prefetch_related("targets").select_related("direction")
@@ -189,3 +178,36 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
         if fmt not in ("csv", "xlsx"):
             raise Http404
         return report_data(request, self, fmt)
+
+
+def facet_values(reports):
+    """{report pk: {facet: set of str}} for ``reports``, with five queries whatever their number. The districts
+    are those below target for an indicator the report covers (an analyst looks for «the reports where my
+    district lagged»)."""
+    reports = list(reports)
+    years = {r.year for r in reports}
+    indicators = list(Indicator.objects.select_related("direction").prefetch_related("targets"))
+    targets = {(t.indicator_id, t.year): t.value for i in indicators for t in i.targets.all()}
+    below = {}  # (year, indicator pk) -> {district slug}
+    current = Observation.objects.reported().filter(is_current=True, year__in=years, district__isnull=False)
+    for obs in current.select_related("district"):
+        target = targets.get((obs.indicator_id, obs.year))
+        if target is not None and obs.value < target:
+            below.setdefault((obs.year, obs.indicator_id), set()).add(obs.district.slug)
+    all_directions = {str(d.number) for d in MonitoringDirection.objects.all()}
+    chosen = {}
+    for link in MonitoringReportPage.directions.through.objects.filter(monitoringreportpage__in=reports).select_related(
+        "monitoringdirection"
+    ):
+        chosen.setdefault(link.monitoringreportpage_id, set()).add(str(link.monitoringdirection.number))
+    values = {}
+    for report in reports:
+        directions = chosen.get(report.pk)
+        covered = [i for i in indicators if not directions or (i.direction and str(i.direction.number) in directions)]
+        values[report.pk] = {
+            "year": {str(report.year)},
+            "direction": directions or all_directions,
+            "indicator": {str(i.number) for i in covered},
+            "district": set().union(*(below.get((report.year, i.pk), set()) for i in covered)),
+        }
+    return values

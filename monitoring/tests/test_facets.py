@@ -1,12 +1,18 @@
 """Report search: text and the four facets, the same results and counts on the database and on OpenSearch."""
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from conftest import forget_indexed_pages, require_service
 from monitoring.facets import facet_values, search_reports
 from monitoring.models import Indicator, IndicatorTarget, MonitoringReportPage, Observation
+from search import site_search
 
 from .conftest import add
 
@@ -117,3 +123,44 @@ def test_facet_counts_are_the_same_on_opensearch_and_the_database(monitoring, re
         on_database = search_reports("", selected, backend="database")
         assert titles(on_opensearch) == titles(on_database), selected
         assert on_opensearch.counts == on_database.counts, selected
+
+
+def test_the_site_search_sees_the_report_facets(monitoring, reports):
+    """A report declares its facets once: the site search counts and filters them too, not only its year."""
+    found = site_search.search("итоги", monitoring["index"].locale, {"kind": "report", "district": "vaninskii"})
+    assert [r.title for r in found.results] == ["Итоги 2022 года"]
+    assert found.counts["indicator"] == {"1": 1, "4": 1, "10": 1}
+    assert found.counts["district"] == {"vaninskii": 1, "amurskii": 1}
+
+
+def test_a_report_in_a_private_section_is_found_on_no_backend(monitoring, reports, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the private sections are known once this commits
+        PageViewRestriction.objects.create(page=reports["2022 focused"], restriction_type=PageViewRestriction.LOGIN)
+    backends = ["database", "opensearch"] if settings.OPENSEARCH_URL else ["database"]
+    for backend in backends:
+        result = search_reports("", {"year": "2022"}, backend=backend)
+        assert titles(result) == ["Итоги 2022 года"], backend
+        assert result.counts["year"] == {"2022": 1}, backend
+
+
+def test_facets_of_many_reports_are_computed_with_a_fixed_number_of_queries(monitoring, reports):
+    """As ``update_index`` indexes a chunk of reports: their facets at once, then none for each report."""
+    many = list(MonitoringReportPage.objects.all())
+    with CaptureQueriesContext(connection) as prepared:
+        MonitoringReportPage.prepare_search_facets(many)
+    with CaptureQueriesContext(connection) as per_report:
+        tags = {report.slug: report.tags_for_facets() for report in many}
+    assert len(prepared) <= 5 and len(per_report) == 0
+    assert "district:vaninskii" in tags["diagnostika-2022"] and "direction:1" in tags["diagnostika-2022"]
+    assert "district:vaninskii" not in tags["otchet-2021"] and "year:2021" in tags["otchet-2021"]
+
+
+def test_update_index_indexes_the_report_facets(monitoring, reports):
+    call_command("update_index", verbosity=0)
+    backends = ["database", "opensearch"] if settings.OPENSEARCH_URL else ["database"]
+    for backend in backends:
+        assert titles(search_reports("", {"district": "amurskii"}, backend=backend)) == ["Итоги 2022 года"], backend
+        assert search_reports("", {"direction": "1"}, backend=backend).counts["district"] == {
+            "vaninskii": 2,
+            "amurskii": 1,
+        }, backend

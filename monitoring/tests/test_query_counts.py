@@ -1,5 +1,5 @@
-"""The monitoring pages cost at most MAX_PAGE_QUERIES SQL queries uncached, the same number however many reports,
-indicators and districts there are."""
+"""The monitoring pages and the report search cost at most MAX_PAGE_QUERIES SQL queries uncached, the same number
+however many reports, indicators and districts there are."""
 
 from atlas.factories import DistrictFactory
 from monitoring.models import Indicator, IndicatorTarget, MonitoringReportPage, Observation
@@ -14,7 +14,8 @@ def test_monitoring_pages_cost_few_queries_and_as_many_with_more_content(
     client, monitoring, django_capture_on_commit_callbacks
 ):
     data(monitoring)
-    urls = [monitoring["index"].url, monitoring["report"].url]
+    # The report search too: its results and every count from the faceting engine, in two queries.
+    urls = [monitoring["index"].url, monitoring["report"].url, monitoring["index"].url + "poisk/?year=2022&q=итоги"]
 
     def grow():
         with django_capture_on_commit_callbacks(execute=True):  # the content version moves, as on the site

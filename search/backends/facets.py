@@ -1,4 +1,4 @@
-"""Facet rows beside the database backend's index entries."""
+"""Facet rows beside the database backend's index entries, and the facets of many objects computed at once."""
 
 from django.contrib.contenttypes.models import ContentType
 from modelsearch.backends.base import get_model_root
@@ -6,7 +6,17 @@ from modelsearch.backends.base import get_model_root
 from search.models import IndexedFacet
 
 
-class FacetIndexMixin:
+class PrepareFacetsMixin:
+    """Lets the model compute the facets of a whole chunk of objects together (``Faceted.prepare_search_facets``)
+    before they are indexed, as ``update_index`` does, rather than with queries for each object."""
+
+    def add_items(self, model, objs):
+        if hasattr(model, "prepare_search_facets"):
+            model.prepare_search_facets(objs)
+        super().add_items(model, objs)
+
+
+class FacetIndexMixin(PrepareFacetsMixin):
     """Keeps ``IndexedFacet`` rows beside the index entries: what OpenSearch stores as facet tags."""
 
     def add_items(self, model, objs):

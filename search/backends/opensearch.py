@@ -2,13 +2,21 @@
 is open (``portal.search_engine``) OpenSearch is not even tried, and an update it does not take is recorded
 and retried later (``search.indexing``). Rebuilding the index (``update_index``) is not affected."""
 
-from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
+from modelsearch.backends.opensearch2 import OpenSearch2Index, OpenSearch2SearchBackend
 from opensearchpy.exceptions import TransportError
 
 from portal import search_engine
 
+from .facets import PrepareFacetsMixin
+
+
+class Index(PrepareFacetsMixin, OpenSearch2Index):
+    pass
+
 
 class SearchBackend(OpenSearch2SearchBackend):
+    index_class = Index
+
     def add(self, obj):
         return self._update(obj, super().add)
 

@@ -15,6 +15,11 @@ class Faceted:
     def search_facets(self):
         return {"kind": [self.search_kind]}
 
+    @classmethod
+    def prepare_search_facets(cls, objects):
+        """Called by the search backends before indexing many ``objects`` at once: a model whose facets cost
+        queries computes them here for all of them together and keeps them on each object."""
+
     def tags_for_facets(self):
         return sorted(
             f"{name}:{value}" for name, values in self.search_facets().items() for value in set(values) if value
