@@ -149,3 +149,16 @@ def test_the_local_secret_key_is_made_once_and_kept_private(tmp_path):
     assert len(key) >= 50 and local_secret_key(path) == key
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir()] == ["secret-key.txt"]  # no draft left behind
+
+
+def test_every_page_names_its_icon_and_the_icon_is_served(client, site_tree):
+    import re
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/").content.decode()
+    (href,) = re.findall(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html)
+    assert href.endswith("portal/favicon.svg")
+    icon = finders.find("portal/favicon.svg")
+    assert icon and Path(icon).read_text().startswith("<svg")
