@@ -132,6 +132,15 @@ def main():
         started = time.perf_counter()
         build_site(env, args)
         print(f"setup: {time.perf_counter() - started:.0f} s")
+    else:  # the code may have changed since the site was built: its schema and static files follow it
+        for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+            subprocess.run(
+                [sys.executable, str(ROOT / "manage.py"), *command],
+                check=True,
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+            )
     if args.build_only:
         print(f"built; measure it with --reuse {workdir}")
         return
