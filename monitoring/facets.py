@@ -20,7 +20,9 @@ from atlas.models import MunicipalDistrict
 from portal import search_engine
 from portal.search_engine import FALLBACK
 
-from .models import Indicator, MonitoringDirection, MonitoringReportPage, Observation
+from .models.indicators import Indicator, MonitoringDirection
+from .models.observations import Observation
+from .models.reports import MonitoringReportPage
 
 FACETS = ("year", "district", "indicator", "direction")
 
