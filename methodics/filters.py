@@ -13,7 +13,8 @@ from portal.disabilities import DISABILITY_CATEGORIES
 from portal.filter_forms import QueryFilterForm
 
 from .choices import DURATIONS, FORMATS, GRADE_BANDS, PROFILES
-from .models import LessonPage, MethodicalKitPage
+from .models.kits import MethodicalKitPage
+from .models.lessons import LessonPage
 
 ANY = [("", _("Any"))]
 
