@@ -15,10 +15,12 @@ from wagtail.search import index
 
 from portal.addresses import public_url
 from portal.blocks import ImageBlock, VideoBlock
+from portal.builds import serve
 from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES
 from portal.facets import slugs
 from portal.pages import PortalPage
 
+from ..jsonld import occupation
 from .snippets import LEVELS, EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector
 
 KLIMOV_TYPES = [
@@ -241,8 +243,6 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from atlas.jsonld import occupation
-
         context = super().get_context(request, *args, **kwargs)
         context.update(self.card_context(request))
         context["json_ld_data"] = occupation(
@@ -252,8 +252,6 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from portal.builds import serve
-
         return serve(request, self, "profession-pdf")
 
     duties_list = property(lambda self: lines(self.duties))
