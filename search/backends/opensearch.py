@@ -9,6 +9,8 @@ from portal import search_engine
 
 
 class SearchBackend(OpenSearch2SearchBackend):
+    records_failed_updates = True  # search.indexing retries what this backend could not write
+
     def add(self, obj):
         return self._update(obj, super().add)
 
