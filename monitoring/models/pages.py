@@ -36,16 +36,17 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
     class Meta:
         verbose_name = _("monitoring section")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @path("")
+    def index_route(self, request):
+        """The section itself: its figures only here, not on the other routes, which render the page too."""
         figures = Figures()
-        context.update(
-            figures=figures,
-            years=figures.years,
-            reports=MonitoringReportPage.objects.child_of(self).live().public().order_by("-year"),
-            districts=MunicipalDistrict.objects.filter(locale__language_code="ru").order_by("name"),
-        )
-        return context
+        context = {
+            "figures": figures,
+            "years": figures.years,
+            "reports": MonitoringReportPage.objects.child_of(self).live().public().order_by("-year"),
+            "districts": MunicipalDistrict.objects.filter(locale__language_code="ru").order_by("name"),
+        }
+        return self.render(request, context_overrides=context)
 
     def not_found(self, request, message):
         response = self.render(request, template="monitoring/not_found.html", context_overrides={"message": message})
