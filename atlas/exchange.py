@@ -21,6 +21,7 @@ import datetime
 import logging
 
 import tablib
+from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
 from django.utils import timezone, translation
@@ -37,19 +38,18 @@ from portal.importing import Column, normal_name, parse_number, run_table_import
 from portal.spreadsheets import csv_text
 
 from .lookups import DistrictLookup, Lookup
-from .models import (
-    AtlasIndexPage,
+from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES, ProfessionPage
+from .models.snippets import (
+    CONFIDENCE,
+    LEVELS,
     EducationalOrganization,
     Employer,
     InvestmentProject,
     MunicipalDistrict,
-    ProfessionPage,
     SchoolSubject,
     Sector,
     Specialty,
 )
-from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES
-from .models.snippets import CONFIDENCE, LEVELS
 
 logger = logging.getLogger(__name__)
 
@@ -665,7 +665,8 @@ class ProfessionResource(AtlasResource):
 
 
 def russian_atlas():
-    return AtlasIndexPage.objects.filter(locale__language_code="ru").first()
+    # From the app registry: the atlas index page imports this module for its open-data route.
+    return apps.get_model("atlas", "AtlasIndexPage").objects.filter(locale__language_code="ru").first()
 
 
 RESOURCES = {

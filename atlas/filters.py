@@ -6,7 +6,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from portal.disabilities import DISABILITY_CATEGORIES
-from portal.forms import QueryFilterForm
+from portal.filter_forms import QueryFilterForm
 
 from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES
 from .models.snippets import LEVELS

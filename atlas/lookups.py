@@ -9,7 +9,7 @@ import re
 
 from portal.importing import normal_name
 
-from .models import MunicipalDistrict
+from .models.snippets import MunicipalDistrict
 
 
 class Lookup:

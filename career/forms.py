@@ -8,8 +8,7 @@ from atlas.models.snippets import LEVELS
 from portal.disabilities import DISABILITY_CATEGORIES
 
 from . import klimov
-from .models import ClassSession
-from .models.sessions import normalise_code
+from .models.sessions import ClassSession, normalise_code
 from .state import GRADES
 
 LAYOUTS = [

@@ -17,7 +17,8 @@ from wagtail.models import Locale
 
 from atlas.models import MunicipalDistrict
 
-from .models import ClassResult, ClassSession, CountedDiagnosis, DiagnosticTally
+from .models.sessions import ClassResult, ClassSession
+from .models.tallies import CountedDiagnosis, DiagnosticTally
 from .ranking import rank
 from .state import new_nonce
 

@@ -9,17 +9,17 @@ from pathlib import PurePath
 
 import zipstream
 from django.db.models import Max
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from atlas.builds import REFERENCE_MODELS
 from atlas.models import ProfessionPage
 from portal.addresses import public_url
-from portal.builds import Builder, Built, register, serve
-from portal.documents import DocumentAccess, file_exists
+from portal.builds import Builder, Built, register
+from portal.document_access import DocumentAccess, file_exists
 from portal.pdf import pdf_bytes, qr_svg
 
-from .models import KitMaterial, LessonMaterial, LessonPage, MethodicalKitPage
+from .models import LessonPage, MethodicalKitPage
+from .models.kits import GAME_CARDS_PDF_KIND, KIT_ZIP_FULL_KIND, KIT_ZIP_KIND
 
 UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -53,19 +53,9 @@ def game_cards_version(kit):
     return f"{kit.live_revision_id or 0}-{latest.timestamp() if latest else 0:.0f}"
 
 
-def kit_contents(kit):
-    """The kit's lessons in order, each lesson's materials and the kit's own, with two queries."""
-    lessons = list(kit.lessons())
-    lesson_materials = {}
-    for material in LessonMaterial.objects.filter(page__in=lessons).select_related("document"):
-        lesson_materials.setdefault(material.page_id, []).append(material)
-    kit_materials = list(KitMaterial.objects.filter(page=kit).select_related("document"))
-    return lessons, lesson_materials, kit_materials
-
-
 def kit_version(kit):
     """The revisions of the kit and its lessons and the files of their materials."""
-    lessons, lesson_materials, kit_materials = kit_contents(kit)
+    lessons, lesson_materials, kit_materials = kit.contents()
     materials = [m for ms in lesson_materials.values() for m in ms] + kit_materials
     parts = [kit.live_revision_id, *(lesson.live_revision_id for lesson in lessons)]
     parts += sorted((m.document_id, m.document.file.name, m.document.file_hash) for m in materials)
@@ -76,7 +66,7 @@ def kit_archive(kit, *, with_private):
     """For each lesson in order a folder with its plan as PDF and its materials, then the kit's own materials,
     and a «read me» listing the contents and anything left out (private materials in the archive for everyone,
     files missing on disk). Streamed into the file, so memory does not grow with the archive."""
-    lessons, lesson_materials, kit_materials = kit_contents(kit)
+    lessons, lesson_materials, kit_materials = kit.contents()
     access = DocumentAccess(None)
     entries, left_out, served = [], [], []  # entries: (data, name in the archive, size if known)
 
@@ -133,7 +123,7 @@ LESSON_PDF = register(
 )
 GAME_CARDS_PDF = register(
     Builder(
-        kind="game-cards-pdf",
+        kind=GAME_CARDS_PDF_KIND,
         build=game_cards_pdf,
         filename=lambda kit: file_name(_("Game cards") + " " + kit.title, "pdf"),
         version=game_cards_version,
@@ -150,35 +140,15 @@ KIT_ZIP_OPTIONS = {
     "attachment": True,
     "label": "ZIP",
 }
-KIT_ZIP = register(Builder(kind="kit-zip", build=lambda kit: kit_archive(kit, with_private=False), **KIT_ZIP_OPTIONS))
+KIT_ZIP = register(
+    Builder(kind=KIT_ZIP_KIND, build=lambda kit: kit_archive(kit, with_private=False), **KIT_ZIP_OPTIONS)
+)
 # Built when a teacher first asks for it, not on publishing: most kits have no private materials, and for them
 # this variant is never served.
 KIT_ZIP_FULL = register(
     Builder(
-        kind="kit-zip-full",
+        kind=KIT_ZIP_FULL_KIND,
         build=lambda kit: kit_archive(kit, with_private=True),
         **{**KIT_ZIP_OPTIONS, "applies_to": (), "affected": lambda page: ()},
     )
 )
-
-
-def refused(request, kit, reason):
-    return TemplateResponse(request, "methodics/download_refused.html", {"page": kit, "reason": reason}, status=404)
-
-
-def game_cards_response(request, kit):
-    if not kit.is_game:
-        return refused(request, kit, _("This kit is not a game."))
-    return serve(request, kit, GAME_CARDS_PDF.kind)
-
-
-def kit_zip_response(request, kit):
-    """The archive for everyone, or the one with the private materials for a visitor who may have them all."""
-    _lessons, lesson_materials, kit_materials = kit_contents(kit)
-    if not _lessons and not kit_materials:
-        return refused(request, kit, _("This kit has no lessons or materials to download yet."))
-    documents = [m.document for ms in lesson_materials.values() for m in ms] + [m.document for m in kit_materials]
-    access = DocumentAccess(request)
-    private = [document for document in documents if access.is_private(document)]
-    full = bool(private) and all(access.allows(document) for document in private)
-    return serve(request, kit, KIT_ZIP_FULL.kind if full else KIT_ZIP.kind)

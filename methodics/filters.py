@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from atlas.models import ProfessionPage, Sector
 from portal.disabilities import DISABILITY_CATEGORIES
-from portal.forms import QueryFilterForm
+from portal.filter_forms import QueryFilterForm
 
 from .choices import DURATIONS, FORMATS, GRADE_BANDS, PROFILES
-from .models import LessonPage, MethodicalKitPage
+from .models.kits import MethodicalKitPage
+from .models.lessons import LessonPage
 
 ANY = [("", _("Any"))]
 

@@ -29,7 +29,7 @@ from methodics.models import (
     MethodicsIndexPage,
     PracticeMaterial,
 )
-from portal.documents import file_exists
+from portal.document_access import file_exists
 from portal.seeding import PageSeeder
 
 CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"

@@ -12,8 +12,8 @@ from atlas.models import MunicipalDistrict
 from portal import search_engine
 from search.faceting import faceted_search
 
-from .models import Indicator, MonitoringDirection, MonitoringReportPage
-from .models.pages import facet_values
+from .models.indicators import Indicator, MonitoringDirection
+from .models.reports import MonitoringReportPage, facet_values
 
 __all__ = ["FACETS", "FacetResult", "facet_values", "labels", "search_reports"]
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.utils.translation import ngettext
 
-from .models import PROGRAMME_YEARS, Indicator, Observation
-from .models.observations import share
+from .models.indicators import Indicator
+from .models.observations import PROGRAMME_YEARS, Observation, share
 
 
 @dataclass

@@ -7,6 +7,8 @@ import threading
 from django.db import transaction
 from wagtail.search import index
 
+from .models import MonitoringReportPage
+
 _pending = threading.local()
 
 
@@ -19,8 +21,6 @@ def observation_saved(sender, instance, **kwargs):
 
 
 def reindex_pending_reports():
-    from .models import MonitoringReportPage
-
     years, _pending.years = getattr(_pending, "years", None) or set(), None
     for report in MonitoringReportPage.objects.live().filter(year__in=years):
         index.insert_or_update_object(report)

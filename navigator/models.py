@@ -16,6 +16,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from atlas.models import EducationalOrganization, MunicipalDistrict, ProfessionPage, ProfessionSuitability
 from atlas.models.snippets import LEVELS
 from portal.blocks import BodyBlock
+from portal.builds import serve
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.pages import PortalPage, paginate
 
@@ -140,8 +141,6 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="booklet")
     def booklet(self, request):
-        from portal.builds import serve
-
         return serve(request, self, "booklet-pdf")
 
 

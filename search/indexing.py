@@ -67,9 +67,11 @@ def schedule_retry():
 
 def engines():
     """The search backends whose updates are recorded when they fail (OpenSearch)."""
-    from .backends.opensearch import SearchBackend
-
-    return [backend for backend in get_search_backends(with_auto_update=True) if isinstance(backend, SearchBackend)]
+    return [
+        backend
+        for backend in get_search_backends(with_auto_update=True)
+        if getattr(backend, "records_failed_updates", False)
+    ]
 
 
 @task(backend="long")

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from atlas.models import AtlasIndexPage, MunicipalDistrict, Sector
 from portal import lookups
 from portal.facets import FACETS
-from portal.forms import QueryFilterForm
+from portal.filter_forms import QueryFilterForm
 from portal.models import Audience
 from portal.querytext import plain_query
 

@@ -10,6 +10,8 @@ from wagtail.models import Page
 from portal import lookups
 from portal.pages import PortalPage, paginate, when_shown
 
+from ..exchange import export_professions
+from ..filters import AtlasFilterForm
 from .pages import ProfessionPage
 from .snippets import EducationalOrganization, Employer, MunicipalDistrict, Sector
 
@@ -56,8 +58,6 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
         )
 
     def filter_form(self, request):
-        from atlas.filters import AtlasFilterForm
-
         locale = self.locale_id
         # The reference lists change only with the content: looked up once per content version (portal.lookups).
         sectors, districts = lookups.lookup(
@@ -112,8 +112,6 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
     # Wagtail serves only addresses made of slugs ending in «/», hence no «.csv» in the address itself.
     @path("opendata/<str:fmt>/", name="open_data")
     def open_data(self, request, fmt):
-        from atlas.exchange import export_professions
-
         if fmt not in ("csv", "json"):
             raise Http404
         body, content_type = export_professions(self, fmt)

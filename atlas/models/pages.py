@@ -17,10 +17,12 @@ from wagtail.search import index
 
 from portal.addresses import public_url
 from portal.blocks import ImageBlock, VideoBlock
+from portal.builds import serve
 from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES
 from portal.facets import slugs
 from portal.pages import PortalPage, when_shown
 
+from ..jsonld import occupation
 from .snippets import LEVELS, EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector
 
 KLIMOV_TYPES = [
@@ -255,8 +257,6 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from atlas.jsonld import occupation
-
         context = super().get_context(request, *args, **kwargs)
         # Built only when the template renders the card: its body is usually a cached fragment
         # (profession_page.html), and then none of the links' queries runs.
@@ -269,8 +269,6 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from portal.builds import serve
-
         return serve(request, self, "profession-pdf")
 
     duties_list = property(lambda self: lines(self.duties))

@@ -10,8 +10,7 @@ from urllib.parse import parse_qs, unquote, urlparse, urlsplit
 
 from django.conf import settings
 
-from career import views
-from career.models import ClassSession
+from career.models import CareerBuilderPage, ClassSession
 from portal.disabilities import DISABILITY_CATEGORIES
 
 from .conftest import answers_for
@@ -77,7 +76,7 @@ def test_a_category_filters_the_page_it_is_posted_to_and_the_link_shows_everythi
     assert "Пилот" in refused and "Выберите корректный вариант" in refused  # an unknown category filters nothing
 
     # The list's pages are buttons of a POST form that carries the category on, not links.
-    monkeypatch.setattr(views, "PER_PAGE", 2)
+    monkeypatch.setattr(CareerBuilderPage, "results_per_page", 2)
     second = client.post(BASE + "rezultat/", {"t": token, "disability": "hearing", "page": 2}).content.decode()
     assert "Страница 2 из 3" in second and "Пилот" not in second
     assert '<button type="submit" name="page" value="3">' in second

@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from portal.pages import PortalPage, paginate, public_pages
 
-from .pages import SECTION_PARENTS
+from .base import SECTION_PARENTS
 
 
 def _listable_page_types():

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.ical import calendar_response
 from portal import lookups
 from portal.blocks import BodyBlock
 from portal.facets import slugs
@@ -19,8 +20,7 @@ from portal.models import Audience
 from portal.pages import PortalPage, paginate
 from portal.querytext import whole_number
 
-from .base import PageTag
-from .pages import SECTION_PARENTS
+from .base import SECTION_PARENTS, PageTag
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -78,8 +78,6 @@ class EventIndexPage(RoutablePageMixin, PortalPage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from home.ical import calendar_response
-
         return calendar_response(request, self.title, self.events(), filename="events.ics")
 
 
@@ -189,6 +187,4 @@ class EventPage(RoutablePageMixin, PortalPage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from home.ical import calendar_response
-
         return calendar_response(request, self.title, [self], filename=f"{self.slug}.ics")

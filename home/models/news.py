@@ -13,8 +13,7 @@ from portal.blocks import BodyBlock
 from portal.facets import slugs
 from portal.pages import PortalPage, paginate, when_shown
 
-from .base import PageTag
-from .pages import SECTION_PARENTS
+from .base import SECTION_PARENTS, PageTag
 
 
 class NewsIndexPage(PortalPage):

@@ -14,9 +14,8 @@ from portal.blocks import BodyBlock
 from portal.facets import slugs
 from portal.pages import PortalPage, TransliteratedSlugMixin
 
-from .base import PageTag
-
-SECTION_PARENTS = ["home.HomePage", "home.SectionPage"]
+from .base import SECTION_PARENTS, PageTag
+from .news import NewsPage
 
 
 class AudienceEntryBlock(blocks.StructBlock):
@@ -72,8 +71,6 @@ class HomePage(PortalPage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .news import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk").select_related("image")[:3]

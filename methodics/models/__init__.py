@@ -1,4 +1,5 @@
-from .kits import GameCard, KitAdaptation, KitMaterial, KitVersion, MethodicalKitPage, MethodicsIndexPage
+from .index import MethodicsIndexPage
+from .kits import GameCard, KitAdaptation, KitMaterial, KitVersion, MethodicalKitPage
 from .lessons import LessonMaterial, LessonPage
 from .practices import BestPracticeIndexPage, BestPracticePage, PracticeMaterial
 

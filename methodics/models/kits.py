@@ -4,6 +4,8 @@ the recommendations for «Технология», the game module «Работа
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min, Q
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -13,51 +15,19 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from methodics.choices import PROFILES, grades_label
+from methodics.choices import PROFILES, TEXT_FEATURES, grades_label
+from portal.builds import serve
 from portal.disabilities import DISABILITY_CATEGORIES
-from portal.pages import PortalPage, paginate
+from portal.document_access import DocumentAccess
+from portal.pages import PortalPage
 
+from .lessons import LessonMaterial, LessonPage
 from .materials import Material
 
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class MethodicsIndexPage(PortalPage):
-    """«Методическая копилка»: the kits, the best practices, and a finder over every lesson of every kit."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
-
-    parent_page_types = ["home.HomePage", "home.SectionPage"]
-    subpage_types = ["methodics.MethodicalKitPage", "methodics.BestPracticeIndexPage"]
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
-        FieldPanel("introduction"),
-    ]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("methodological section")
-
-    def get_context(self, request, *args, **kwargs):
-        from methodics.filters import LessonFilterForm
-
-        context = super().get_context(request, *args, **kwargs)
-        children = self.public_children().specific()
-        kits = [c for c in children if isinstance(c, MethodicalKitPage)]
-        form = LessonFilterForm(request.GET or None, index=self)
-        lessons = paginate(request, form.lessons(kits), per_page=20)
-        kits_by_path = {k.path: k for k in kits}
-        context.update(
-            kits=kits,
-            practices=[c for c in children if not isinstance(c, MethodicalKitPage)],
-            form=form,
-            lessons=[(lesson, kits_by_path.get(lesson.path[: -lesson.steplen])) for lesson in lessons],
-            page_obj=lessons,
-            filtered=bool(form.valid_values()),
-        )
-        return context
+# The files methodics.downloads builds for a kit.
+GAME_CARDS_PDF_KIND = "game-cards-pdf"
+KIT_ZIP_KIND = "kit-zip"
+KIT_ZIP_FULL_KIND = "kit-zip-full"  # with the materials only signed-in teachers may download
 
 
 class RoleBlock(blocks.StructBlock):
@@ -144,8 +114,6 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
         return self.kind == "game"
 
     def lessons(self):
-        from .lessons import LessonPage
-
         return LessonPage.objects.child_of(self).live().public().order_by("path")
 
     def current_version(self):
@@ -166,8 +134,6 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from portal.documents import DocumentAccess
-
         context = super().get_context(request, *args, **kwargs)
         lessons = list(self.lessons())
         access = DocumentAccess(request)
@@ -184,17 +150,39 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
             context["game_cards"] = list(self.game_cards.select_related("profession"))
         return context
 
+    def contents(self):
+        """The kit's lessons in order, each lesson's materials and the kit's own, with two queries."""
+        lessons = list(self.lessons())
+        lesson_materials = {}
+        for material in LessonMaterial.objects.filter(page__in=lessons).select_related("document"):
+            lesson_materials.setdefault(material.page_id, []).append(material)
+        kit_materials = list(KitMaterial.objects.filter(page=self).select_related("document"))
+        return lessons, lesson_materials, kit_materials
+
+    def refused(self, request, reason):
+        # Not self.render(): the kit page's own context (its lessons, materials, editions) is not shown here.
+        return TemplateResponse(
+            request, "methodics/download_refused.html", {"page": self, "reason": reason}, status=404
+        )
+
     @path("zip/", name="zip")
     def zip(self, request):
-        from methodics.downloads import kit_zip_response
-
-        return kit_zip_response(request, self)
+        """The archive for everyone, or the one with the private materials for a visitor who may have them all
+        (both built by methodics.downloads)."""
+        lessons, lesson_materials, kit_materials = self.contents()
+        if not lessons and not kit_materials:
+            return self.refused(request, gettext("This kit has no lessons or materials to download yet."))
+        documents = [m.document for ms in lesson_materials.values() for m in ms] + [m.document for m in kit_materials]
+        access = DocumentAccess(request)
+        private = [document for document in documents if access.is_private(document)]
+        full = bool(private) and all(access.allows(document) for document in private)
+        return serve(request, self, KIT_ZIP_FULL_KIND if full else KIT_ZIP_KIND)
 
     @path("cards/", name="cards")
     def cards(self, request):
-        from methodics.downloads import game_cards_response
-
-        return game_cards_response(request, self)
+        if not self.is_game:
+            return self.refused(request, gettext("This kit is not a game."))
+        return serve(request, self, GAME_CARDS_PDF_KIND)
 
 
 class KitVersion(Orderable):

@@ -15,10 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from atlas.models.pages import LINES_HELP, lines
-from methodics.choices import FORMATS, GRADES, PROFILES, grades_label
+from methodics.choices import FORMATS, GRADES, PROFILES, TEXT_FEATURES, grades_label
+from portal.builds import serve
+from portal.document_access import DocumentAccess
 from portal.pages import PortalPage
 
-from .kits import TEXT_FEATURES
 from .materials import Material
 
 
@@ -125,8 +126,6 @@ class LessonPage(RoutablePageMixin, PortalPage):
 
     def lesson_context(self, request):
         """Everything the page and its PDF show, with a fixed number of queries."""
-        from portal.documents import DocumentAccess
-
         return {
             "kit": self.kit(),
             "materials": DocumentAccess(request).mark(list(self.materials.select_related("document"))),
@@ -140,8 +139,6 @@ class LessonPage(RoutablePageMixin, PortalPage):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from portal.builds import serve
-
         return serve(request, self, "lesson-pdf")
 
 

@@ -9,10 +9,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from methodics.choices import TEXT_FEATURES
 from portal.blocks import BodyBlock
+from portal.document_access import DocumentAccess
 from portal.pages import PortalPage
 
-from .kits import TEXT_FEATURES
 from .materials import Material
 
 
@@ -95,8 +96,6 @@ class BestPracticePage(PortalPage):
         verbose_name_plural = _("best practices")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.documents import DocumentAccess
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
             materials=DocumentAccess(request).mark(list(self.materials.select_related("document"))),

@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 
 from methodics.choices import GRADE_BANDS
 from methodics.models import BestPracticePage, LessonPage, MethodicalKitPage
-from portal.documents import DocumentAccess
+from portal.document_access import DocumentAccess
 
 
 def test_seed_builds_kits_lessons_game_and_practices_with_real_handouts(rf, seeded_site, db):

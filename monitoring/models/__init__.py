@@ -1,6 +1,7 @@
 from .indicators import Indicator, IndicatorTarget, MonitoringDirection
 from .observations import PROGRAMME_YEARS, Observation
-from .pages import MonitoringIndexPage, MonitoringReportPage
+from .pages import MonitoringIndexPage
+from .reports import MonitoringReportPage
 
 __all__ = [
     "PROGRAMME_YEARS",

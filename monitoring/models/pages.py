@@ -1,23 +1,23 @@
-"""The monitoring section: its index (indicators, reports, the series of one indicator, the picture of one
-district) and the yearly reports with tables, charts, a PDF and the data behind them."""
+"""The monitoring section's index: the indicators and the reports, and its routes: the series of one indicator,
+the picture of one district and the report search."""
 
-from django.db import models
-from django.http import Http404
-from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from atlas.models import MunicipalDistrict
-from portal.blocks import BodyBlock
 from portal.pages import PortalPage
+from portal.querytext import plain_query
 
-from .indicators import Indicator, MonitoringDirection
-from .observations import PROGRAMME_YEARS, Observation
+from .. import facets
+from ..charts import bar_chart
+from ..figures import Figures, portal_counts
+from ..forms import ReportSearchForm, facet_link
+from .indicators import Indicator
+from .reports import MonitoringReportPage
 
 
 class MonitoringIndexPage(RoutablePageMixin, PortalPage):
@@ -36,178 +36,85 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
     class Meta:
         verbose_name = _("monitoring section")
 
-    def get_context(self, request, *args, **kwargs):
-        from monitoring.figures import Figures
-
-        context = super().get_context(request, *args, **kwargs)
+    @path("")
+    def index_route(self, request):
+        """The section itself: its figures only here, not on the other routes, which render the page too."""
         figures = Figures()
-        context.update(
-            figures=figures,
-            years=figures.years,
-            reports=MonitoringReportPage.objects.child_of(self).live().public().order_by("-year"),
-            districts=MunicipalDistrict.objects.filter(locale__language_code="ru").order_by("name"),
-        )
-        return context
+        context = {
+            "figures": figures,
+            "years": figures.years,
+            "reports": MonitoringReportPage.objects.child_of(self).live().public().order_by("-year"),
+            "districts": MunicipalDistrict.objects.filter(locale__language_code="ru").order_by("name"),
+        }
+        return self.render(request, context_overrides=context)
+
+    def not_found(self, request, message):
+        response = self.render(request, template="monitoring/not_found.html", context_overrides={"message": message})
+        response.status_code = 404
+        return response
 
     @path("pokazatel/<int:number>/", name="indicator")
     def indicator(self, request, number):
-        from monitoring.views import indicator_view
-
-        return indicator_view(request, self, number)
+        indicators = Indicator.objects.prefetch_related("targets").select_related("direction")
+        indicator = indicators.filter(number=number).first()
+        if indicator is None:
+            return self.not_found(
+                request,
+                gettext("There is no indicator number %(number)s; the programme has %(count)s.")
+                % {"number": number, "count": Indicator.objects.count()},
+            )
+        figures = Figures([indicator])
+        item = figures.indicators[0]
+        latest = max(item.krai, default=None)
+        context = {
+            "indicator": indicator,
+            "item": item,
+            "years": figures.years,
+            "demo": figures.demo,
+            "trend_chart": bar_chart(
+                [(str(y), item.krai[y].value if y in item.krai else None) for y in figures.years],
+                Figures.target(indicator, latest) if latest else None,
+            ),
+            "latest": latest,
+            "portal_rows": portal_counts([indicator], figures).get(indicator.pk, []),
+        }
+        return self.render(request, template="monitoring/indicator.html", context_overrides=context)
 
     @path("poisk/", name="search")
     def search(self, request):
-        from monitoring.views import report_search
-
-        return report_search(request, self)
+        """Reports by words and facets; an unknown facet value is reported beside its field and ignored."""
+        labels = facets.labels()
+        form = ReportSearchForm(request.GET or None, labels=labels)
+        values = form.valid_values()
+        query = plain_query(values.pop("q", ""))
+        result = facets.search_reports(query, values, locale=self.locale)
+        groups = []
+        for facet in facets.FACETS:
+            names = labels.get(facet, {})
+            counts = result.counts.get(facet, {})
+            order = {"year": lambda v: -int(v), "district": lambda v, names=names: names.get(v, v)}.get(facet, int)
+            groups.append(
+                {
+                    "name": facet,
+                    "label": form.fields[facet].label,
+                    "chosen": values.get(facet),
+                    "values": [
+                        (value, names.get(value, value), counts[value], facet_link(request, facet, value))
+                        for value in sorted(counts, key=order)
+                    ],
+                    "remove": facet_link(request, facet, None),
+                }
+            )
+        context = {"form": form, "query": query, "reports": result.reports, "groups": groups}
+        return self.render(request, template="monitoring/report_search.html", context_overrides=context)
 
     @path("raion/<slug:slug>/", name="district")
     def district(self, request, slug):
-        from monitoring.views import district_view
-
-        return district_view(request, self, slug)
-
-
-class MonitoringReportPage(RoutablePageMixin, PortalPage):
-    year = models.PositiveSmallIntegerField(_("year"), choices=[(y, str(y)) for y in PROGRAMME_YEARS])
-    directions = ParentalManyToManyField(
-        "monitoring.MonitoringDirection",
-        blank=True,
-        related_name="reports",
-        verbose_name=_("monitoring directions covered"),
-        help_text=_("Leave empty for all indicators."),
-    )
-    body = StreamField(BodyBlock(), verbose_name=_("analysis"), blank=True)
-
-    parent_page_types = ["monitoring.MonitoringIndexPage"]
-    subpage_types = []
-    search_fields = [
-        *PortalPage.search_fields,
-        index.SearchField("body"),
-        index.SearchField("search_indicator_names"),
-        index.FilterField("year"),
-    ]
-    search_kind = "report"
-
-    def search_facets(self):
-        """The report's year; the directions it covers (all when the editors chose none); the indicators of
-        those directions; the districts below target for at least one of them (``facet_values``)."""
-        # Prepared for one indexing only: observations may change before the next.
-        values = self.__dict__.pop("_prepared_search_facets", None)
-        if values is None:
-            values = facet_values([self])[self.pk]
-        return {**super().search_facets(), **values}
-
-    @classmethod
-    def prepare_search_facets(cls, reports):
-        """The facets of a chunk of reports being indexed, with the queries of ``facet_values`` for all of them."""
-        values = facet_values(reports)
-        for report in reports:
-            report._prepared_search_facets = values[report.pk]
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("year"),
-        FieldPanel("directions"),
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
-        FieldPanel("body"),
-    ]
-
-    class Meta:
-        verbose_name = _("monitoring report")
-        verbose_name_plural = _("monitoring reports")
-
-    def search_indicator_names(self):
-        """«Показатель 4. Доля …» for every indicator the report covers: analysts search by number."""
-        with translation.override(self.locale.language_code):
-            return " ".join(f"{_('Indicator')} {indicator.number}. {indicator.name}" for indicator in self.indicators())
-
-    def indicators(self):
-        indicators = Indicator.objects.prefetch_related("targets").select_related("direction")
-        directions = [d.pk for d in self.directions.all()]
-        return indicators.filter(direction__in=directions) if directions else indicators
-
-    def report_context(self):
-        from monitoring.charts import bar_chart
-        from monitoring.figures import Figures, portal_counts
-
-        figures = Figures(self.indicators(), years=range(PROGRAMME_YEARS[0], self.year + 1))
-        portal = portal_counts([item.indicator for item in figures.indicators], figures, year=self.year)
-        sections = []
-        for item in figures.indicators:
-            cell = item.krai.get(self.year)
-            target = cell.target if cell else Figures.target(item.indicator, self.year)
-            district_rows = [
-                (d.name, cells[self.year].value) for d, cells in item.districts.items() if self.year in cells
-            ]
-            sections.append(
-                {
-                    "figures": item,
-                    "cell": cell,
-                    "below": item.below_target(self.year),
-                    "district_rows": district_rows,
-                    "district_chart": bar_chart(district_rows, target),
-                    "district_chart_id": f"districts-{item.indicator.number}",
-                    "trend_chart_id": f"trend-{item.indicator.number}",
-                    "trend_chart": bar_chart(
-                        [(str(year), item.krai[year].value if year in item.krai else None) for year in figures.years],
-                        target,
-                    ),
-                    "trend": [(year, item.krai.get(year)) for year in figures.years],
-                    "portal_rows": portal.get(item.indicator.pk, []),
-                }
-            )
-        return {"figures": figures, "sections": sections, "summary": figures.summary(self.year)}
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.report_context())
-        return context
-
-    @path("pdf/", name="pdf")
-    def pdf(self, request):
-        from portal.builds import serve
-
-        return serve(request, self, "report-pdf")
-
-    @path("dannye/<str:fmt>/", name="data")
-    def data(self, request, fmt):
-        from monitoring.views import report_data
-
-        if fmt not in ("csv", "xlsx"):
-            raise Http404
-        return report_data(request, self, fmt)
-
-
-def facet_values(reports):
-    """{report pk: {facet: set of str}} for ``reports``, with five queries whatever their number. The districts
-    are those below target for an indicator the report covers (an analyst looks for «the reports where my
-    district lagged»)."""
-    reports = list(reports)
-    years = {r.year for r in reports}
-    indicators = list(Indicator.objects.select_related("direction").prefetch_related("targets"))
-    targets = {(t.indicator_id, t.year): t.value for i in indicators for t in i.targets.all()}
-    below = {}  # (year, indicator pk) -> {district slug}
-    current = Observation.objects.reported().filter(is_current=True, year__in=years, district__isnull=False)
-    for obs in current.select_related("district"):
-        target = targets.get((obs.indicator_id, obs.year))
-        if target is not None and obs.value < target:
-            below.setdefault((obs.year, obs.indicator_id), set()).add(obs.district.slug)
-    all_directions = {str(d.number) for d in MonitoringDirection.objects.all()}
-    chosen = {}
-    for link in MonitoringReportPage.directions.through.objects.filter(monitoringreportpage__in=reports).select_related(
-        "monitoringdirection"
-    ):
-        chosen.setdefault(link.monitoringreportpage_id, set()).add(str(link.monitoringdirection.number))
-    values = {}
-    for report in reports:
-        directions = chosen.get(report.pk)
-        covered = [i for i in indicators if not directions or (i.direction and str(i.direction.number) in directions)]
-        values[report.pk] = {
-            "year": {str(report.year)},
-            "direction": directions or all_directions,
-            "indicator": {str(i.number) for i in covered},
-            "district": set().union(*(below.get((report.year, i.pk), set()) for i in covered)),
-        }
-    return values
+        district = MunicipalDistrict.objects.filter(slug=slug, locale__language_code="ru").first()
+        if district is None:
+            message = gettext("There is no district «%(slug)s» in the monitoring.") % {"slug": slug[:60]}
+            return self.not_found(request, message)
+        figures = Figures(district=district)
+        rows = [(item, item.districts.get(district, {})) for item in figures.indicators]
+        context = {"district": district, "rows": rows, "years": figures.years, "demo": figures.demo}
+        return self.render(request, template="monitoring/district.html", context_overrides=context)

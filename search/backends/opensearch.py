@@ -16,6 +16,7 @@ class Index(PrepareFacetsMixin, OpenSearch2Index):
 
 class SearchBackend(OpenSearch2SearchBackend):
     index_class = Index
+    records_failed_updates = True  # search.indexing retries what this backend could not write
 
     def add(self, obj):
         return self._update(obj, super().add)

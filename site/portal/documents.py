@@ -16,9 +16,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm
-from wagtail.models import Collection, CollectionViewRestriction
 
 from portal.best_effort import best_effort
+from portal.document_access import file_exists
+from portal.models import DocumentDownload
 
 logger = logging.getLogger(__name__)
 
@@ -93,46 +94,6 @@ class PortalDocumentForm(BaseDocumentForm):
         return uploaded
 
 
-class DocumentAccess:
-    """Which documents the current visitor may download: those outside any restricted collection, and
-    those whose collection's restrictions the request passes (for example, signed in as a teacher).
-    Built once per page with one query and one more per restricted collection (there are a few),
-    however many documents the page lists."""
-
-    def __init__(self, request):
-        self.request = request
-        self.restrictions = {}  # collection id -> [restrictions applying to it, its own or inherited]
-        for restriction in CollectionViewRestriction.objects.select_related("collection"):
-            for collection_id in Collection.objects.descendant_of(restriction.collection, inclusive=True).values_list(
-                "pk", flat=True
-            ):
-                self.restrictions.setdefault(collection_id, []).append(restriction)
-
-    def is_private(self, document):
-        return document.collection_id in self.restrictions
-
-    def allows(self, document):
-        """``request`` None stands for an anonymous visitor (a file built in the background for everyone)."""
-        restrictions = self.restrictions.get(document.collection_id, ())
-        if self.request is None:
-            return not restrictions
-        return all(r.accept_request(self.request) for r in restrictions)
-
-    def mark(self, materials):
-        """Set ``is_private`` and ``allowed`` on each item (anything with a ``document``) for templates."""
-        for item in materials:
-            item.is_private = self.is_private(item.document)
-            item.allowed = self.allows(item.document)
-        return materials
-
-
-def file_exists(document):
-    try:
-        return document.file.storage.exists(document.file.name)
-    except (OSError, ValueError):
-        return False
-
-
 def refuse_missing_file(document, request):
     """``before_serve_document`` hook: a document whose file is gone gets a page that says so."""
     if file_exists(document):
@@ -143,8 +104,6 @@ def refuse_missing_file(document, request):
 
 def count_download(sender, instance, **kwargs):
     """``document_served`` receiver: the file is served even when the count cannot be written."""
-    from portal.models import DocumentDownload
-
     best_effort("Download count", DocumentDownload.record, [instance.pk])
 
 

@@ -13,6 +13,8 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from portal import lookups
+
 
 class PortalImage(AbstractImage):
     """An image whose description doubles as its alt text. Editors must write one, or say the image
@@ -88,8 +90,6 @@ class PortalSettings(BaseSiteSetting):
         # Every page's footer reads the settings: once per content version, not once per request.
         if site is None:
             return super().for_site(site)
-        from portal import lookups
-
         return lookups.lookup(
             "settings", cls._meta.label, site.pk, build=lambda: super(PortalSettings, cls).for_site(site)
         )

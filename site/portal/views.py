@@ -18,7 +18,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.documents import get_document_model
 
-from portal.accessibility import OPTIONS
+from portal.accessibility import COOKIE, COOKIE_AGE, OPTIONS
 from portal.addresses import public_url
 from portal.headers import source_hash
 from portal.limits import limit
@@ -118,8 +118,6 @@ def server_error(request):
 @limit("accessibility")
 def accessibility_settings(request):
     """Changes one setting of the version for the visually impaired (a button of the panel) and goes back."""
-    from portal.accessibility import COOKIE, COOKIE_AGE
-
     settings = request.a11y
     for key in ("enabled", "reset", *OPTIONS):
         if key in request.POST:
