@@ -200,6 +200,26 @@ def test_the_shell_imports_no_feature_app():
     assert found == []
 
 
+# The apps in layers, as the README's architecture section draws them: an app imports only apps of lower layers.
+LAYERS = [{"career"}, {"methodics", "navigator", "monitoring", "home"}, {"search"}, {"atlas"}, {"portal"}]
+
+
+def test_apps_import_only_the_layers_below_them():
+    layer_of = {app: depth for depth, layer in enumerate(LAYERS) for app in layer}
+    assert set(layer_of) == set(APPS)
+    upward = [
+        (module, name)
+        for app in APPS
+        if app != "portal"  # the shell's composition root is the test above
+        for module, (top, late) in parse(app).items()
+        for name in [*top, *(name for _, name in late)]
+        if name.split(".")[0] in layer_of
+        and layer_of[name.split(".")[0]] <= layer_of[app]
+        and name.split(".")[0] != app
+    ]
+    assert upward == []
+
+
 def test_the_checker_finds_a_loop_and_a_late_import(tmp_path, monkeypatch):
     """The rules above can fail: a two-module loop and a late import in a throwaway app are found."""
     app = tmp_path / "looped"
