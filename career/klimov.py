@@ -7,10 +7,10 @@ pronounced one (Klimov's bands). The wording of the items is the project's own (
 
 from dataclasses import dataclass
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from atlas.models.pages import KLIMOV_TYPES
+from portal import locales
 
 from .items import ITEMS
 
@@ -42,7 +42,7 @@ class Option:
     en: str
 
     def text(self, version):
-        if translation.get_language() == "en":
+        if not locales.is_default_language():
             return self.en
         return self.easy if version == "easy" else self.ru
 

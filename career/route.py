@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models.events import EventPage
 from navigator.models import OpenDay
+from portal import locales
 
 from .calendar import MONTHLY_STEPS
 
@@ -100,7 +101,8 @@ def route_plan(diagnosis, profession, today=None):
         places=[(o, open_days.get(o.translation_key, [])) for o in organisations],
         employers=list(profession.employers.all()),
     )
-    plan.steps = [en if language == "en" else ru for ru, en in MONTHLY_STEPS[diagnosis.grade_band][today.month]]
+    in_default = locales.is_default_language(language)
+    plan.steps = [ru if in_default else en for ru, en in MONTHLY_STEPS[diagnosis.grade_band][today.month]]
     plan.open_days_this_month = [
         day
         for days in open_days.values()
