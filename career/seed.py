@@ -2,7 +2,8 @@
 
 from wagtail.models import Locale, Site
 
-from career.models import CareerBuilderPage
+from career.items import ensure_translations
+from career.models import CareerBuilderPage, QuestionnaireQuestion
 from portal.seeding import PageSeeder
 
 
@@ -46,4 +47,7 @@ class Seeder(PageSeeder):
                 for_teachers="<p>Run the questionnaire in a class: create a code, give it to the students and talk "
                 "the class picture over after the lesson.</p>",
             )
+            # The questions themselves come with a migration, in Russian; their English wording with the seed.
+            russian = QuestionnaireQuestion.objects.filter(locale=page.locale)
+            self.created += ensure_translations(russian, english)
         return self.created
