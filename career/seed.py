@@ -2,8 +2,9 @@
 
 from wagtail.models import Locale, Site
 
+from career.calendar import ensure_step_translations
 from career.items import ensure_translations
-from career.models import CareerBuilderPage, QuestionnaireQuestion
+from career.models import CareerBuilderPage, MonthlyStep, QuestionnaireQuestion
 from portal.seeding import PageSeeder
 
 
@@ -50,4 +51,5 @@ class Seeder(PageSeeder):
             # The questions themselves come with a migration, in Russian; their English wording with the seed.
             russian = QuestionnaireQuestion.objects.filter(locale=page.locale)
             self.created += ensure_translations(russian, english)
+            self.created += ensure_step_translations(MonthlyStep.objects.filter(locale=page.locale), english)
         return self.created

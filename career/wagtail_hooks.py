@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import QuestionnaireQuestion
+from .models import MonthlyStep, QuestionnaireQuestion
 
 
 class QuestionnaireQuestionViewSet(SnippetViewSet):
@@ -18,4 +18,15 @@ class QuestionnaireQuestionViewSet(SnippetViewSet):
     ordering = ["number"]
 
 
+class MonthlyStepViewSet(SnippetViewSet):
+    model = MonthlyStep
+    icon = "date"
+    menu_label = _("Monthly steps")
+    add_to_admin_menu = True
+    menu_order = 261
+    list_display = ["text", "grade_band", "month", "sort_order", "locale"]
+    list_filter = ["grade_band", "month", "locale"]
+
+
 register_snippet(QuestionnaireQuestionViewSet)
+register_snippet(MonthlyStepViewSet)

@@ -1,6 +1,7 @@
 from .pages import CareerBuilderPage
 from .questionnaire import QuestionnaireQuestion
 from .sessions import ClassResult, ClassSession
+from .steps import MonthlyStep
 from .tallies import CountedDiagnosis, DiagnosticTally
 
 __all__ = [
@@ -9,5 +10,6 @@ __all__ = [
     "ClassSession",
     "CountedDiagnosis",
     "DiagnosticTally",
+    "MonthlyStep",
     "QuestionnaireQuestion",
 ]
