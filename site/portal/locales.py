@@ -76,6 +76,14 @@ def language_of(item):
     return codes.get(item.locale_id) or Locale.objects.get(pk=item.locale_id).language_code
 
 
+def column_language(row, field, language=None):
+    """The language whose column ``column_in_language`` shows: ``language`` (the content language when not given)
+    when its column is filled, else the default language."""
+    language = language or content_language()
+    filled = language in languages() and getattr(row, f"{field}_{language}", "")
+    return language if filled else default_language()
+
+
 def column_in_language(row, field, language=None):
     """For rows with a column per language (``name_ru``, ``name_en``; see the README on which rows those are): the
     value in ``language`` (the content language when not given), the default language's where that one is empty."""

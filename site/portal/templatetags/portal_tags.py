@@ -109,6 +109,20 @@ def content_lang(item):
 
 
 @register.filter
+def column(row, field):
+    """A row's ``<field>_<language>`` column in the visitor's language, else the default language's (site settings,
+    two-column reference rows)."""
+    return locales.column_in_language(row, field)
+
+
+@register.filter
+def column_lang(row, field):
+    """` lang="ru"` where ``column`` shows the default language's column because the visitor's is empty."""
+    language = locales.column_language(row, field)
+    return "" if language == locales.content_language() else format_html(' lang="{}"', language)
+
+
+@register.filter
 def get_item(mapping, key):
     """``mapping[key]`` in a template, or None."""
     return mapping.get(key) if hasattr(mapping, "get") else None
