@@ -220,7 +220,7 @@ def test_the_english_version_asks_in_english(client, career):
     assert response.status_code == 200
     first = QuestionnaireQuestion.objects.get(number=1, locale__language_code="en")
     assert first.text_a in text and "Question 1 of 20" in text
-    assert 'lang="ru"' not in text.split("<form", 1)[1].split("</form>", 1)[0]  # every option is translated
+    assert 'lang="ru"' not in text.split("<main", 1)[1].split("</main>", 1)[0]  # every option is translated
 
 
 def test_the_results_page_reads_a_constant_number_of_queries(client, career):

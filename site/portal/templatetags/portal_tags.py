@@ -119,7 +119,9 @@ def column(row, field):
 def column_lang(row, field):
     """` lang="ru"` where ``column`` shows the default language's column because the visitor's is empty."""
     language = locales.column_language(row, field)
-    return "" if language == locales.content_language() else format_html(' lang="{}"', language)
+    if language == locales.content_language() or not locales.column_in_language(row, field):
+        return ""
+    return format_html(' lang="{}"', language)
 
 
 @register.filter
