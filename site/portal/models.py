@@ -94,7 +94,7 @@ class PortalSettings(BaseSiteSetting):
         )
 
     def localized(self, field, language_code):
-        """The value of ``field`` in the visitor's language, falling back to Russian."""
+        """The value of ``field`` in the visitor's language, falling back to the default language's."""
         return locales.column_in_language(self, field, language_code)
 
 
