@@ -31,8 +31,9 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from import_export import fields, resources, widgets
 from slugify import slugify
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page, PageLogEntry, Revision, WorkflowState
+from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
+from portal import locales
 from portal.addresses import public_url
 from portal.importing import Column, normal_name, parse_number, run_table_import
 from portal.spreadsheets import csv_text
@@ -63,10 +64,6 @@ class RowProblem(ValueError):
 
 
 # -- widgets: what an office spreadsheet writes --------------------------------------------------------------
-def russian_locale():
-    return Locale.objects.get(language_code="ru")
-
-
 class PeopleWidgetMixin:
     """Exports for people (``for_people``) show labels, «да», 31.12.2025; exports for programs show codes."""
 
@@ -143,7 +140,7 @@ class ChoiceWidget(PeopleWidgetMixin, widgets.Widget):
 
     def _names(self):
         names = dict(self.aliases)
-        for language in ("en", "ru"):
+        for language in reversed(locales.languages()):  # the default language last: its labels win
             with translation.override(language):
                 names.update({normal_name(label): code for code, label in self.choices})
         names.update({code.lower(): code for code, _label in self.choices})
@@ -204,7 +201,7 @@ class NameWidget(PeopleWidgetMixin, widgets.ForeignKeyWidget):
         self.lookup = None
 
     def make_lookup(self):
-        return Lookup(self.model.objects.filter(locale__language_code="ru"), (self.field,))
+        return Lookup(self.model.objects.filter(locale__language_code=locales.default_language()), (self.field,))
 
     def clean(self, value, row=None, **kwargs):
         if not str(value or "").strip():
@@ -232,7 +229,7 @@ class NamesWidget(PeopleWidgetMixin, widgets.ManyToManyWidget):
     def make_lookup(self):
         queryset = self.model.objects.all()
         if hasattr(self.model, "locale"):
-            queryset = queryset.filter(locale__language_code="ru")
+            queryset = queryset.filter(locale__language_code=locales.default_language())
         return Lookup(queryset, self.fields)
 
     @staticmethod
@@ -322,7 +319,7 @@ class AtlasResource(resources.ModelResource):
             field.widget.for_people = for_people
 
     def get_queryset(self):
-        return self._meta.model.objects.filter(locale__language_code="ru")
+        return self._meta.model.objects.filter(locale__language_code=locales.default_language())
 
     def get_export_headers(self, selected_fields=None):
         if not self.for_people:
@@ -336,7 +333,7 @@ class AtlasResource(resources.ModelResource):
         return [COLUMN_TEXTS[name].column(cls, name) for name in cls._meta.fields]
 
     def init_instance(self, row=None):
-        return self._meta.model(locale=russian_locale())
+        return self._meta.model(locale=locales.default_locale())
 
     def import_instance(self, instance, row, **kwargs):
         """Also checks the many-to-many columns up front, so a row reports all its problems at once
@@ -546,7 +543,7 @@ class ProfessionResource(AtlasResource):
 
     def get_queryset(self):
         return (
-            ProfessionPage.objects.filter(locale__language_code="ru")
+            ProfessionPage.objects.filter(locale__language_code=locales.default_language())
             .select_related("sector")
             .prefetch_related(
                 "school_subjects", "specialties", "organisations", "employers", "investment_projects", "districts"
@@ -554,7 +551,7 @@ class ProfessionResource(AtlasResource):
         )
 
     def init_instance(self, row=None):
-        return ProfessionPage(locale=russian_locale())
+        return ProfessionPage(locale=locales.default_locale())
 
     def get_instance(self, instance_loader, row):
         """What a row changes: for someone who may publish the card, the card as it is live (what they publish
@@ -666,7 +663,11 @@ class ProfessionResource(AtlasResource):
 
 def russian_atlas():
     # From the app registry: the atlas index page imports this module for its open-data route.
-    return apps.get_model("atlas", "AtlasIndexPage").objects.filter(locale__language_code="ru").first()
+    return (
+        apps.get_model("atlas", "AtlasIndexPage")
+        .objects.filter(locale__language_code=locales.default_language())
+        .first()
+    )
 
 
 RESOURCES = {
@@ -690,7 +691,10 @@ KIND_LABELS = {
 # -- columns as people name them -----------------------------------------------------------------------------
 def names_of(model, field="name"):
     return lambda: list(
-        model.objects.filter(locale__language_code="ru").order_by(field).values_list(field, flat=True).distinct()
+        model.objects.filter(locale__language_code=locales.default_language())
+        .order_by(field)
+        .values_list(field, flat=True)
+        .distinct()
     )
 
 

@@ -7,6 +7,7 @@ records is never guessed: the caller reports all of them."""
 
 import re
 
+from portal import locales
 from portal.importing import normal_name
 
 from .models.snippets import MunicipalDistrict
@@ -84,7 +85,9 @@ def distinctive_words(name):
 class DistrictLookup(Lookup):
     def __init__(self, queryset=None):
         super().__init__(
-            queryset if queryset is not None else MunicipalDistrict.objects.filter(locale__language_code="ru")
+            queryset
+            if queryset is not None
+            else MunicipalDistrict.objects.filter(locale__language_code=locales.default_language())
         )
         self._words = None
 

@@ -1,5 +1,7 @@
-"""«Что сделать в этом месяце»: for each grade band ("5-7", "8-9", "10-11") and month (1–12), one to three general
-steps of the school and admission year, each a (Russian, English) pair, shown on a student's individual route."""
+"""The first wording of «Что сделать в этом месяце»: for each grade band ("5-7", "8-9", "10-11") and month (1–12),
+one to three general steps of the school and admission year, each a (Russian, English) pair. Seed data only: a
+migration writes the Russian steps (``MonthlyStep``), the seed their English translations; the route reads the
+snippets, which editors change and translate in the admin."""
 
 MONTHLY_STEPS = {
     "5-7": {
@@ -491,3 +493,28 @@ MONTHLY_STEPS = {
         ],
     },
 }
+
+
+def ensure_steps(Step, locale):
+    """The steps in ``locale`` (the default one), written from ``MONTHLY_STEPS`` where none exist yet."""
+    if Step.objects.filter(locale=locale).exists():
+        return
+    Step.objects.bulk_create(
+        Step(locale=locale, grade_band=band, month=month, sort_order=order, text=text)
+        for band, months in MONTHLY_STEPS.items()
+        for month, steps in months.items()
+        for order, (text, _english) in enumerate(steps, start=1)
+    )
+
+
+def ensure_step_translations(steps, locale):
+    """The translations of ``steps`` into ``locale`` (English), written from ``MONTHLY_STEPS`` where missing."""
+    created = 0
+    for step in steps:
+        if step.has_translation(locale):
+            continue
+        translation = step.copy_for_translation(locale)
+        translation.text = MONTHLY_STEPS[step.grade_band][step.month][step.sort_order - 1][1]
+        translation.save()
+        created += 1
+    return created

@@ -2,9 +2,11 @@
 the disability category on the results page."""
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from atlas.models.snippets import LEVELS
+from portal import locales
 from portal.disabilities import DISABILITY_CATEGORIES
 
 from . import klimov
@@ -46,6 +48,14 @@ class StartForm(forms.Form):
         return code
 
 
+def option_label(option, version):
+    """The wording of an option; marked with its language where it is the fallback to the default language's."""
+    text = option.text(version)
+    if option.language == locales.content_language():
+        return text
+    return format_html('<span lang="{}">{}</span>', option.language, text)
+
+
 class QuestionsForm(forms.Form):
     """One radio group per question («q1»…«q20»): all of them on the one-page form, one on a step screen."""
 
@@ -56,7 +66,7 @@ class QuestionsForm(forms.Form):
             self.fields[f"q{question.number}"] = forms.ChoiceField(
                 label=_("Question %(number)s of %(count)s. I would rather…")
                 % {"number": question.number, "count": klimov.COUNT},
-                choices=[("a", question.a.text(version)), ("b", question.b.text(version))],
+                choices=[("a", option_label(question.a, version)), ("b", option_label(question.b, version))],
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Choose one of the two activities.")},
             )

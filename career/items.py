@@ -1,4 +1,7 @@
-"""The interest questionnaire: the project's own wording of 20 forced-choice pairs on the structure of Klimov's ДДО."""
+"""The first wording of the interest questionnaire — the project's own, 20 forced-choice pairs on the structure of
+Klimov's ДДО: (type, Russian, Russian easy-read, English) per activity. Seed data only: a migration writes the
+Russian questions (``QuestionnaireQuestion``), the seed their English translations; the site reads the snippets,
+which editors change and translate in the admin."""
 
 ITEMS = [
     (
@@ -267,3 +270,27 @@ ITEMS = [
         ),
     ),
 ]
+
+
+def ensure_questions(Question, locale):
+    """The questions in ``locale`` (the default one), written from ``ITEMS`` where their number is missing."""
+    for number, ((type_a, text_a, easy_a, _en_a), (type_b, text_b, easy_b, _en_b)) in enumerate(ITEMS, start=1):
+        fields = {"type_a": type_a, "text_a": text_a, "easy_a": easy_a}
+        fields.update(type_b=type_b, text_b=text_b, easy_b=easy_b)
+        Question.objects.get_or_create(locale=locale, number=number, defaults=fields)
+
+
+def ensure_translations(questions, locale):
+    """The translations of ``questions`` into ``locale`` (English), written from ``ITEMS`` where missing; the
+    English wording has one version, so it is the easy-read one too."""
+    created = 0
+    for question in questions:
+        if question.has_translation(locale):
+            continue
+        (_type_a, _ru_a, _easy_a, en_a), (_type_b, _ru_b, _easy_b, en_b) = ITEMS[question.number - 1]
+        translation = question.copy_for_translation(locale)
+        translation.text_a = translation.easy_a = en_a
+        translation.text_b = translation.easy_b = en_b
+        translation.save()
+        created += 1
+    return created

@@ -3,16 +3,17 @@
 The questionnaire has the structure of E. A. Klimov's differential-diagnostic questionnaire: 20 forced-choice
 pairs of activities, each option scoring one type, every type offered 8 times, so a type scores 0–8 and the
 scores add up to the number of answered questions. 0–2 is a low interest, 3–6 an average one, 7–8 a
-pronounced one (Klimov's bands). The wording of the items is the project's own (``items.py``)."""
+pronounced one (Klimov's bands). The questions are snippets (``models/questionnaire.py``), edited and
+translated in the admin."""
 
 from dataclasses import dataclass
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from atlas.models.pages import KLIMOV_TYPES
+from portal import locales, lookups
 
-from .items import ITEMS
+from .models.questionnaire import QUESTION_COUNT, QuestionnaireQuestion
 
 TYPES = [code for code, _label in KLIMOV_TYPES]
 TYPE_LABELS = dict(KLIMOV_TYPES)
@@ -37,14 +38,12 @@ TYPE_EXPLANATIONS = {
 @dataclass(frozen=True)
 class Option:
     type: str
-    ru: str
+    plain: str
     easy: str
-    en: str
+    language: str  # of the wording: the default language's where the visitor's has no translation
 
     def text(self, version):
-        if translation.get_language() == "en":
-            return self.en
-        return self.easy if version == "easy" else self.ru
+        return self.easy if version == "easy" else self.plain
 
 
 @dataclass(frozen=True)
@@ -57,8 +56,32 @@ class Question:
         return self.a if letter == "a" else self.b
 
 
-QUESTIONS = [Question(n, Option(*a), Option(*b)) for n, (a, b) in enumerate(ITEMS, start=1)]
-COUNT = len(QUESTIONS)
+COUNT = QUESTION_COUNT
+
+
+def questions():
+    """The questions as shown now, kept per content version (``portal.lookups``): two queries at most, then none.
+    The types each option scores come from the questions of the default language, so an answer scores the same
+    in every language; the wording is the visitor's language's where translated, else the default one's."""
+    language = locales.content_language()
+    return lookups.lookup("career-questions", language, build=lambda: _load_questions(language))
+
+
+def _load_questions(language):
+    originals = list(QuestionnaireQuestion.objects.filter(locale__language_code=locales.default_language()))
+    shown = locales.localized(originals)
+    return [
+        Question(
+            original.number,
+            Option(original.type_a, wording.text_a, wording.easy_a, _language(original, wording, language)),
+            Option(original.type_b, wording.text_b, wording.easy_b, _language(original, wording, language)),
+        )
+        for original, wording in zip(originals, shown, strict=True)
+    ]
+
+
+def _language(original, wording, language):
+    return locales.default_language() if wording is original else language
 
 
 class AnswersError(ValueError):
@@ -109,7 +132,7 @@ class Profile:
 def score(answers):
     """The profile of a list of answers ("a", "b" or None per question)."""
     scores = dict.fromkeys(TYPES, 0)
-    for question, answer in zip(QUESTIONS, answers, strict=True):
+    for question, answer in zip(questions(), answers, strict=True):
         if answer:
             scores[question.option(answer).type] += 1
     return Profile(scores)

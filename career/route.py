@@ -8,13 +8,13 @@ import datetime
 from calendar import monthrange
 from dataclasses import dataclass, field
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from home.models.events import EventPage
 from navigator.models import OpenDay
+from portal import locales
 
-from .calendar import MONTHLY_STEPS
+from .models.steps import MonthlyStep
 
 # The five profiles of the secondary school standard (ФГОС СОО) and the subjects each one deepens.
 PROFILES = [
@@ -71,9 +71,17 @@ def exams(profession, subjects, names):
     )
 
 
+def monthly_steps(grade_band, month):
+    """The steps of the month for the grade band, in the visitor's language where translated (the template marks
+    the others with their language). One query, two on a site in another language than the default."""
+    steps = MonthlyStep.objects.filter(
+        locale__language_code=locales.default_language(), grade_band=grade_band, month=month
+    )
+    return locales.localized(steps)
+
+
 def route_plan(diagnosis, profession, today=None):
     today = today or datetime.date.today()
-    language = translation.get_language()
     subject_rows = list(profession.school_subjects.all())
     names = {s.code: s.name for s in subject_rows}
     codes = [s.code for s in subject_rows]
@@ -100,7 +108,7 @@ def route_plan(diagnosis, profession, today=None):
         places=[(o, open_days.get(o.translation_key, [])) for o in organisations],
         employers=list(profession.employers.all()),
     )
-    plan.steps = [en if language == "en" else ru for ru, en in MONTHLY_STEPS[diagnosis.grade_band][today.month]]
+    plan.steps = monthly_steps(diagnosis.grade_band, today.month)
     plan.open_days_this_month = [
         day
         for days in open_days.values()

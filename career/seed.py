@@ -2,7 +2,9 @@
 
 from wagtail.models import Locale, Site
 
-from career.models import CareerBuilderPage
+from career.calendar import ensure_step_translations
+from career.items import ensure_translations
+from career.models import CareerBuilderPage, MonthlyStep, QuestionnaireQuestion
 from portal.seeding import PageSeeder
 
 
@@ -46,4 +48,8 @@ class Seeder(PageSeeder):
                 for_teachers="<p>Run the questionnaire in a class: create a code, give it to the students and talk "
                 "the class picture over after the lesson.</p>",
             )
+            # The questions themselves come with a migration, in Russian; their English wording with the seed.
+            russian = QuestionnaireQuestion.objects.filter(locale=page.locale)
+            self.created += ensure_translations(russian, english)
+            self.created += ensure_step_translations(MonthlyStep.objects.filter(locale=page.locale), english)
         return self.created

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.text import Truncator
 
 from atlas.models import MunicipalDistrict
-from portal import search_engine
+from portal import locales, search_engine
 from search.faceting import faceted_search
 
 from .models.indicators import Indicator, MonitoringDirection
@@ -45,7 +45,11 @@ def search_reports(query="", selected=None, *, locale=None, backend=None):
 def labels():
     """Facet value → label, for the page."""
     return {
-        "district": dict(MunicipalDistrict.objects.filter(locale__language_code="ru").values_list("slug", "name")),
+        "district": dict(
+            MunicipalDistrict.objects.filter(locale__language_code=locales.default_language()).values_list(
+                "slug", "name"
+            )
+        ),
         "indicator": {str(i.number): Truncator(f"{i.number}. {i.name}").chars(90) for i in Indicator.objects.all()},
         "direction": {
             str(d.number): Truncator(f"{d.number}. {d.name}").chars(90) for d in MonitoringDirection.objects.all()

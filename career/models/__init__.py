@@ -1,5 +1,15 @@
 from .pages import CareerBuilderPage
+from .questionnaire import QuestionnaireQuestion
 from .sessions import ClassResult, ClassSession
+from .steps import MonthlyStep
 from .tallies import CountedDiagnosis, DiagnosticTally
 
-__all__ = ["CareerBuilderPage", "ClassResult", "ClassSession", "CountedDiagnosis", "DiagnosticTally"]
+__all__ = [
+    "CareerBuilderPage",
+    "ClassResult",
+    "ClassSession",
+    "CountedDiagnosis",
+    "DiagnosticTally",
+    "MonthlyStep",
+    "QuestionnaireQuestion",
+]

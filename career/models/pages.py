@@ -177,7 +177,7 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
         number = whole_number(request.GET.get("n"), 1, klimov.COUNT)
         if number is None:
             number = first_unanswered(answers) or klimov.COUNT
-        question = klimov.QUESTIONS[number - 1]
+        question = klimov.questions()[number - 1]
         if "go" in request.GET:
             form = QuestionsForm(request.GET, questions=[question], version=start["version"])
             if form.is_valid():
@@ -203,14 +203,15 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
         return self.render(request, template="career/question.html", context_overrides=context)
 
     def whole_questionnaire(self, request, start, answers):
+        questions = klimov.questions()
         if "go" in request.GET:
-            form = QuestionsForm(request.GET, questions=klimov.QUESTIONS, version=start["version"])
+            form = QuestionsForm(request.GET, questions=questions, version=start["version"])
             if form.is_valid():
-                answers = [form.answers()[q.number] for q in klimov.QUESTIONS]
+                answers = [form.answers()[q.number] for q in questions]
                 return HttpResponseRedirect(self.step_url("about", **state_query(start, answers)))
         else:
-            initial = {f"q{q.number}": answers[q.number - 1] for q in klimov.QUESTIONS}
-            form = QuestionsForm(initial=initial, questions=klimov.QUESTIONS, version=start["version"])
+            initial = {f"q{q.number}": answers[q.number - 1] for q in questions}
+            form = QuestionsForm(initial=initial, questions=questions, version=start["version"])
         context = {"form": form, "start": start, "count": klimov.COUNT}
         return self.render(request, template="career/questionnaire.html", context_overrides=context)
 

@@ -19,7 +19,7 @@ from navigator.models import ApplicantHandbookPage, OpenDay
 def answers_for(*types):
     """An answer set choosing, in every pair, the first of ``types`` offered (else option «a»)."""
     answers = []
-    for question in klimov.QUESTIONS:
+    for question in klimov.questions():
         offered = {question.a.type: "a", question.b.type: "b"}
         answers.append(next((offered[t] for t in types if t in offered), "a"))
     return "".join(answers)

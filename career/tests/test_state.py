@@ -6,6 +6,9 @@ from career.state import Diagnosis, InvalidToken, pack, sign
 
 from .conftest import answers_for
 
+# answers_for reads the questionnaire's questions: snippets, in the database (written by a migration).
+pytestmark = pytest.mark.django_db
+
 
 def diagnosis():
     return Diagnosis(

@@ -2,13 +2,13 @@
 their yearly targets."""
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from portal import locales
 from portal.models import BilingualName
 
 
@@ -74,7 +74,7 @@ class Indicator(BilingualName, ClusterableModel):
 
     @property
     def share_of(self):
-        return self.share_of_en if translation.get_language() == "en" and self.share_of_en else self.share_of_ru
+        return locales.column_in_language(self, "share_of")
 
     def source_list(self):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from atlas.models import MunicipalDistrict
+from portal import locales
 from portal.pages import PortalPage
 from portal.querytext import plain_query
 
@@ -40,11 +41,16 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
     def index_route(self, request):
         """The section itself: its figures only here, not on the other routes, which render the page too."""
         figures = Figures()
+        districts = list(
+            MunicipalDistrict.objects.filter(locale__language_code=locales.default_language()).order_by("name")
+        )
         context = {
             "figures": figures,
             "years": figures.years,
             "reports": MonitoringReportPage.objects.child_of(self).live().public().order_by("-year"),
-            "districts": MunicipalDistrict.objects.filter(locale__language_code="ru").order_by("name"),
+            # Observations and addresses are keyed by the districts of the default language; each is shown in the
+            # visitor's language where translated (pairs: the district, the one shown).
+            "districts": zip(districts, locales.localized(districts), strict=True),
         }
         return self.render(request, context_overrides=context)
 
@@ -110,11 +116,17 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
 
     @path("raion/<slug:slug>/", name="district")
     def district(self, request, slug):
-        district = MunicipalDistrict.objects.filter(slug=slug, locale__language_code="ru").first()
+        district = MunicipalDistrict.objects.filter(slug=slug, locale__language_code=locales.default_language()).first()
         if district is None:
             message = gettext("There is no district «%(slug)s» in the monitoring.") % {"slug": slug[:60]}
             return self.not_found(request, message)
         figures = Figures(district=district)
         rows = [(item, item.districts.get(district, {})) for item in figures.indicators]
-        context = {"district": district, "rows": rows, "years": figures.years, "demo": figures.demo}
+        context = {
+            "district": district,
+            "district_shown": locales.localized([district])[0],
+            "rows": rows,
+            "years": figures.years,
+            "demo": figures.demo,
+        }
         return self.render(request, template="monitoring/district.html", context_overrides=context)

@@ -31,6 +31,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from . import locales
 from .spreadsheets import FORMULA_PREFIXES
 
 logger = logging.getLogger(__name__)
@@ -285,7 +286,7 @@ def heading_index(columns):
     for column in columns:
         for name in column.names():
             index.setdefault(name, column)
-    for language in ("ru", "en"):  # the heading in either language of the portal
+    for language in locales.languages():  # the heading in any language of the portal
         with translation.override(language):
             for column in columns:
                 index.setdefault(normal_heading(str(column.heading)), column)

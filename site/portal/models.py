@@ -5,7 +5,6 @@ because every app's pages use them and the shell must not depend on a feature ap
 from django.conf import settings
 from django.db import models
 from django.db.models import F
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -13,7 +12,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from portal import lookups
+from portal import locales, lookups
 
 
 class PortalImage(AbstractImage):
@@ -95,9 +94,8 @@ class PortalSettings(BaseSiteSetting):
         )
 
     def localized(self, field, language_code):
-        """The value of ``field`` in the visitor's language, falling back to Russian."""
-        value = getattr(self, f"{field}_{language_code}", "") if language_code in ("ru", "en") else ""
-        return value or getattr(self, f"{field}_ru")
+        """The value of ``field`` in the visitor's language, falling back to the default language's."""
+        return locales.column_in_language(self, field, language_code)
 
 
 class BilingualName:
@@ -108,7 +106,7 @@ class BilingualName:
 
     @property
     def name(self):
-        return self.name_en if translation.get_language() == "en" and self.name_en else self.name_ru
+        return locales.column_in_language(self, "name")
 
 
 class Audience(BilingualName, models.Model):

@@ -11,9 +11,10 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.http import content_disposition_header
 from weasyprint import HTML
+
+from portal import locales
 
 
 def _page_references(pdf):
@@ -55,7 +56,7 @@ def offline_request():
 def pdf_bytes(request, template, context, *, title):
     """The PDF; ``request`` is None for files made outside a request (by the worker, the seed's handouts)."""
     request = request or offline_request()
-    language = translation.get_language() or "ru"
+    language = locales.content_language()
     html = render_to_string(template, {**context, "pdf_title": title, "pdf_language": language}, request=request)
     # Relative links in the content become links to the public site.
     document = HTML(string=html, base_url=settings.PUBLIC_BASE_URL + "/")

@@ -7,7 +7,6 @@ import random
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from slugify import slugify
-from wagtail.models import Locale
 
 from atlas.models import (
     AtlasIndexPage,
@@ -18,6 +17,7 @@ from atlas.models import (
     ProfessionSuitability,
     Sector,
 )
+from portal import locales
 from portal.disabilities import DISABILITY_CATEGORIES
 
 TEXT_FIELDS = [
@@ -46,13 +46,13 @@ class Command(BaseCommand):
     def handle(self, *args, professions, employers, organisations, force=False, **options):
         if settings.SETTINGS_MODULE.endswith(".production"):
             raise CommandError("Refusing to generate fake data with production settings.")
-        atlas = AtlasIndexPage.objects.filter(locale__language_code="ru").first()
+        atlas = AtlasIndexPage.objects.filter(locale__language_code=locales.default_language()).first()
         if atlas is None:
             raise CommandError("No atlas page: run load_seed first.")
         if ProfessionPage.objects.exists() and not force:
             raise CommandError("The atlas already has profession cards; use --force on a throw-away database.")
         rng = random.Random(2026)  # noqa: S311 - fake data, reproducible
-        ru = Locale.objects.get(language_code="ru")
+        ru = locales.default_locale()
         sectors = list(Sector.objects.filter(locale=ru)) or [
             Sector.objects.create(locale=ru, name="Отрасль", slug="otrasl")
         ]

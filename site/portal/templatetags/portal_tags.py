@@ -5,9 +5,10 @@ the tree. They give plain items (title, URL), the URL as ``pageurl`` gives it on
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Page, Site
 
-from portal import addresses, lookups
+from portal import addresses, locales, lookups
 
 register = template.Library()
 
@@ -97,6 +98,30 @@ def _site_pk(request):
 def page_kind(page):
     """Human-readable page type name, e.g. «Новость»."""
     return page.specific_class._meta.verbose_name if isinstance(page, Page) else ""
+
+
+@register.filter
+def content_lang(item):
+    """` lang="ru"` on the element showing a translatable object in another language than the page's (the fallback
+    to the default language where no translation exists), so screen readers read it in its own language."""
+    language = locales.language_of(item)
+    return "" if language == locales.content_language() else format_html(' lang="{}"', language)
+
+
+@register.filter
+def column(row, field):
+    """A row's ``<field>_<language>`` column in the visitor's language, else the default language's (site settings,
+    two-column reference rows)."""
+    return locales.column_in_language(row, field)
+
+
+@register.filter
+def column_lang(row, field):
+    """` lang="ru"` where ``column`` shows the default language's column because the visitor's is empty."""
+    language = locales.column_language(row, field)
+    if language == locales.content_language() or not locales.column_in_language(row, field):
+        return ""
+    return format_html(' lang="{}"', language)
 
 
 @register.filter
