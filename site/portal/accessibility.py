@@ -73,6 +73,12 @@ class Settings:
         data.update({name: value for name, value in asdict(self).items() if name != "enabled"})
         return urlencode(data)
 
+    @property
+    def cache_variant(self):
+        """What a cached page or fragment varies by: nothing for the standard version, the whole settings for the
+        visually-impaired one."""
+        return self.to_cookie() if self.enabled else ""
+
     def change(self, key, value):
         """These settings with ``key`` set to ``value``; unknown keys or values change nothing."""
         if key == "enabled":

@@ -63,7 +63,7 @@ def accessibility_mode(request):
     settings_ = A11ySettings.from_cookie(request.COOKIES.get(A11Y_COOKIE))
     if settings_ is None:
         return None
-    return settings_.to_cookie() if settings_.enabled else ""
+    return settings_.cache_variant
 
 
 def key_for(request, mode):

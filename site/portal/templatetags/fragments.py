@@ -29,7 +29,7 @@ class CachedFragmentNode(template.Node):
         if request is None or getattr(request, "is_preview", False) or not settings.FRAGMENT_CACHE_SECONDS:
             return self.nodelist.render(context)
         a11y = getattr(request, "a11y", None)
-        mode = a11y.to_cookie() if a11y is not None and a11y.enabled else ""
+        mode = a11y.cache_variant if a11y is not None else ""
         parts = [part.resolve(context) for part in self.parts]
         described = repr((translation.get_language(), request.get_host(), mode, parts))
         digest = hashlib.sha256(described.encode()).hexdigest()
