@@ -35,9 +35,7 @@ class NavigatorIndexPage(PortalPage):
         "navigator.ApplicantHandbookPage",
     ]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
     max_count_per_parent = 1
@@ -80,8 +78,7 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
         *Page.content_panels,
         FieldPanel("year"),
         FieldPanel("is_current"),
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.summary_panels,
         FieldPanel("introduction"),
         FieldPanel("sections"),
     ]
@@ -166,9 +163,7 @@ class EqualOpportunitiesPage(PortalPage):
     parent_page_types = GUIDE_PARENTS
     subpage_types = []
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
         FieldPanel("support"),
         FieldPanel("contacts"),
@@ -237,9 +232,7 @@ class ApplicantHandbookPage(PortalPage):
     parent_page_types = GUIDE_PARENTS
     subpage_types = []
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("admission"),
         InlinePanel("open_days", label=_("open day"), heading=_("Open days")),
     ]

@@ -23,7 +23,6 @@ from django.views.decorators.cache import cache_control
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from atlas.models import MunicipalDistrict, ProfessionPage, SchoolSubject
 from portal import limits
@@ -100,9 +99,7 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
     subpage_types = []
     max_count_per_parent = 1
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
         FieldPanel("for_teachers"),
     ]

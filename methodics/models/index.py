@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from methodics.choices import TEXT_FEATURES
 from portal.pages import PortalPage, paginate
@@ -20,9 +19,7 @@ class MethodicsIndexPage(PortalPage):
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["methodics.MethodicalKitPage", "methodics.BestPracticeIndexPage"]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
     max_count_per_parent = 1

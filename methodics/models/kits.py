@@ -12,7 +12,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from methodics.choices import PROFILES, TEXT_FEATURES, grades_label
@@ -73,9 +73,7 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
         return {**super().search_facets(), "year": [self.year]}
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("profile"), FieldPanel("authors"), FieldPanel("year")], heading=_("About")
         ),

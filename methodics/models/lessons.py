@@ -11,7 +11,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from atlas.models.pages import LINES_HELP, lines
@@ -69,9 +68,7 @@ class LessonPage(RoutablePageMixin, PortalPage):
     ]
     search_kind = "lesson"
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("grade_min"), FieldPanel("grade_max")], heading=_("Grades")),

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from methodics.choices import TEXT_FEATURES
@@ -23,9 +22,7 @@ class BestPracticeIndexPage(PortalPage):
     parent_page_types = ["methodics.MethodicsIndexPage"]
     subpage_types = ["methodics.BestPracticePage"]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
 
@@ -72,9 +69,7 @@ class BestPracticePage(PortalPage):
         return {**super().search_facets(), "district": district, "year": [self.year]}
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from atlas.models import MunicipalDistrict
 from portal import locales
@@ -27,9 +26,7 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["monitoring.MonitoringReportPage"]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
     max_count_per_parent = 1
