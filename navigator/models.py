@@ -26,7 +26,7 @@ GUIDE_PARENTS = ["navigator.NavigatorIndexPage", "home.HomePage", "home.SectionP
 class NavigatorIndexPage(PortalPage):
     """The «Профнавигатор» section: the current edition first, earlier editions, and the other guides."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = [
@@ -69,7 +69,7 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
 
     year = models.PositiveSmallIntegerField(_("year"))
     is_current = models.BooleanField(_("current edition"), default=False)
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
     sections = StreamField([("section", EditionSectionBlock())], verbose_name=_("sections"), blank=True)
 
     parent_page_types = GUIDE_PARENTS
@@ -156,9 +156,9 @@ class EqualOpportunitiesPage(PortalPage):
     """«Профнавигатор равных возможностей»: professions of the atlas by disability category, with the degree
     of suitability, contraindications, colleges with adapted programmes, employers and support."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
     support = StreamField(BodyBlock(), verbose_name=_("support measures"), blank=True)
-    contacts = RichTextField(_("contacts"), blank=True, features=["bold", "italic", "link"])
+    contacts = RichTextField(_("contacts"), blank=True, editor="inline")
 
     parent_page_types = GUIDE_PARENTS
     subpage_types = []

@@ -86,11 +86,11 @@ def chosen_ids(values):
 
 
 class CareerBuilderPage(RoutablePageMixin, PortalPage):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
     for_teachers = RichTextField(
         _("for teachers"),
         blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
+        editor="basic",
         help_text=_("Shown on the class session page: how to run the questionnaire with a class."),
     )
 

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from methodics.choices import TEXT_FEATURES
 from portal.pages import PortalPage, paginate
 
 from ..filters import LessonFilterForm
@@ -14,7 +13,7 @@ from .kits import MethodicalKitPage
 class MethodicsIndexPage(PortalPage):
     """«Методическая копилка»: the kits, the best practices, and a finder over every lesson of every kit."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["methodics.MethodicalKitPage", "methodics.BestPracticeIndexPage"]

@@ -21,7 +21,7 @@ from .reports import MonitoringReportPage
 
 
 class MonitoringIndexPage(RoutablePageMixin, PortalPage):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["monitoring.MonitoringReportPage"]
