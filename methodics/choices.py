@@ -68,7 +68,3 @@ def grades_label(grade_min, grade_max):
     if grade_min > PRESCHOOL and grade_max < COLLEGE:
         return str(format_lazy(_("grades {low}–{high}"), low=grade_min, high=grade_max))
     return f"{names[grade_min]} – {names[grade_max]}"
-
-
-# The rich text of the kits, lessons and practices: emphasis, links and lists, no headings.
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]

@@ -26,7 +26,7 @@ GUIDE_PARENTS = ["navigator.NavigatorIndexPage", "home.HomePage", "home.SectionP
 class NavigatorIndexPage(PortalPage):
     """The «Профнавигатор» section: the current edition first, earlier editions, and the other guides."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = [
@@ -35,9 +35,7 @@ class NavigatorIndexPage(PortalPage):
         "navigator.ApplicantHandbookPage",
     ]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
     max_count_per_parent = 1
@@ -71,7 +69,7 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
 
     year = models.PositiveSmallIntegerField(_("year"))
     is_current = models.BooleanField(_("current edition"), default=False)
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
     sections = StreamField([("section", EditionSectionBlock())], verbose_name=_("sections"), blank=True)
 
     parent_page_types = GUIDE_PARENTS
@@ -80,8 +78,7 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
         *Page.content_panels,
         FieldPanel("year"),
         FieldPanel("is_current"),
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.summary_panels,
         FieldPanel("introduction"),
         FieldPanel("sections"),
     ]
@@ -159,16 +156,14 @@ class EqualOpportunitiesPage(PortalPage):
     """«Профнавигатор равных возможностей»: professions of the atlas by disability category, with the degree
     of suitability, contraindications, colleges with adapted programmes, employers and support."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
     support = StreamField(BodyBlock(), verbose_name=_("support measures"), blank=True)
-    contacts = RichTextField(_("contacts"), blank=True, features=["bold", "italic", "link"])
+    contacts = RichTextField(_("contacts"), blank=True, editor="inline")
 
     parent_page_types = GUIDE_PARENTS
     subpage_types = []
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
         FieldPanel("support"),
         FieldPanel("contacts"),
@@ -237,9 +232,7 @@ class ApplicantHandbookPage(PortalPage):
     parent_page_types = GUIDE_PARENTS
     subpage_types = []
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("admission"),
         InlinePanel("open_days", label=_("open day"), heading=_("Open days")),
     ]

@@ -24,7 +24,7 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["atlas.ProfessionPage"]
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("summary"), FieldPanel("easy_read_summary")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *PortalPage.summary_panels]
     max_count_per_parent = 1
 
     class Meta:

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.addresses import public_url
@@ -124,9 +124,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
     subpage_types = []
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         MultiFieldPanel(
             [
                 FieldPanel("sector"),

@@ -23,7 +23,6 @@ from django.views.decorators.cache import cache_control
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from atlas.models import MunicipalDistrict, ProfessionPage, SchoolSubject
 from portal import limits
@@ -87,11 +86,11 @@ def chosen_ids(values):
 
 
 class CareerBuilderPage(RoutablePageMixin, PortalPage):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
     for_teachers = RichTextField(
         _("for teachers"),
         blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
+        editor="basic",
         help_text=_("Shown on the class session page: how to run the questionnaire with a class."),
     )
 
@@ -100,9 +99,7 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
     subpage_types = []
     max_count_per_parent = 1
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
         FieldPanel("for_teachers"),
     ]

@@ -63,7 +63,7 @@ class HomePage(PortalPage):
         FieldPanel("intro"),
         FieldPanel("audiences"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("summary"), FieldPanel("easy_read_summary")], heading=_("Summaries")),
+        MultiFieldPanel(PortalPage.summary_panels, heading=_("Summaries")),
     ]
     search_fields = [*PortalPage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
@@ -89,7 +89,7 @@ class SectionPage(PortalPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("summary"), FieldPanel("easy_read_summary")], heading=_("Summaries")),
+        MultiFieldPanel(PortalPage.summary_panels, heading=_("Summaries")),
     ]
     search_fields = [*PortalPage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
@@ -113,9 +113,7 @@ class ContentPage(PortalPage):
     parent_page_types = SECTION_PARENTS
     subpage_types = []
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("tags"), FieldPanel("audiences")], heading=_("Classification")),
     ]

@@ -3,9 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
-from methodics.choices import TEXT_FEATURES
 from portal.pages import PortalPage, paginate
 
 from ..filters import LessonFilterForm
@@ -15,14 +13,12 @@ from .kits import MethodicalKitPage
 class MethodicsIndexPage(PortalPage):
     """«Методическая копилка»: the kits, the best practices, and a finder over every lesson of every kit."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["methodics.MethodicalKitPage", "methodics.BestPracticeIndexPage"]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
     max_count_per_parent = 1

@@ -12,10 +12,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from methodics.choices import PROFILES, TEXT_FEATURES, grades_label
+from methodics.choices import PROFILES, grades_label
 from portal.builds import serve
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.document_access import DocumentAccess
@@ -48,8 +48,8 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
 
     kind = models.CharField(_("kind"), max_length=10, choices=KINDS, default="complex")
     profile = models.CharField(_("profile"), max_length=20, choices=PROFILES, default="general")
-    purpose = RichTextField(_("purpose"), blank=True, features=TEXT_FEATURES)
-    expected_results = RichTextField(_("expected results"), blank=True, features=TEXT_FEATURES)
+    purpose = RichTextField(_("purpose"), blank=True, editor="basic")
+    expected_results = RichTextField(_("expected results"), blank=True, editor="basic")
     authors = models.CharField(_("authors"), max_length=255, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
     adapted_edition_of = models.ForeignKey(
@@ -61,7 +61,7 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
         verbose_name=_("adapted edition of"),
         help_text=_("For an edition adapted for students with disabilities: the kit it adapts."),
     )
-    game_rules = RichTextField(_("rules of the game"), blank=True, features=TEXT_FEATURES)
+    game_rules = RichTextField(_("rules of the game"), blank=True, editor="basic")
     game_roles = StreamField([("role", RoleBlock())], verbose_name=_("roles"), blank=True)
 
     parent_page_types = ["methodics.MethodicsIndexPage"]
@@ -73,9 +73,7 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
         return {**super().search_facets(), "year": [self.year]}
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("profile"), FieldPanel("authors"), FieldPanel("year")], heading=_("About")
         ),

@@ -11,11 +11,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from atlas.models.pages import LINES_HELP, lines
-from methodics.choices import FORMATS, GRADES, PROFILES, TEXT_FEATURES, grades_label
+from methodics.choices import FORMATS, GRADES, PROFILES, grades_label
 from portal.builds import serve
 from portal.document_access import DocumentAccess
 from portal.pages import PortalPage
@@ -52,7 +51,7 @@ class LessonPage(RoutablePageMixin, PortalPage):
     goals = models.TextField(_("goals"), blank=True, help_text=LINES_HELP)
     equipment = models.TextField(_("equipment"), blank=True, help_text=LINES_HELP)
     plan = StreamField([("stage", PlanStageBlock())], verbose_name=_("plan"), blank=True)
-    assessment = RichTextField(_("assessment and reflection"), blank=True, features=TEXT_FEATURES)
+    assessment = RichTextField(_("assessment and reflection"), blank=True, editor="basic")
     professions = ParentalManyToManyField(
         "atlas.ProfessionPage", blank=True, related_name="lessons", verbose_name=_("atlas professions")
     )
@@ -69,9 +68,7 @@ class LessonPage(RoutablePageMixin, PortalPage):
     ]
     search_kind = "lesson"
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("grade_min"), FieldPanel("grade_max")], heading=_("Grades")),

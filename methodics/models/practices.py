@@ -6,10 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
-from methodics.choices import TEXT_FEATURES
 from portal.blocks import BodyBlock
 from portal.document_access import DocumentAccess
 from portal.pages import PortalPage
@@ -18,14 +16,12 @@ from .materials import Material
 
 
 class BestPracticeIndexPage(PortalPage):
-    introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
 
     parent_page_types = ["methodics.MethodicsIndexPage"]
     subpage_types = ["methodics.BestPracticePage"]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
 
@@ -58,7 +54,7 @@ class BestPracticePage(PortalPage):
     competition = models.CharField(_("competition"), max_length=255, blank=True)
     audience = models.CharField(_("for whom"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
-    results = RichTextField(_("results"), blank=True, features=TEXT_FEATURES)
+    results = RichTextField(_("results"), blank=True, editor="basic")
     professions = ParentalManyToManyField(
         "atlas.ProfessionPage", blank=True, related_name="practices", verbose_name=_("atlas professions")
     )
@@ -72,9 +68,7 @@ class BestPracticePage(PortalPage):
         return {**super().search_facets(), "district": district, "year": [self.year]}
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),

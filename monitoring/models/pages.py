@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from atlas.models import MunicipalDistrict
 from portal import locales
@@ -22,14 +21,12 @@ from .reports import MonitoringReportPage
 
 
 class MonitoringIndexPage(RoutablePageMixin, PortalPage):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    introduction = RichTextField(_("introduction"), blank=True, editor="basic")
 
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["monitoring.MonitoringReportPage"]
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.content_panels,
         FieldPanel("introduction"),
     ]
     max_count_per_parent = 1

@@ -64,8 +64,7 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
         *Page.content_panels,
         FieldPanel("year"),
         FieldPanel("directions"),
-        FieldPanel("summary"),
-        FieldPanel("easy_read_summary"),
+        *PortalPage.summary_panels,
         FieldPanel("body"),
     ]
 

@@ -111,7 +111,7 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     title = blocks.CharBlock(label=_("title"), required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ol", "ul"])
+    text = blocks.RichTextBlock(label=_("text"), editor="basic")
 
     class Meta:
         icon = "warning"
@@ -125,7 +125,7 @@ class FaqBlock(blocks.StructBlock):
         blocks.StructBlock(
             [
                 ("question", blocks.CharBlock(label=_("question"))),
-                ("answer", blocks.RichTextBlock(label=_("answer"), features=["bold", "italic", "link", "ol", "ul"])),
+                ("answer", blocks.RichTextBlock(label=_("answer"), editor="basic")),
             ]
         ),
         label=_("questions"),
@@ -137,12 +137,9 @@ class FaqBlock(blocks.StructBlock):
         template = "portal/blocks/faq.html"
 
 
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
-
-
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow")
+    paragraph = blocks.RichTextBlock(label=_("Text"), editor="body", icon="pilcrow")
     image = ImageBlock()
     documents = DocumentListBlock()
     table = PortalTableBlock()

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -48,6 +49,11 @@ class PortalPage(Faceted, TransliteratedSlugMixin, Page):
     )
 
     objects = PageManager.from_queryset(PortalPageQuerySet)()
+
+    # The editing panels of the two fields above, named once: a subclass whose form shows them anywhere but
+    # straight after the title places ``*PortalPage.summary_panels`` where they belong.
+    summary_panels = [FieldPanel("summary"), FieldPanel("easy_read_summary")]
+    content_panels = [*Page.content_panels, *summary_panels]
 
     # What Wagtail may serve the page for (portal.wagtail_hooks): reading only, unless a page takes forms.
     http_method_names = ("get", "head")

@@ -241,6 +241,21 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The rich-text editors, by what they are for; fields and blocks name one (``editor="basic"``) instead of listing
+# features. An editor's features are also what its field keeps on saving: other markup is dropped. "default"
+# stays Wagtail's own (the accessibility statements use it).
+RICH_TEXT_WIDGET = "wagtail.admin.rich_text.DraftailRichTextArea"
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    # The running text of a page body: headings, lists, links to pages and documents, rules.
+    "body": {
+        "WIDGET": RICH_TEXT_WIDGET,
+        "OPTIONS": {"features": ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]},
+    },
+    # A few paragraphs inside a page (an introduction, a call-out, an answer): lists, no headings.
+    "basic": {"WIDGET": RICH_TEXT_WIDGET, "OPTIONS": {"features": ["bold", "italic", "link", "ol", "ul"]}},
+    # A line or two (contacts): emphasis and links only.
+    "inline": {"WIDGET": RICH_TEXT_WIDGET, "OPTIONS": {"features": ["bold", "italic", "link"]}},
+}
 
 # Search: the database backend by default; OpenSearch when OPENSEARCH_URL is set, with the database backend
 # kept up to date beside it, to answer while OpenSearch is unreachable (portal/search_engine.py).
