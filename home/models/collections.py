@@ -41,7 +41,7 @@ class CollectionPage(PortalPage):
             [FieldPanel("page_type"), FieldPanel("tag"), FieldPanel("audience"), FieldPanel("per_page")],
             heading=_("What to list"),
         ),
-        FieldPanel("summary"),
+        *PortalPage.summary_panels,
     ]
 
     class Meta:

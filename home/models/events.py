@@ -38,7 +38,7 @@ class EventIndexPage(RoutablePageMixin, PortalPage):
 
     parent_page_types = SECTION_PARENTS
     subpage_types = ["home.EventPage"]
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("summary")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *PortalPage.summary_panels]
 
     class Meta:
         verbose_name = _("events index")
@@ -119,7 +119,7 @@ class EventPage(RoutablePageMixin, PortalPage):
     subpage_types = []
     content_panels = [
         *Page.content_panels,
-        FieldPanel("summary"),
+        *PortalPage.summary_panels,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),

@@ -21,7 +21,7 @@ class NewsIndexPage(PortalPage):
 
     parent_page_types = SECTION_PARENTS
     subpage_types = ["home.NewsPage"]
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    content_panels = PortalPage.content_panels
 
     class Meta:
         verbose_name = _("news index")
@@ -54,7 +54,7 @@ class NewsPage(PortalPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
-        FieldPanel("summary"),
+        *PortalPage.summary_panels,
         FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("tags"), FieldPanel("audiences")], heading=_("Classification")),

@@ -7,15 +7,6 @@ from wagtail.models import get_page_models
 
 from portal.pages import PortalPage
 
-# Page types whose editors have never been offered the easy-read summary (their forms are kept as they were).
-WITHOUT_EASY_READ = {
-    "home.NewsIndexPage",
-    "home.NewsPage",
-    "home.EventIndexPage",
-    "home.EventPage",
-    "home.CollectionPage",
-}
-
 PORTAL_PAGE_TYPES = [model for model in get_page_models() if issubclass(model, PortalPage)]
 
 
@@ -32,13 +23,11 @@ def test_every_portal_page_type_is_checked():
         "navigator.NavigatorIndexPage",
         "career.CareerBuilderPage",
     } <= labels
-    assert WITHOUT_EASY_READ.issubset(labels)  # a renamed or removed page type must leave this list too
 
 
 @pytest.mark.parametrize("model", PORTAL_PAGE_TYPES, ids=lambda model: model._meta.label)
 def test_the_edit_form_shows_each_summary_once(model):
     fields = form_fields(model)
     assert fields.count("summary") == 1
-    assert fields.count("easy_read_summary") == (0 if model._meta.label in WITHOUT_EASY_READ else 1)
-    if "easy_read_summary" in fields:
-        assert fields.index("easy_read_summary") == fields.index("summary") + 1
+    assert fields.count("easy_read_summary") == 1
+    assert fields.index("easy_read_summary") == fields.index("summary") + 1
