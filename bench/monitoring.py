@@ -43,7 +43,7 @@ def main():
     rng = random.Random(2024)  # noqa: S311 - made-up figures
     districts = list(MunicipalDistrict.objects.filter(locale__language_code="ru"))
     rows = []
-    for indicator in Indicator.objects.all():
+    for indicator in Indicator.objects.in_default_locale():
         for district in districts if indicator.is_share else [None]:
             size = rng.randint(800, 60_000)
             rows.append(
@@ -60,7 +60,7 @@ def main():
         row.compute()
     Observation.objects.bulk_create(rows)
     index = MonitoringIndexPage.objects.get()
-    directions = list(MonitoringDirection.objects.all())
+    directions = list(MonitoringDirection.objects.in_default_locale())
     while MonitoringReportPage.objects.count() < 50:
         n = MonitoringReportPage.objects.count()
         report = MonitoringReportPage(
@@ -71,7 +71,8 @@ def main():
         report.save_revision().publish()
     print(
         f"Data: {Observation.objects.count()} observations ({len(districts)} districts, "
-        f"{Indicator.objects.count()} indicators, 4 years), {MonitoringReportPage.objects.count()} reports"
+        f"{Indicator.objects.in_default_locale().count()} indicators, 4 years), "
+        f"{MonitoringReportPage.objects.count()} reports"
     )
 
     client = Client(HTTP_HOST="127.0.0.1")

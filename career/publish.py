@@ -35,7 +35,7 @@ def cells(tallies):
 @transaction.atomic
 def publish():
     """Write the observations whose numbers changed since the last run; returns how many were written."""
-    indicator = Indicator.objects.filter(number=INDICATOR_NUMBER).first()
+    indicator = Indicator.objects.in_default_locale().filter(number=INDICATOR_NUMBER).first()
     if indicator is None:
         raise NoIndicator(
             f"Indicator {INDICATOR_NUMBER} is not in the monitoring yet: load the seed or create it in the admin."

@@ -26,9 +26,9 @@ KRAI_LABEL = "Хабаровский край"
 
 
 def indicator_choices():
-    return [
-        f"{number} — {name}" for number, name in Indicator.objects.order_by("number").values_list("number", "name_ru")
-    ]
+    """The indicators to choose from in the template's column: numbers and names of the default language."""
+    indicators = Indicator.objects.in_default_locale().order_by("number")
+    return [f"{number} — {name}" for number, name in indicators.values_list("number", "name")]
 
 
 def district_choices():
@@ -101,7 +101,7 @@ def run_import(content: bytes, filename: str, options: dict, *, dry_run: bool, p
 
 
 def _import_rows(rows, report, write, progress, user):
-    indicators = {i.number: i for i in Indicator.objects.all()}
+    indicators = {i.number: i for i in Indicator.objects.in_default_locale()}
     districts = DistrictLookup()
     current = {
         (o.indicator_id, o.district_id, o.year): (o.numerator, o.denominator)

@@ -12,10 +12,10 @@ from atlas.models import MunicipalDistrict
 from portal import locales, search_engine
 from search.faceting import faceted_search
 
-from .models.indicators import Indicator, MonitoringDirection
+from .models.indicators import Indicator, MonitoringDirection, show_in_language
 from .models.reports import MonitoringReportPage, facet_values
 
-__all__ = ["FACETS", "FacetResult", "facet_values", "labels", "search_reports"]
+__all__ = ["FACETS", "FacetResult", "Label", "facet_values", "labels", "search_reports"]
 
 FACETS = ("year", "district", "indicator", "direction")
 
@@ -42,16 +42,35 @@ def search_reports(query="", selected=None, *, locale=None, backend=None):
     return FacetResult(found.results, {facet: found.counts.get(facet, {}) for facet in FACETS})
 
 
+@dataclass(frozen=True)
+class Label:
+    """A facet value's label in the visitor's language, and the object it names as shown (the page marks a
+    fallback to the default language with ``content_lang``)."""
+
+    text: str
+    shown: object
+
+    def __str__(self):
+        return self.text
+
+
 def labels():
-    """Facet value → label, for the page."""
+    """Facet value → ``Label``, for the page: districts, indicators and directions in the visitor's language,
+    with one query for each and one for the translations of each outside the default language."""
+    districts = MunicipalDistrict.objects.filter(locale__language_code=locales.default_language())
     return {
-        "district": dict(
-            MunicipalDistrict.objects.filter(locale__language_code=locales.default_language()).values_list(
-                "slug", "name"
-            )
-        ),
-        "indicator": {str(i.number): Truncator(f"{i.number}. {i.name}").chars(90) for i in Indicator.objects.all()},
-        "direction": {
-            str(d.number): Truncator(f"{d.number}. {d.name}").chars(90) for d in MonitoringDirection.objects.all()
+        "district": {
+            district.slug: Label(shown.name, shown)
+            for district, shown in zip(districts, locales.localized(districts), strict=True)
         },
+        "indicator": numbered(Indicator.objects.in_default_locale()),
+        "direction": numbered(MonitoringDirection.objects.in_default_locale()),
+    }
+
+
+def numbered(items):
+    """{number: «4. Доля …»} for indicators or directions, shortened for a list of facets."""
+    return {
+        str(item.number): Label(Truncator(f"{item.number}. {item.shown.name}").chars(90), item.shown)
+        for item in show_in_language(items)
     }

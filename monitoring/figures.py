@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import ngettext
 
-from .models.indicators import Indicator
+from .models.indicators import Indicator, show_in_language
 from .models.observations import PROGRAMME_YEARS, Observation, share
 
 
@@ -35,11 +35,14 @@ class IndicatorFigures:
 
 
 class Figures:
-    """Every current observation of ``indicators`` for ``years``, arranged for tables and charts."""
+    """Every current observation of ``indicators`` (of the default language; all of them when not given) for
+    ``years``, arranged for tables and charts; each indicator ``shown`` in the visitor's language."""
 
     def __init__(self, indicators=None, years=PROGRAMME_YEARS, district=None):
         self.years = list(years)
-        indicators = list(indicators if indicators is not None else Indicator.objects.prefetch_related("targets"))
+        if indicators is None:
+            indicators = Indicator.objects.in_default_locale().prefetch_related("targets")
+        indicators = show_in_language(indicators)
         observations = (
             Observation.objects.reported()
             .filter(is_current=True, indicator__in=indicators, year__in=self.years)

@@ -8,7 +8,7 @@ import random
 from decimal import Decimal
 
 from django.conf import settings
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
 from portal.seeding import PageSeeder
@@ -34,13 +34,25 @@ def words(text):
 class Seeder(PageSeeder):
     def run(self):
         monitoring = json.loads((PROGRAMME / "monitoring_directions.json").read_text(encoding="utf-8"))
-        directions = [
-            MonitoringDirection.objects.update_or_create(
-                number=d["number"], defaults={"name_ru": d["ru"], "name_en": d["en"]}
+        russian = Locale.get_default()
+        english = Locale.objects.filter(language_code="en").first()
+        directions = []
+        for d in monitoring["directions"]:
+            direction = MonitoringDirection.objects.update_or_create(
+                locale=russian, number=d["number"], defaults={"name": d["ru"]}
             )[0]
-            for d in monitoring["directions"]
-        ]
-        indicators = [self.indicator(data, directions) for data in self.read("indicators.json")]
+            self.translate_row(direction, english, name=d["en"])
+            directions.append(direction)
+        indicators = []
+        for data in self.read("indicators.json"):
+            indicator = self.indicator(data, directions, russian)
+            english_words = {
+                "name": data.get("name_en", ""),
+                "share_of": data.get("share_of_en") or "",
+                "sources": "\n".join(data.get("sources_en") or []),
+            }
+            self.translate_row(indicator, english, **english_words)
+            indicators.append(indicator)
         self.observations(indicators)
         home = Site.objects.get(is_default_site=True).root_page
         index = self.upsert(
@@ -83,16 +95,27 @@ class Seeder(PageSeeder):
     def read(name):
         return json.loads((PROGRAMME / name).read_text(encoding="utf-8"))
 
-    def indicator(self, data, directions):
+    @staticmethod
+    def translate_row(row, locale, **fields):
+        """The English translation of a direction or an indicator, where the programme gives its name and none
+        exists yet (an editor's translation is kept)."""
+        if locale is None or not fields.get("name") or row.has_translation(locale):
+            return
+        translation = row.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save()
+
+    def indicator(self, data, directions, locale):
         position = words(data.get("position_ru") or "")[3:60]
-        direction = next((d for d in directions if position and position in words(d.name_ru)), None)
+        direction = next((d for d in directions if position and position in words(d.name)), None)
         indicator, created = Indicator.objects.get_or_create(
+            locale=locale,
             number=data["number"],
             defaults={
-                "name_ru": data["name_ru"],
-                "name_en": data.get("name_en", ""),
+                "name": data["name_ru"],
                 "unit": Indicator.PERCENT if data["unit"] == "percent" else Indicator.COUNT,
-                "share_of_ru": data.get("share_of_ru") or "",
+                "share_of": data.get("share_of_ru") or "",
                 "sources": "\n".join(data.get("sources_ru") or []),
                 "direction": direction,
             },

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 def report_rows(context):
     """The observations behind a report (its ``report_context()``), one row per indicator, district (or the krai)
-    and year."""
+    and year; the indicator named in the visitor's language where it is translated."""
     header = [
         _("Indicator"),
         _("Indicator name"),
@@ -29,7 +29,7 @@ def report_rows(context):
                 rows.append(
                     [
                         indicator.number,
-                        indicator.name,
+                        indicator.shown.name,
                         place,
                         year,
                         cell.value,

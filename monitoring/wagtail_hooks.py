@@ -40,13 +40,13 @@ class ObservationViewSet(SnippetViewSet):
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "list-ol"
-    list_display = ["number", "name_ru", "unit", "direction"]
+    list_display = ["number", "name", "unit", "direction"]
 
 
 class DirectionViewSet(SnippetViewSet):
     model = MonitoringDirection
     icon = "list-ul"
-    list_display = ["number", "name_ru"]
+    list_display = ["number", "name"]
 
 
 class MonitoringGroup(SnippetViewSetGroup):

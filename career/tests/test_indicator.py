@@ -49,7 +49,7 @@ def portal(**cell):
 
 @pytest.fixture
 def indicator(career):
-    return Indicator.objects.create(number=1, name_ru="Доля прошедших диагностику с маршрутом", unit=Indicator.PERCENT)
+    return Indicator.objects.create(number=1, name="Доля прошедших диагностику с маршрутом", unit=Indicator.PERCENT)
 
 
 def test_counts_by_district_grade_band_and_year(client, career, indicator):

@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import portal.models
 import portal.pages
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -34,7 +33,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'monitoring directions',
                 'ordering': ['number'],
             },
-            bases=(portal.models.BilingualName, models.Model),
+            bases=(models.Model,),  # was portal.models.BilingualName: a mixin of properties, no part of the schema
         ),
         migrations.CreateModel(
             name='MonitoringIndexPage',
@@ -68,7 +67,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'indicators',
                 'ordering': ['number'],
             },
-            bases=(portal.models.BilingualName, models.Model),
+            bases=(models.Model,),  # was portal.models.BilingualName: a mixin of properties, no part of the schema
         ),
         migrations.CreateModel(
             name='MonitoringReportPage',

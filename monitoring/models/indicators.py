@@ -1,44 +1,71 @@
 """The monitoring directions and the ten indicators of the programme (section 3 of the seed document), with
-their yearly targets."""
+their yearly targets. Both are translatable snippets: the rows of the default language carry everything the
+figures hang on (observations, targets, reports, facets); a translation carries only the words."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal import locales
-from portal.models import BilingualName
 
 
-class MonitoringDirection(BilingualName, models.Model):
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    name_ru = models.TextField(_("name (Russian)"))
-    name_en = models.TextField(_("name (English)"), blank=True)
+def in_default_locale():
+    """``limit_choices_to`` of the links to indicators and directions: observations, targets and reports point at
+    the rows of the default language, never at a translation."""
+    return {"locale__language_code": locales.default_language()}
 
-    panels = [FieldPanel("number"), FieldPanel("name_ru"), FieldPanel("name_en")]
 
-    class Meta:
+class ReferenceQuerySet(models.QuerySet):
+    def in_default_locale(self):
+        """The rows everything is keyed by (their translations only name them in another language)."""
+        return self.filter(**in_default_locale())
+
+
+def check_number_in_locale(row):
+    """The number is unique per locale; the admin form leaves the locale out, so its own check does not see it."""
+    others = type(row).objects.filter(locale_id=row.locale_id).exclude(pk=row.pk)
+    if row.number is not None and others.filter(number=row.number).exists():
+        message = _("Another %(kind)s of this language has this number.") % {"kind": row._meta.verbose_name}
+        raise ValidationError({"number": message})
+
+
+class MonitoringDirection(TranslatableMixin, models.Model):
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.TextField(_("name"))
+
+    objects = ReferenceQuerySet.as_manager()
+
+    panels = [FieldPanel("number"), FieldPanel("name")]
+    translatable_fields = [SynchronizedField("number"), TranslatableField("name")]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["number"]
+        unique_together = [("translation_key", "locale"), ("number", "locale")]
         verbose_name = _("monitoring direction")
         verbose_name_plural = _("monitoring directions")
 
     def __str__(self):
         return f"{self.number}. {self.name}"
 
+    def clean(self):
+        super().clean()
+        check_number_in_locale(self)
 
-class Indicator(BilingualName, ClusterableModel):
+
+class Indicator(TranslatableMixin, ClusterableModel):
     PERCENT, COUNT = "percent", "count"
     UNITS = [(PERCENT, _("share, %")), (COUNT, _("count"))]
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    name_ru = models.TextField(_("name (Russian)"))
-    name_en = models.TextField(_("name (English)"), blank=True)
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.TextField(_("name"))
     description = models.TextField(_("description"), blank=True)
     unit = models.CharField(_("unit"), max_length=10, choices=UNITS, default=PERCENT)
-    share_of_ru = models.CharField(_("share of (Russian)"), max_length=255, blank=True)
-    share_of_en = models.CharField(_("share of (English)"), max_length=255, blank=True)
+    share_of = models.CharField(_("share of"), max_length=255, blank=True)
     sources = models.TextField(_("data sources"), blank=True, help_text=_("One per line."))
     direction = models.ForeignKey(
         MonitoringDirection,
@@ -46,38 +73,60 @@ class Indicator(BilingualName, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="indicators",
+        limit_choices_to=in_default_locale,
         verbose_name=_("monitoring direction"),
     )
 
+    objects = ReferenceQuerySet.as_manager()
+
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("number"), FieldPanel("name_ru"), FieldPanel("name_en"), FieldPanel("description")],
-            heading=_("Indicator"),
-        ),
-        MultiFieldPanel([FieldPanel("unit"), FieldPanel("share_of_ru"), FieldPanel("share_of_en")], heading=_("Unit")),
+        MultiFieldPanel([FieldPanel("number"), FieldPanel("name"), FieldPanel("description")], heading=_("Indicator")),
+        MultiFieldPanel([FieldPanel("unit"), FieldPanel("share_of")], heading=_("Unit")),
         FieldPanel("sources"),
         FieldPanel("direction"),
         InlinePanel("targets", label=_("target"), heading=_("Targets by year")),
     ]
+    # A translation holds the words; the number and the unit follow the original. The direction and the targets
+    # stay with the original alone (not copied into a translation), so no figure is counted twice.
+    translatable_fields = [
+        SynchronizedField("number"),
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("unit"),
+        TranslatableField("share_of"),
+        TranslatableField("sources"),
+    ]
+    exclude_fields_in_copy = ["direction", "targets"]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["number"]
+        unique_together = [("translation_key", "locale"), ("number", "locale")]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
     def __str__(self):
         return f"{self.number}. {self.name}"
 
+    def clean(self):
+        super().clean()
+        check_number_in_locale(self)
+
     @property
     def is_share(self):
         return self.unit == self.PERCENT
 
-    @property
-    def share_of(self):
-        return locales.column_in_language(self, "share_of")
-
     def source_list(self):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
+
+
+def show_in_language(items):
+    """Gives each of ``items`` (indicators or directions of the default language) ``shown``: its translation into
+    the language content is shown in, or itself where it has none (templates mark that fallback with
+    ``content_lang``). One query for all of them, none in the default language. Returns the items."""
+    items = list(items)
+    for item, shown in zip(items, locales.localized(items), strict=True):
+        item.shown = shown
+    return items
 
 
 class IndicatorTarget(Orderable):

@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from .indicators import Indicator
+from .indicators import Indicator, in_default_locale
 
 PROGRAMME_YEARS = range(2021, 2025)  # the programme runs 2021–2024
 
@@ -63,7 +63,11 @@ class Observation(models.Model):
     PORTAL_SOURCE = "Портал «Учись и работай в Хабаровском крае»: анонимные результаты «Конструктора карьеры»"
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="observations", verbose_name=_("indicator")
+        Indicator,
+        on_delete=models.PROTECT,
+        related_name="observations",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("indicator"),
     )
     district = models.ForeignKey(
         "atlas.MunicipalDistrict",

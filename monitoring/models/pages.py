@@ -16,7 +16,7 @@ from .. import facets
 from ..charts import bar_chart
 from ..figures import Figures, portal_counts
 from ..forms import ReportSearchForm, facet_link
-from .indicators import Indicator
+from .indicators import Indicator, show_in_language
 from .reports import MonitoringReportPage
 
 
@@ -58,15 +58,17 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
 
     @path("pokazatel/<int:number>/", name="indicator")
     def indicator(self, request, number):
-        indicators = Indicator.objects.prefetch_related("targets").select_related("direction")
+        indicators = Indicator.objects.in_default_locale().prefetch_related("targets").select_related("direction")
         indicator = indicators.filter(number=number).first()
         if indicator is None:
             return self.not_found(
                 request,
                 gettext("There is no indicator number %(number)s; the programme has %(count)s.")
-                % {"number": number, "count": Indicator.objects.count()},
+                % {"number": number, "count": Indicator.objects.in_default_locale().count()},
             )
         figures = Figures([indicator])
+        if indicator.direction:
+            show_in_language([indicator.direction])
         item = figures.indicators[0]
         latest = max(item.krai, default=None)
         context = {
@@ -95,7 +97,7 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
         for facet in facets.FACETS:
             names = labels.get(facet, {})
             counts = result.counts.get(facet, {})
-            order = {"year": lambda v: -int(v), "district": lambda v, names=names: names.get(v, v)}.get(facet, int)
+            order = {"year": lambda v: -int(v), "district": lambda v, names=names: str(names.get(v, v))}.get(facet, int)
             groups.append(
                 {
                     "name": facet,

@@ -19,7 +19,7 @@ from portal.spreadsheets import table_response
 from ..charts import bar_chart
 from ..figures import Figures, portal_counts
 from ..tables import report_rows
-from .indicators import Indicator, MonitoringDirection
+from .indicators import Indicator, MonitoringDirection, in_default_locale, show_in_language
 from .observations import PROGRAMME_YEARS, Observation
 
 
@@ -29,6 +29,7 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
         "monitoring.MonitoringDirection",
         blank=True,
         related_name="reports",
+        limit_choices_to=in_default_locale,
         verbose_name=_("monitoring directions covered"),
         help_text=_("Leave empty for all indicators."),
     )
@@ -75,10 +76,12 @@ class MonitoringReportPage(RoutablePageMixin, PortalPage):
     def search_indicator_names(self):
         """«Показатель 4. Доля …» for every indicator the report covers: analysts search by number."""
         with translation.override(self.locale.language_code):
-            return " ".join(f"{_('Indicator')} {indicator.number}. {indicator.name}" for indicator in self.indicators())
+            indicators = show_in_language(self.indicators())
+            return " ".join(f"{_('Indicator')} {indicator.number}. {indicator.shown.name}" for indicator in indicators)
 
     def indicators(self):
-        indicators = Indicator.objects.prefetch_related("targets").select_related("direction")
+        """The indicators the report covers (of the default language, with their targets)."""
+        indicators = Indicator.objects.in_default_locale().prefetch_related("targets").select_related("direction")
         directions = [d.pk for d in self.directions.all()]
         return indicators.filter(direction__in=directions) if directions else indicators
 
@@ -134,7 +137,7 @@ def facet_values(reports):
     district lagged»)."""
     reports = list(reports)
     years = {r.year for r in reports}
-    indicators = list(Indicator.objects.select_related("direction").prefetch_related("targets"))
+    indicators = list(Indicator.objects.in_default_locale().select_related("direction").prefetch_related("targets"))
     targets = {(t.indicator_id, t.year): t.value for i in indicators for t in i.targets.all()}
     below = {}  # (year, indicator pk) -> {district slug}
     current = Observation.objects.reported().filter(is_current=True, year__in=years, district__isnull=False)
@@ -142,7 +145,7 @@ def facet_values(reports):
         target = targets.get((obs.indicator_id, obs.year))
         if target is not None and obs.value < target:
             below.setdefault((obs.year, obs.indicator_id), set()).add(obs.district.slug)
-    all_directions = {str(d.number) for d in MonitoringDirection.objects.all()}
+    all_directions = {str(d.number) for d in MonitoringDirection.objects.in_default_locale()}
     chosen = {}
     for link in MonitoringReportPage.directions.through.objects.filter(monitoringreportpage__in=reports).select_related(
         "monitoringdirection"

@@ -13,11 +13,11 @@ def add(parent, page):
 @pytest.fixture
 def monitoring(site_tree):
     home, _ = site_tree
-    direction = MonitoringDirection.objects.create(number=1, name_ru="Мониторинг по выявлению предпочтений")
+    direction = MonitoringDirection.objects.create(number=1, name="Мониторинг по выявлению предпочтений")
     diagnostics = Indicator.objects.create(
-        number=1, name_ru="Доля прошедших диагностику", unit=Indicator.PERCENT, direction=direction
+        number=1, name="Доля прошедших диагностику", unit=Indicator.PERCENT, direction=direction
     )
-    contests = Indicator.objects.create(number=10, name_ru="Количество конкурсов", unit=Indicator.COUNT)
+    contests = Indicator.objects.create(number=10, name="Количество конкурсов", unit=Indicator.COUNT)
     for indicator, targets in ((diagnostics, {2021: 10, 2022: 20}), (contests, {2021: 2, 2022: 3})):
         for year, value in targets.items():
             IndicatorTarget.objects.create(indicator=indicator, year=year, value=value)

@@ -21,7 +21,7 @@ from .conftest import add
 def reports(monitoring):
     """Three reports: 2021 (all directions), 2022 (direction 1 only) and 2022 (all). In 2022 Ванинский is
     below the diagnostics target (5 % < 20 %); in 2021 nobody is below (targets 10 %)."""
-    second = Indicator.objects.create(number=4, name_ru="Доля выбравших профильные предметы")
+    second = Indicator.objects.create(number=4, name="Доля выбравших профильные предметы")
     IndicatorTarget.objects.create(indicator=second, year=2022, value=30)
     for district, year, numerator in (
         ("amur", 2022, 30),

@@ -15,7 +15,7 @@ from portal.tests.helpers import run_scenario
 
 @pytest.fixture
 def indicator(db):
-    return Indicator.objects.create(number=3, name_ru="Количество участников профпроб", unit=Indicator.COUNT)
+    return Indicator.objects.create(number=3, name="Количество участников профпроб", unit=Indicator.COUNT)
 
 
 @pytest.mark.parametrize("in_district", [True, False], ids=["district", "krai"])
@@ -42,7 +42,7 @@ def test_twenty_concurrent_saves_leave_one_current_observation(in_district):
     require_service("PostgreSQL", "DATABASE_URL", "concurrent saves need row locks")
     if connection.vendor != "postgresql":
         pytest.skip("DATABASE_URL does not name PostgreSQL")
-    indicator = Indicator.objects.create(number=3, name_ru="Количество участников профпроб", unit=Indicator.COUNT)
+    indicator = Indicator.objects.create(number=3, name="Количество участников профпроб", unit=Indicator.COUNT)
     district = DistrictFactory() if in_district else None
     start, errors = threading.Barrier(20), []
 

@@ -25,7 +25,7 @@ def test_monitoring_pages_cost_few_queries_and_as_many_with_more_content(
                     indicator=monitoring["diagnostics"], district=district, year=2022, numerator=n, denominator=50
                 )
                 indicator = Indicator.objects.create(
-                    number=100 + n, name_ru=f"Показатель {n}", unit=Indicator.COUNT, direction=monitoring["direction"]
+                    number=100 + n, name=f"Показатель {n}", unit=Indicator.COUNT, direction=monitoring["direction"]
                 )
                 IndicatorTarget.objects.create(indicator=indicator, year=2022, value=n)
                 Observation.objects.create(indicator=indicator, year=2022, numerator=n)
