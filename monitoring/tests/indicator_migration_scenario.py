@@ -17,7 +17,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.migrations.executor import MigrationExecutor  # noqa: E402
 
-BEFORE, AFTER = ("monitoring", "0004_one_current_observation"), ("monitoring", "0007_translatable_indicators_columns")
+BEFORE, AFTER = ("monitoring", "0004_one_current_observation"), ("monitoring", "0008_translatable_indicators_columns")
 
 
 def migrate(target):

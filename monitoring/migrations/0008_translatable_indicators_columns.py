@@ -13,7 +13,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0006_translatable_indicators_data'),
+        ('monitoring', '0007_translatable_indicators_data'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0004_one_current_observation"),
+        ("monitoring", "0005_rich_text_blocks_name_their_editor"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -57,5 +57,5 @@ def to_columns(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("monitoring", "0005_translatable_indicators")]
+    dependencies = [("monitoring", "0006_translatable_indicators")]
     operations = [migrations.RunPython(to_translatable, to_columns)]
