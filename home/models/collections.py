@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from portal.models import Audience
 from portal.pages import PortalPage, paginate, public_pages
 
 from .base import SECTION_PARENTS
@@ -58,7 +59,9 @@ class CollectionPage(PortalPage):
             ids = set()
             for model in (ct.model_class() for ct in ContentType.objects.filter(_listable_page_types())):
                 if model and hasattr(model, "audiences") and issubclass(model, Page):
-                    ids.update(model.objects.filter(audiences=self.audience_id).values_list("pk", flat=True))
+                    # By translation key: pages link the originals, a translated collection the translation.
+                    chosen = Audience.objects.filter(pk=self.audience_id).values("translation_key")
+                    ids.update(model.objects.filter(audiences__translation_key__in=chosen).values_list("pk", flat=True))
             pages = pages.filter(pk__in=ids)
         return pages.distinct().order_by("-first_published_at", "path")
 
