@@ -490,7 +490,7 @@ class ProfessionResource(AtlasResource):
     school_subjects = fields.Field(
         attribute="school_subjects",
         column_name="school_subjects",
-        widget=NamesWidget(SchoolSubject, fields=("code", "name_ru", "name_en")),
+        widget=NamesWidget(SchoolSubject, fields=("code", "name")),
     )
     specialties = fields.Field(
         attribute="specialties", column_name="specialties", widget=NamesWidget(Specialty, fields=("name", "code"))

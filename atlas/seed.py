@@ -23,7 +23,7 @@ from atlas.models import (
     Sector,
     Specialty,
 )
-from atlas.subjects import ensure_subjects
+from atlas.subjects import ensure_subject_translations, ensure_subjects
 
 ATLAS_DIR = settings.BASE_DIR / "media_seed" / "atlas"
 DATA_DIR = ATLAS_DIR / "data"
@@ -72,7 +72,10 @@ class Seeder:
 
     def run(self):
         self.locale = Locale.objects.get(language_code="ru")
-        ensure_subjects(SchoolSubject)
+        ensure_subjects(SchoolSubject, self.locale)
+        english = Locale.objects.filter(language_code="en").first()
+        if english is not None:
+            self.created += ensure_subject_translations(SchoolSubject.objects.filter(locale=self.locale), english)
         sectors = {
             row["name_ru"]: self.upsert(
                 Sector,
@@ -223,7 +226,7 @@ class Seeder:
         else:
             for key, value in fields.items():
                 setattr(page, key, value)
-        page.school_subjects.set(SchoolSubject.objects.filter(code__in=card["school_subjects"]))
+        page.school_subjects.set(SchoolSubject.objects.filter(locale=self.locale, code__in=card["school_subjects"]))
         page.specialties.set([specialty] if specialty else [])
         page.organisations.set([organisations[o] for o in card["organisations"] if o in organisations])
         page.employers.set([employers[e] for e in card["employers"] if e in employers])

@@ -1,4 +1,6 @@
-"""School subjects a profession can rest on (code, Russian name, English name)."""
+"""School subjects a profession can rest on (code, Russian name, English name): what the migration and the seed
+write, in the default language and its English translation. Editors change and translate them in the admin
+afterwards; the career builder keeps the codes (and their order: it encodes a diagnosis in a QR code)."""
 
 SCHOOL_SUBJECTS = [
     ("math", "Математика", "Mathematics"),
@@ -18,6 +20,22 @@ SCHOOL_SUBJECTS = [
 ]
 
 
-def ensure_subjects(SchoolSubject):
-    for code, name_ru, name_en in SCHOOL_SUBJECTS:
-        SchoolSubject.objects.get_or_create(code=code, defaults={"name_ru": name_ru, "name_en": name_en})
+def ensure_subjects(SchoolSubject, locale):
+    """The subjects in ``locale`` (the default one), written where their code is missing; names editors changed
+    are kept."""
+    for code, name, _english in SCHOOL_SUBJECTS:
+        SchoolSubject.objects.get_or_create(locale=locale, code=code, defaults={"name": name})
+
+
+def ensure_subject_translations(subjects, locale):
+    """The translations of ``subjects`` into ``locale`` (English), written where missing."""
+    english = {code: name for code, _name, name in SCHOOL_SUBJECTS}
+    created = 0
+    for subject in subjects:
+        if subject.code not in english or subject.has_translation(locale):
+            continue
+        translation = subject.copy_for_translation(locale)
+        translation.name = english[subject.code]
+        translation.save()
+        created += 1
+    return created

@@ -8,7 +8,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .exchange import may_import
-from .models import EducationalOrganization, Employer, InvestmentProject, MunicipalDistrict, Sector, Specialty
+from .models import (
+    EducationalOrganization,
+    Employer,
+    InvestmentProject,
+    MunicipalDistrict,
+    SchoolSubject,
+    Sector,
+    Specialty,
+)
 
 
 class AtlasViewSet(SnippetViewSet):
@@ -57,11 +65,26 @@ class ProjectViewSet(AtlasViewSet):
     list_display = ["name", "jobs", "years", "confidence"]
 
 
+class SchoolSubjectViewSet(SnippetViewSet):
+    model = SchoolSubject
+    icon = "clipboard-list"
+    list_display = ["name", "code", "locale"]
+    list_filter = ["locale"]
+
+
 class AtlasGroup(SnippetViewSetGroup):
     menu_label = "Атлас"
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (SectorViewSet, DistrictViewSet, EmployerViewSet, OrganisationViewSet, SpecialtyViewSet, ProjectViewSet)
+    items = (
+        SectorViewSet,
+        DistrictViewSet,
+        EmployerViewSet,
+        OrganisationViewSet,
+        SpecialtyViewSet,
+        ProjectViewSet,
+        SchoolSubjectViewSet,
+    )
 
 
 register_snippet(AtlasGroup)

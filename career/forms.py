@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from atlas.models.snippets import LEVELS
 from portal import locales
 from portal.disabilities import DISABILITY_CATEGORIES
+from portal.templatetags.portal_tags import content_names
 
 from . import klimov
 from .models.sessions import ClassSession, normalise_code
@@ -99,7 +100,8 @@ class AboutForm(forms.Form):
 
     def __init__(self, *args, subjects, districts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subjects"].choices = [(s.code, s.name) for s in subjects]
+        # Each name marked with its language where it is the fallback to the default language's.
+        self.fields["subjects"].choices = [(s.code, content_names([s])) for s in locales.localized(subjects)]
         self.fields["district"].choices = [
             ("", _("Not chosen, or outside the krai")),
             *((d.slug, d.name) for d in districts),

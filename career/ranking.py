@@ -9,11 +9,15 @@ queries, however many the atlas holds."""
 
 from dataclasses import dataclass, field
 
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from atlas.models import MunicipalDistrict, ProfessionPage, ProfessionSuitability, SchoolSubject
+from portal import locales
+from portal.templatetags.portal_tags import content_names
 
 from .klimov import TYPE_LABELS, level_of
 
@@ -76,7 +80,9 @@ def rank(diagnosis, locale, disability=""):
     profile = diagnosis.profile
     pages = list(professions(locale))
     ids = ProfessionPage.objects.live().public().filter(locale=locale).values("pk")
-    subject_names = {s.code: s.name for s in SchoolSubject.objects.all()}
+    # The names in the visitor's language where translated; by code, which the translations share.
+    originals = SchoolSubject.objects.filter(locale__language_code=locales.default_language())
+    subject_by_code = {s.code: s for s in locales.localized(originals)}
     subjects_of = {}
     for page_id, code in ProfessionPage.school_subjects.through.objects.filter(professionpage__in=ids).values_list(
         "professionpage_id", "schoolsubject__code"
@@ -105,7 +111,9 @@ def rank(diagnosis, locale, disability=""):
         if fitting is not None and fitting.degree == "not_suitable":
             hidden += 1
             continue
-        suggestion = Suggestion(page, subjects=[subject_names.get(c, c) for c in sorted(subjects_of.get(page.pk, []))])
+        suggestion = Suggestion(
+            page, subjects=[subject_by_code.get(c, c) for c in sorted(subjects_of.get(page.pk, []))]
+        )
         if page.klimov_type:
             points = profile.scores[page.klimov_type]
             suggestion.fit += TYPE_WEIGHT * points
@@ -117,10 +125,10 @@ def rank(diagnosis, locale, disability=""):
         common = sorted(liked & set(subjects_of.get(page.pk, [])))
         if common:
             suggestion.fit += SUBJECT_WEIGHT * min(len(common), MAX_SUBJECTS)
-            suggestion.reasons.append(
-                ngettext("Your subject: %(names)s", "Your subjects: %(names)s", len(common))
-                % {"names": ", ".join(subject_names.get(c, c) for c in common)}
-            )
+            # The names are HTML: a fallback to the default language's name is marked with its language.
+            names = content_names(subject_by_code.get(c, c) for c in common)
+            message = ngettext("Your subject: %(names)s", "Your subjects: %(names)s", len(common))
+            suggestion.reasons.append(mark_safe(conditional_escape(message) % {"names": names}))
         if page.pk in in_district:
             suggestion.fit += DISTRICT_BONUS
             suggestion.reasons.append(_("In demand in your district: %(district)s") % {"district": district.name})

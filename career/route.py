@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from atlas.models import SchoolSubject
 from home.models.events import EventPage
 from navigator.models import OpenDay
 from portal import locales
@@ -50,12 +51,14 @@ def profile_class(codes):
 
 
 def exams(profession, subjects, names):
-    electives = [names[code] for code in subjects if code not in NOT_EXAMINED][:ELECTIVES]
+    """The kind of exam, the subjects to take (``names``: the school subjects by code) and a note."""
+    electives = [names[code] for code in subjects if code not in NOT_EXAMINED and code in names][:ELECTIVES]
+    russian = [names["russian"]] if "russian" in names else []
     if profession.education_level == "vo":
         maths = _("mathematics (profile level)") if "math" in subjects else _("mathematics (basic level)")
         return (
             _("ЕГЭ (the unified state exam after grade 11)"),
-            [names.get("russian", "Русский язык"), maths, *electives],
+            [*russian, maths, *electives],
             _(
                 "Universities admit by the sum of ЕГЭ points in the subjects they set; check the list of the chosen "
                 "university for this year."
@@ -63,7 +66,7 @@ def exams(profession, subjects, names):
         )
     return (
         _("ОГЭ (the state exam after grade 9)"),
-        [names.get("russian", "Русский язык"), names.get("math", "Математика"), *electives],
+        [*russian, *([names["math"]] if "math" in names else []), *electives],
         _(
             "Colleges admit after grade 9 or 11, mostly by the average mark of the school certificate; creative and "
             "some other specialties add an entrance test."
@@ -82,8 +85,13 @@ def monthly_steps(grade_band, month):
 
 def route_plan(diagnosis, profession, today=None):
     today = today or datetime.date.today()
+    # Every subject by code, in the visitor's language where translated: the compulsory exams are named even where
+    # the profession does not list them.
+    names = {
+        s.code: s
+        for s in locales.localized(SchoolSubject.objects.filter(locale__language_code=locales.default_language()))
+    }
     subject_rows = list(profession.school_subjects.all())
-    names = {s.code: s.name for s in subject_rows}
     codes = [s.code for s in subject_rows]
     kind, exam_subjects, note = exams(profession, codes, names)
     organisations = list(profession.organisations.select_related("district"))
@@ -100,7 +108,7 @@ def route_plan(diagnosis, profession, today=None):
         open_days.setdefault(day.organisation.translation_key, []).append(day)
     plan = RoutePlan(
         profile_class=profile_class(set(codes)),
-        subjects=[s.name for s in subject_rows],
+        subjects=[names.get(s.code, s) for s in subject_rows],
         exams=exam_subjects,
         exam_kind=kind,
         exam_note=note,

@@ -19,7 +19,7 @@ from slugify import slugify
 from wagtail.models import Collection, Locale, Page, Site
 
 from portal.addresses import site_address
-from portal.audiences import ensure_audiences
+from portal.audiences import ensure_audience_translations, ensure_audiences
 from portal.models import Audience, PortalImage, PortalSettings
 from portal.seeding import PageSeeder
 
@@ -134,7 +134,8 @@ class Seeder(PageSeeder):
             Page.add_root(instance=Page(title="Root", slug="root", locale=ru))
         if Collection.get_first_root_node() is None:
             Collection.add_root(name="Root")
-        ensure_audiences(Audience)
+        ensure_audiences(Audience, ru)
+        ensure_audience_translations(Audience.objects.filter(locale=ru), en)
         return ru, en
 
     def home_page(self, locale, programme):
@@ -438,7 +439,7 @@ class Seeder(PageSeeder):
                 slug,
                 title=title,
                 page_type=event_type,
-                audience=Audience.objects.get(slug=audience),
+                audience=Audience.objects.get(slug=audience, locale=about.locale),
                 intro="Подборка мероприятий плана проекта, составленная автоматически по целевой аудитории.",
             )
 

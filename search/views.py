@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from atlas.models import AtlasIndexPage, MunicipalDistrict, Sector
-from portal import lookups
+from portal import locales, lookups
 from portal.facets import FACETS
 from portal.filter_forms import QueryFilterForm
 from portal.models import Audience
@@ -45,10 +45,11 @@ class SearchFilterForm(QueryFilterForm):
 
 def facet_labels(locale):
     def build():  # the reference lists, named in the visitor's language: once per content version
+        default_locale = locales.default_locale()
         return {
             "sector": {s.slug: s.name for s in Sector.objects.filter(locale=locale)},
             "district": {d.slug: d.name for d in MunicipalDistrict.objects.filter(locale=locale)},
-            "audience": {a.slug: a.name for a in Audience.objects.all()},
+            "audience": {a.slug: a.name for a in locales.localized(Audience.objects.filter(locale=default_locale))},
         }
 
     references = lookups.lookup("search-facet-labels", locale.pk, translation.get_language(), build=build)

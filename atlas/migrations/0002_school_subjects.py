@@ -1,10 +1,13 @@
 from django.db import migrations
 
-from atlas.subjects import ensure_subjects
+from atlas.subjects import SCHOOL_SUBJECTS
 
 
 def create_subjects(apps, schema_editor):
-    ensure_subjects(apps.get_model("atlas", "SchoolSubject"))
+    # The subjects as rows of two name columns, as they were then (0004 makes them translatable snippets).
+    SchoolSubject = apps.get_model("atlas", "SchoolSubject")
+    for code, name_ru, name_en in SCHOOL_SUBJECTS:
+        SchoolSubject.objects.get_or_create(code=code, defaults={"name_ru": name_ru, "name_en": name_en})
 
 
 class Migration(migrations.Migration):

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal import locales
 from portal.addresses import public_url
 from portal.blocks import ImageBlock, VideoBlock
 from portal.builds import serve
@@ -243,7 +244,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         atlas = self.get_parent().specific
         return {
             "atlas": atlas,
-            "subjects": list(self.school_subjects.all()),
+            "subjects": locales.localized(self.school_subjects.all()),
             "specialties": list(self.specialties.all()),
             "organisations": list(self.organisations.all()),
             "employers": list(self.employers.all()),

@@ -10,10 +10,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.facets import Faceted, slugs
-from portal.models import BilingualName
 
 CONFIDENCE = [("high", _("confirmed by a source")), ("medium", _("likely, needs checking")), ("low", _("unconfirmed"))]
 LEVELS = [
@@ -271,14 +271,27 @@ class InvestmentProject(AtlasSnippet):
         verbose_name_plural = _("investment projects")
 
 
-class SchoolSubject(BilingualName, models.Model):  # noqa: DJ008 - __str__ comes from BilingualName
-    """A school subject that matters for a profession (for profile classes and exam choice)."""
+class SchoolSubject(TranslatableMixin, models.Model):
+    """A school subject that matters for a profession (for profile classes and exam choice). The code is what the
+    career builder and the spreadsheets know a subject by; editors rename and translate the name."""
 
-    code = models.SlugField(_("code"), unique=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=60)
-    name_en = models.CharField(_("name (English)"), max_length=60)
+    code = models.SlugField(_("code"))
+    name = models.CharField(_("name"), max_length=60)
 
-    class Meta:
-        ordering = ["name_ru"]
+    panels = [FieldPanel("code"), FieldPanel("name")]
+    # wagtail-localize: translators see the name; the code follows the original.
+    translatable_fields = [TranslatableField("name"), SynchronizedField("code")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
         verbose_name = _("school subject")
         verbose_name_plural = _("school subjects")
+
+    def __str__(self):
+        return self.name
+
+    def validate_unique(self, exclude=None):
+        # The admin's form has no locale field, so Django would leave out the check of a code per locale and the
+        # database would refuse the row (a server error) instead of the form saying why.
+        super().validate_unique(exclude=set(exclude or ()) - {"locale"})

@@ -318,7 +318,7 @@ def snapshot():
 def test_export_then_import_with_every_field_filled(client, krai):
     ru = krai.locale
     sector = Sector.objects.get(name="Авиастроение")
-    maths = SchoolSubject.objects.create(code="test-drawing", name_ru="Черчение (тест)", name_en="Drawing (test)")
+    maths = SchoolSubject.objects.create(locale=ru, code="test-drawing", name="Черчение (тест)")
     college = OrganisationFactory(name="Авиационно-технический колледж", short_name="КнАТК")
     specialty = Specialty.objects.create(locale=ru, name="Сварочное производство", slug="svarka", code="22.02.06")
     employer = EmployerFactory(name="КнААЗ", sector=sector)

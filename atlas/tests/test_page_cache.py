@@ -77,7 +77,7 @@ def test_reference_rows_that_are_not_snippets_refresh_the_card(client, catalogue
     with committed():
         welder.save_revision().publish()
     served_twice(client, welder.url)
-    subject.name_ru = "Физика и астрономия"
+    subject.name = "Физика и астрономия"
     with committed():
         subject.save()
     html, source = fresh(welder.url)

@@ -25,7 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from atlas.models import MunicipalDistrict, ProfessionPage, SchoolSubject
-from portal import limits
+from portal import limits, locales
 from portal.addresses import public_url
 from portal.pages import PortalPage, paginate
 from portal.pdf import qr_svg, render_pdf
@@ -251,7 +251,7 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
             )
         form = AboutForm(
             request.POST if request.method == "POST" else None,
-            subjects=SchoolSubject.objects.order_by("pk"),
+            subjects=SchoolSubject.objects.filter(locale__language_code=locales.default_language()).order_by("pk"),
             districts=MunicipalDistrict.objects.filter(locale=atlas_locale(self)).order_by("name"),
         )
         if request.method == "POST" and form.is_valid():
@@ -339,8 +339,12 @@ class CareerBuilderPage(RoutablePageMixin, PortalPage):
         if not professions:
             return self.problem(request, gettext("These professions are no longer in the atlas."), **back)
         diagnosis = diagnosis.but(compared=tuple(p.pk for p in professions))
+        # The subjects of all the professions in the visitor's language, with one query.
+        linked = {p.pk: list(p.school_subjects.all()) for p in professions}
+        shown = {s.translation_key: s for s in locales.localized(s for rows in linked.values() for s in rows)}
         context = {
             "diagnosis": diagnosis,
+            "subjects_of": {pk: [shown[s.translation_key] for s in rows] for pk, rows in linked.items()},
             "token": diagnosis.token(),
             "professions": professions,
             "results_url": back["action_url"],

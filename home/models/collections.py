@@ -1,9 +1,11 @@
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from portal.models import Audience
 from portal.pages import PortalPage, paginate, public_pages
 
 from .base import SECTION_PARENTS
@@ -57,8 +59,10 @@ class CollectionPage(PortalPage):
         if self.audience_id:
             ids = set()
             for model in (ct.model_class() for ct in ContentType.objects.filter(_listable_page_types())):
-                if model and hasattr(model, "audiences") and issubclass(model, Page):
-                    ids.update(model.objects.filter(audiences=self.audience_id).values_list("pk", flat=True))
+                if model and issubclass(model, Page) and _links_audiences(model):
+                    # By translation key: pages link the originals, a translated collection the translation.
+                    chosen = Audience.objects.filter(pk=self.audience_id).values("translation_key")
+                    ids.update(model.objects.filter(audiences__translation_key__in=chosen).values_list("pk", flat=True))
             pages = pages.filter(pk__in=ids)
         return pages.distinct().order_by("-first_published_at", "path")
 
@@ -66,3 +70,11 @@ class CollectionPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context["items"] = paginate(request, self.matching_pages().specific(), self.per_page or 20)
         return context
+
+
+def _links_audiences(model):
+    """Whether the page type links audiences (the home page's «audiences» are entry-point blocks, not links)."""
+    try:
+        return model._meta.get_field("audiences").related_model is Audience
+    except FieldDoesNotExist:
+        return False

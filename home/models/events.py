@@ -13,7 +13,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.ical import calendar_response
-from portal import lookups
 from portal.blocks import BodyBlock
 from portal.facets import slugs
 from portal.models import Audience
@@ -62,10 +61,10 @@ class EventIndexPage(RoutablePageMixin, PortalPage):
                 | models.Q(end_date__isnull=True, start_date__year=year)
                 | models.Q(until_year__gte=year)
             )
-        audiences = lookups.lookup("audiences", build=lambda: list(Audience.objects.all()))
+        audiences = Audience.shown()
         audience = next((a for a in audiences if a.slug == request.GET.get("audience")), None)
         if audience:
-            events = events.filter(audiences=audience)
+            events = events.filter(audiences__translation_key=audience.translation_key)
         years = sorted({d.year for d in self.events().exclude(start_date=None).values_list("start_date", flat=True)})
         context.update(
             events=paginate(request, events.prefetch_related("audiences")),
@@ -117,6 +116,11 @@ class EventPage(RoutablePageMixin, PortalPage):
 
     parent_page_types = ["home.EventIndexPage"]
     subpage_types = []
+
+    def shown_audiences(self):
+        """Whom the event is for, named in the visitor's language where translated."""
+        return Audience.as_shown(self.audiences.all())
+
     content_panels = [
         *Page.content_panels,
         *PortalPage.summary_panels,

@@ -1,4 +1,5 @@
-"""The fixed list of audiences pages are written for (slug, Russian name, English name)."""
+"""The fixed list of audiences pages are written for (slug, Russian name, English name): what the migration and the
+seed write, in the default language and its English translation. Editors rename and translate them in the admin."""
 
 AUDIENCES = [
     ("students", "Школьникам и студентам", "Students"),
@@ -10,9 +11,21 @@ AUDIENCES = [
 ]
 
 
-def ensure_audiences(Audience):
-    """Create the audiences that are missing; names editors changed are kept."""
-    for order, (slug, name_ru, name_en) in enumerate(AUDIENCES, start=1):
-        Audience.objects.get_or_create(
-            slug=slug, defaults={"name_ru": name_ru, "name_en": name_en, "sort_order": order}
-        )
+def ensure_audiences(Audience, locale):
+    """Create the audiences that are missing in ``locale`` (the default one); names editors changed are kept."""
+    for order, (slug, name, _english) in enumerate(AUDIENCES, start=1):
+        Audience.objects.get_or_create(locale=locale, slug=slug, defaults={"name": name, "sort_order": order})
+
+
+def ensure_audience_translations(audiences, locale):
+    """The translations of ``audiences`` into ``locale`` (English), written where missing."""
+    english = {slug: name for slug, _name, name in AUDIENCES}
+    created = 0
+    for audience in audiences:
+        if audience.slug not in english or audience.has_translation(locale):
+            continue
+        translation = audience.copy_for_translation(locale)
+        translation.name = english[audience.slug]
+        translation.save()
+        created += 1
+    return created

@@ -11,6 +11,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal import locales, lookups
 
@@ -98,32 +100,43 @@ class PortalSettings(BaseSiteSetting):
         return locales.column_in_language(self, field, language_code)
 
 
-class BilingualName:
-    """For reference rows named in both languages (``name_ru``, ``name_en``): the name in the visitor's language."""
+class Audience(TranslatableMixin, models.Model):
+    """Who a page is for: students, parents, teachers, young people with disabilities, employers,
+    specialists. A fixed list created by a migration; editors may rename and translate, but the slugs stay."""
+
+    slug = models.SlugField(_("code"))
+    name = models.CharField(_("name"), max_length=100)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+    # wagtail-localize: translators see the name; the slug (filters and facets use it) and the order follow the
+    # original.
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug"), SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "slug"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
 
     def __str__(self):
         return self.name
 
-    @property
-    def name(self):
-        return locales.column_in_language(self, "name")
+    @classmethod
+    def shown(cls):
+        """The audiences in their order, each in the visitor's language where translated (the originals otherwise):
+        read once per content version and language."""
+        return lookups.lookup(
+            "audiences",
+            locales.content_language(),
+            build=lambda: locales.localized(cls.objects.filter(locale__language_code=locales.default_language())),
+        )
 
-
-class Audience(BilingualName, models.Model):
-    """Who a page is for: students, parents, teachers, young people with disabilities, employers,
-    specialists. A fixed list created by a migration; editors may rename but the slugs stay."""
-
-    slug = models.SlugField(_("code"), unique=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name_ru"), FieldPanel("name_en"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "slug"]
-        verbose_name = _("audience")
-        verbose_name_plural = _("audiences")
+    @classmethod
+    def as_shown(cls, audiences):
+        """``audiences`` (a page's links, to originals or translations) as ``shown`` names them, without a query."""
+        shown = {audience.translation_key: audience for audience in cls.shown()}
+        return [shown.get(audience.translation_key, audience) for audience in audiences]
 
 
 class DocumentDownload(models.Model):

@@ -1,5 +1,6 @@
 """What every app's seed module shares: idempotent creation of published pages."""
 
+from portal import locales
 from portal.models import Audience
 
 
@@ -25,7 +26,10 @@ class PageSeeder:
             for name, value in fields.items():
                 setattr(page, name, value)
         if audiences:
-            page.audiences.set(Audience.objects.filter(slug__in=audiences))
+            # The originals, as the translations of pages link them (wagtail-localize copies many-to-many links).
+            page.audiences.set(
+                Audience.objects.filter(slug__in=audiences, locale__language_code=locales.default_language())
+            )
         page.save_revision().publish()
         return page
 

@@ -1,6 +1,7 @@
 from django.http import HttpResponseNotAllowed
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_import import job_urls
 from portal.documents import DocumentDownloadsReport, refuse_missing_file
@@ -8,7 +9,17 @@ from portal.lockouts import UNLOCK_PERMISSION, lockouts_menu_item, lockouts_urls
 from portal.models import Audience
 from portal.reports import report_menu_item, report_urls
 
-register_snippet(Audience)
+
+class AudienceViewSet(SnippetViewSet):
+    """Editors rename and translate the audiences (wagtail-localize); the slugs stay."""
+
+    model = Audience
+    icon = "group"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+
+
+register_snippet(AudienceViewSet)
 
 # After Wagtail's own check of private collections (order 0), so a visitor who may not see a document
 # learns nothing about its file.

@@ -1,10 +1,15 @@
 from django.db import migrations
 
-from portal.audiences import ensure_audiences
+from portal.audiences import AUDIENCES
 
 
 def create_audiences(apps, schema_editor):
-    ensure_audiences(apps.get_model("portal", "Audience"))
+    # The audiences as rows of two name columns, as they were then (0006 makes them translatable snippets).
+    Audience = apps.get_model("portal", "Audience")
+    for order, (slug, name_ru, name_en) in enumerate(AUDIENCES, start=1):
+        Audience.objects.get_or_create(
+            slug=slug, defaults={"name_ru": name_ru, "name_en": name_en, "sort_order": order}
+        )
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,8 @@ the tree. They give plain items (title, URL), the URL as ``pageurl`` gives it on
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from portal import addresses, locales, lookups
@@ -106,6 +107,17 @@ def content_lang(item):
     to the default language where no translation exists), so screen readers read it in its own language."""
     language = locales.language_of(item)
     return "" if language == locales.content_language() else format_html(' lang="{}"', language)
+
+
+@register.filter
+def content_names(items):
+    """Names joined by commas (translatable objects, or plain text such as a gettext'ed label), each object shown in
+    another language than the page's (a fallback) in a ``<span>`` marked with its language."""
+    parts = []
+    for item in items:
+        language = content_lang(item) if hasattr(item, "locale_id") else ""
+        parts.append(format_html("<span{}>{}</span>", language, item) if language else conditional_escape(item))
+    return mark_safe(", ".join(parts))  # every part is escaped above
 
 
 @register.filter

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import caches
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal import content_version
 from portal.models import Audience, DocumentDownload, PortalSettings
@@ -25,7 +25,7 @@ def version_after(django_capture_on_commit_callbacks):
 
 
 def add_audience():
-    return Audience.objects.create(name_ru="Волонтёры", name_en="Volunteers", slug="volunteers")
+    return Audience.objects.create(locale=Locale.get_default(), name="Волонтёры", slug="volunteers")
 
 
 @pytest.fixture

@@ -164,7 +164,7 @@ def test_site_settings_refresh_every_page(client, pages, committed):
 def test_a_snippet_a_page_shows_refreshes_it(client, pages, committed):
     served_twice(client, pages["event"].url)
     students = Audience.objects.get(slug="students")
-    students.name_ru = "Учащиеся школ"
+    students.name = "Учащиеся школ"
     with committed():
         students.save()
     html, source = fresh(pages["event"].url)
