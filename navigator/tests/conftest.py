@@ -28,7 +28,10 @@ def guides(site_tree):
     sector = SectorFactory(name="Авиастроение")
     college = OrganisationFactory(name="Авиационный колледж", accessibility="Пандус, сурдопереводчик")
     welder = ProfessionPageFactory(
-        parent=atlas, title="Сварщик", sector=sector, contraindications="Нарушения зрения\nЭпилепсия"
+        parent=atlas,
+        title="Сварщик",
+        sector=sector,
+        contraindications=[("item", "Нарушения зрения"), ("item", "Эпилепсия")],
     )
     welder.suitability = [ProfessionSuitability(category="hearing", degree="suitable", note="Световые сигналы")]
     welder.organisations.set([college])
