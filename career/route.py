@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from atlas.models import OpenDay
 from home.models.events import EventPage
-from navigator.models import OpenDay
 from portal import locales
 
 from .models.steps import MonthlyStep
@@ -89,15 +89,7 @@ def route_plan(diagnosis, profession, today=None):
     organisations = list(profession.organisations.select_related("district"))
     home_district = diagnosis.district
     organisations.sort(key=lambda o: (not (o.district_id and o.district.slug == home_district), o.name))
-    open_days = {}
-    for day in (
-        OpenDay.objects.filter(
-            organisation__translation_key__in=[o.translation_key for o in organisations], date__gte=today
-        )
-        .select_related("organisation")
-        .order_by("date")
-    ):
-        open_days.setdefault(day.organisation.translation_key, []).append(day)
+    open_days = OpenDay.of(organisations, date__gte=today)
     plan = RoutePlan(
         profile_class=profile_class(set(codes)),
         subjects=[s.name for s in subject_rows],
