@@ -3,9 +3,13 @@ one cell a list in spreadsheets, searchable, and the migration that made them fr
 
 from pathlib import Path
 
+import pytest
+from wagtail.search.backends import get_search_backend
+
 from atlas.exchange import ProfessionResource
 from atlas.factories import ProfessionPageFactory
 from atlas.models import ProfessionPage
+from conftest import require_service
 from portal.tests.helpers import run_scenario
 
 
@@ -57,7 +61,20 @@ def test_an_unchanged_list_keeps_its_items(atlas):
     assert [child.id for child in ProfessionPage.objects.get(pk=card.pk).duties] == ids
 
 
-def test_search_finds_a_card_by_a_list_item(atlas):
+def search_by_item(atlas):
     ProfessionPageFactory(parent=atlas, title="Кровельщик", hard_skills=[("item", "Фальцевая кровля")])
-    ProfessionPageFactory(parent=atlas, title="Повар")
-    assert [page.title for page in ProfessionPage.objects.search("фальцевая")] == ["Кровельщик"]
+    ProfessionPageFactory(parent=atlas, title="Повар", duties=[("item", "Готовит борщ")])
+    get_search_backend().refresh_indexes()
+    return [page.title for page in ProfessionPage.objects.search("фальцевая")], [
+        page.title for page in ProfessionPage.objects.search("борщ")
+    ]
+
+
+def test_search_finds_a_card_by_a_list_item(atlas):
+    assert search_by_item(atlas) == (["Кровельщик"], ["Повар"])
+
+
+@pytest.mark.opensearch
+def test_opensearch_finds_a_card_by_a_list_item(atlas):
+    require_service("OpenSearch", "OPENSEARCH_URL", "the scaled search tier")
+    assert search_by_item(atlas) == (["Кровельщик"], ["Повар"])
