@@ -12,8 +12,9 @@ class AtlasConfig(AppConfig):
         from portal import content_version
 
         from . import builds  # noqa: F401 - registers the files this app builds in the background
-        from .models import ProfessionSuitability, SchoolSubject
+        from .models import OpenDay, ProfessionSuitability, SchoolSubject
 
-        # Shown on the cards, and not pages, snippets or settings: the page cache must see them change (a card's
-        # suitability rows are written with the card, and by the import without it).
-        content_version.track(SchoolSubject, ProfessionSuitability)
+        # Shown on the cards, the handbook and the routes, and not pages, snippets or settings: the page cache must
+        # see them change (a card's suitability rows are written with the card, and by the import without it; an
+        # organisation's open days with the organisation).
+        content_version.track(SchoolSubject, ProfessionSuitability, OpenDay)

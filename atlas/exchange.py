@@ -39,7 +39,7 @@ from portal.importing import Column, normal_name, parse_number, run_table_import
 from portal.spreadsheets import csv_text
 
 from .lookups import DistrictLookup, Lookup
-from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES, ProfessionPage
+from .models.pages import DEMAND_LEVELS, KLIMOV_TYPES, ProfessionPage, items, lines
 from .models.snippets import (
     CONFIDENCE,
     LEVELS,
@@ -80,6 +80,30 @@ class TextWidget(PeopleWidgetMixin, widgets.CharWidget):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return "" if value is None else str(value).strip()
+
+
+class ItemsWidget(PeopleWidgetMixin, widgets.Widget):
+    """A card's list (duties, skills, …) in one cell, one item per line, as offices have always typed it."""
+
+    def clean(self, value, row=None, **kwargs):
+        return lines(TextWidget().clean(value))
+
+    def render(self, value, obj=None, **kwargs):
+        return "\n".join(items(value)) if value is not None else ""
+
+
+class ItemsField(fields.Field):
+    """Sets the list only when its items differ: unchanged items keep their block ids, so a file repeating
+    the card changes nothing (skip_unchanged compares the stream, ids included) and translations keep their
+    segments."""
+
+    def __init__(self, name):
+        super().__init__(attribute=name, column_name=name, widget=ItemsWidget())
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        texts = self.clean(row, **kwargs)
+        if texts != items(getattr(instance, self.attribute)):
+            setattr(instance, self.attribute, [("item", text) for text in texts])
 
 
 class RublesWidget(PeopleWidgetMixin, widgets.IntegerWidget):
@@ -505,6 +529,11 @@ class ProfessionResource(AtlasResource):
         attribute="investment_projects", column_name="investment_projects", widget=NamesWidget(InvestmentProject)
     )
     districts = fields.Field(attribute="districts", column_name="districts", widget=DistrictsWidget())
+    duties = ItemsField("duties")
+    hard_skills = ItemsField("hard_skills")
+    soft_skills = ItemsField("soft_skills")
+    personal_qualities = ItemsField("personal_qualities")
+    contraindications = ItemsField("contraindications")
 
     class Meta(AtlasResource.Meta):
         model = ProfessionPage

@@ -66,9 +66,9 @@ class ProfessionPageFactory(wagtail_factories.PageFactory):
     salary_min = 50_000
     salary_max = 80_000
     salary_date = datetime.date(2025, 1, 1)  # the optional fields filled: exports broke on one once
-    duties = "Собирает узлы\nЧитает чертежи"
-    hard_skills = "Чтение чертежей\nРабота с инструментом"
-    soft_skills = "Внимательность"
+    duties = [("item", "Собирает узлы"), ("item", "Читает чертежи")]
+    hard_skills = [("item", "Чтение чертежей"), ("item", "Работа с инструментом")]
+    soft_skills = [("item", "Внимательность")]
 
     class Meta:
         model = models.ProfessionPage

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from atlas.models import SchoolSubject
+from atlas.models import OpenDay, SchoolSubject
 from home.models.events import EventPage
-from navigator.models import OpenDay
 from portal import locales
 
 from .models.steps import MonthlyStep
@@ -97,15 +96,7 @@ def route_plan(diagnosis, profession, today=None):
     organisations = list(profession.organisations.select_related("district"))
     home_district = diagnosis.district
     organisations.sort(key=lambda o: (not (o.district_id and o.district.slug == home_district), o.name))
-    open_days = {}
-    for day in (
-        OpenDay.objects.filter(
-            organisation__translation_key__in=[o.translation_key for o in organisations], date__gte=today
-        )
-        .select_related("organisation")
-        .order_by("date")
-    ):
-        open_days.setdefault(day.organisation.translation_key, []).append(day)
+    open_days = OpenDay.of(organisations, date__gte=today)
     plan = RoutePlan(
         profile_class=profile_class(set(codes)),
         subjects=[names.get(s.code, s) for s in subject_rows],

@@ -9,9 +9,4 @@ class NavigatorConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import content_version
-
         from . import builds  # noqa: F401 - registers the files this app builds in the background
-        from .models import OpenDay
-
-        content_version.track(OpenDay)  # the handbook's open days: the page cache must see them change

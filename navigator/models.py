@@ -5,15 +5,14 @@ from django import forms
 from django.db import models
 from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from atlas.models import EducationalOrganization, MunicipalDistrict, ProfessionPage, ProfessionSuitability
+from atlas.models import EducationalOrganization, MunicipalDistrict, OpenDay, ProfessionPage, ProfessionSuitability
 from atlas.models.snippets import LEVELS
 from portal.blocks import BodyBlock
 from portal.builds import serve
@@ -234,7 +233,6 @@ class ApplicantHandbookPage(PortalPage):
     content_panels = [
         *PortalPage.content_panels,
         FieldPanel("admission"),
-        InlinePanel("open_days", label=_("open day"), heading=_("Open days")),
     ]
 
     class Meta:
@@ -259,10 +257,8 @@ class ApplicantHandbookPage(PortalPage):
             if data["profession"]:
                 organisations = organisations.filter(professions__title__icontains=data["profession"]).distinct()
         results = paginate(request, organisations, per_page=20)
-        open_days = {}
-        for day in self.open_days.filter(organisation__in=[o.pk for o in results]).order_by("date"):
-            open_days.setdefault(day.organisation_id, []).append(day)
-        context.update(form=form, organisations=results, open_days=open_days)
+        # Entered on each organisation (in the default language), keyed by translation_key for every language.
+        context.update(form=form, organisations=results, open_days=OpenDay.of(results))
         return context
 
 
@@ -274,17 +270,3 @@ class HandbookForm(forms.Form):
     def __init__(self, data, *, districts):
         super().__init__(data)
         self.fields["district"].choices = [("", _("Any")), *((d.slug, d.name) for d in districts)]
-
-
-class OpenDay(Orderable):
-    """A day when an organisation invites applicants."""
-
-    page = ParentalKey(ApplicantHandbookPage, on_delete=models.CASCADE, related_name="open_days")
-    organisation = models.ForeignKey(
-        EducationalOrganization, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
-    )
-    date = models.DateField(_("date"))
-    time = models.TimeField(_("time"), null=True, blank=True)
-    place = models.CharField(_("place or online link"), max_length=255, blank=True)
-
-    panels = [FieldPanel("organisation"), FieldPanel("date"), FieldPanel("time"), FieldPanel("place")]

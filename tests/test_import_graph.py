@@ -231,3 +231,10 @@ def test_the_checker_finds_a_loop_and_a_late_import(tmp_path, monkeypatch):
     monkeypatch.setattr("tests.test_import_graph.FIRST_PARTY", {*FIRST_PARTY, "looped"})
     assert cycles(module_edges("looped")) == [["looped.models", "looped.views"]]
     assert late_first_party_imports("looped") == [("looped.models", 5, "looped.views")]
+
+
+def test_the_career_route_reads_open_days_from_the_atlas_not_the_navigator():
+    """Open days belong to the organisations (atlas): the route, and what it imports, need no navigator."""
+    top, late = parse("career")["career.route"]
+    assert "atlas.models" in top
+    assert [name for name in [*top, *(name for _, name in late)] if name.split(".")[0] == "navigator"] == []

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
+from wagtail.blocks import CharBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -53,6 +54,17 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def item_list(verbose_name):
+    """A list editors add items to, reorder and shorten one item at a time; wagtail-localize translates it
+    item by item, and the search indexes every item (StreamField.get_searchable_content)."""
+    return StreamField([("item", CharBlock(label=_("item")))], blank=True, verbose_name=verbose_name)
+
+
+def items(stream):
+    """The texts of an item_list, in order, without empty ones."""
+    return [text for child in stream if (text := str(child.value).strip())]
+
+
 class ProfessionPage(RoutablePageMixin, PortalPage):
     """A profession card of the atlas: what the work is, what it takes, what it pays, where to study and
     work in the krai, and for whom it is suitable."""
@@ -66,13 +78,13 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
     is_future_profession = models.BooleanField(_("profession of the future"), default=False)
     outlook = models.TextField(_("outlook"), blank=True)
 
-    duties = models.TextField(_("duties"), blank=True, help_text=LINES_HELP)
+    duties = item_list(_("duties"))
     day_at_work = models.TextField(_("a day at work"), blank=True)
     working_conditions = models.TextField(_("working conditions"), blank=True)
-    hard_skills = models.TextField(_("professional skills"), blank=True, help_text=LINES_HELP)
-    soft_skills = models.TextField(_("soft skills"), blank=True, help_text=LINES_HELP)
-    personal_qualities = models.TextField(_("personal qualities"), blank=True, help_text=LINES_HELP)
-    contraindications = models.TextField(_("medical contraindications"), blank=True, help_text=LINES_HELP)
+    hard_skills = item_list(_("professional skills"))
+    soft_skills = item_list(_("soft skills"))
+    personal_qualities = item_list(_("personal qualities"))
+    contraindications = item_list(_("medical contraindications"))
     school_subjects = ParentalManyToManyField("atlas.SchoolSubject", blank=True, verbose_name=_("school subjects"))
 
     salary_min = models.PositiveIntegerField(_("salary from, ₽ a month"), null=True, blank=True)
@@ -270,11 +282,11 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
     def pdf(self, request):
         return serve(request, self, "profession-pdf")
 
-    duties_list = property(lambda self: lines(self.duties))
-    hard_skills_list = property(lambda self: lines(self.hard_skills))
-    soft_skills_list = property(lambda self: lines(self.soft_skills))
-    qualities_list = property(lambda self: lines(self.personal_qualities))
-    contraindications_list = property(lambda self: lines(self.contraindications))
+    duties_list = property(lambda self: items(self.duties))
+    hard_skills_list = property(lambda self: items(self.hard_skills))
+    soft_skills_list = property(lambda self: items(self.soft_skills))
+    qualities_list = property(lambda self: items(self.personal_qualities))
+    contraindications_list = property(lambda self: items(self.contraindications))
 
 
 class ProfessionSuitability(Orderable):

@@ -5,13 +5,14 @@ confidence of its facts (editors see «needs verification» on anything not conf
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal import locales
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.facets import Faceted, slugs
 
@@ -177,8 +178,17 @@ class EducationalOrganization(AtlasSnippet):
         FieldPanel("address"),
         FieldPanel("website"),
         FieldPanel("accessibility"),
+        InlinePanel(
+            "open_days",
+            label=_("open day"),
+            heading=_("Open days"),
+            help_text=_("Entered on the organisation in the default language; every language's site shows them."),
+        ),
         *AtlasSnippet.source_panels,
     ]
+    # Open days are the default-language row's: a translation does not copy them (readers find them by
+    # translation_key in the default language).
+    exclude_fields_in_copy = ["open_days"]
     search_kind = "organisation"
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("short_name", boost=2)]
 
@@ -188,6 +198,44 @@ class EducationalOrganization(AtlasSnippet):
     class Meta(AtlasSnippet.Meta):
         verbose_name = _("educational organisation")
         verbose_name_plural = _("educational organisations")
+
+
+class OpenDay(Orderable):
+    """A day when an organisation invites applicants (shown in the handbook for applicants and on career
+    routes)."""
+
+    organisation = ParentalKey(
+        EducationalOrganization, on_delete=models.CASCADE, related_name="open_days", verbose_name=_("organisation")
+    )
+    date = models.DateField(_("date"))
+    time = models.TimeField(_("time"), null=True, blank=True)
+    place = models.CharField(_("place or online link"), max_length=255, blank=True)
+
+    panels = [FieldPanel("date"), FieldPanel("time"), FieldPanel("place")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("open day")
+        verbose_name_plural = _("open days")
+
+    def __str__(self):
+        return f"{self.organisation} {self.date:%d.%m.%Y}"
+
+    @classmethod
+    def of(cls, organisations, **filters):
+        """The open days of ``organisations`` (rows of any language), by their translation_key, by date: one
+        query."""
+        days = {}
+        for day in (
+            cls.objects.filter(
+                organisation__translation_key__in=[o.translation_key for o in organisations],
+                organisation__locale__language_code=locales.default_language(),
+                **filters,
+            )
+            .select_related("organisation")
+            .order_by("date", "time")
+        ):
+            days.setdefault(day.organisation.translation_key, []).append(day)
+        return days
 
 
 class Specialty(AtlasSnippet):

@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from atlas.exchange import RESOURCES, run_import
 from atlas.factories import DistrictFactory, EmployerFactory, OrganisationFactory, SectorFactory
 from atlas.models import InvestmentProject, ProfessionPage, SchoolSubject, Sector, Specialty
+from atlas.models.pages import items
 from portal.importing import ImportReport
 from portal.tests.helpers import admin_import, xlsx_bytes
 
@@ -303,13 +304,15 @@ FIELDS = [
     "okpdtr_code",
     "okz_code",
 ]
+LISTS = ["duties", "hard_skills", "soft_skills", "personal_qualities", "contraindications"]  # one cell, one item a line
 LINKS = ["school_subjects", "specialties", "organisations", "employers", "investment_projects", "districts"]
 
 
 def snapshot():
     cards = []
     for card in ProfessionPage.objects.order_by("slug"):
-        values = ProfessionPage.objects.filter(pk=card.pk).values(*FIELDS)[0]
+        values = ProfessionPage.objects.filter(pk=card.pk).values(*(name for name in FIELDS if name not in LISTS))[0]
+        values.update({name: items(getattr(card, name)) for name in LISTS})
         values.update({name: sorted(getattr(card, name).values_list("pk", flat=True)) for name in LINKS})
         cards.append(values)
     return cards
@@ -323,7 +326,8 @@ def test_export_then_import_with_every_field_filled(client, krai):
     specialty = Specialty.objects.create(locale=ru, name="Сварочное производство", slug="svarka", code="22.02.06")
     employer = EmployerFactory(name="КнААЗ", sector=sector)
     project = InvestmentProject.objects.create(locale=ru, name="Новый цех", slug="novyi-tsekh")
-    text = {name: f"{name}: первая строка\nвторая строка" for name in FIELDS[11:21]}
+    text = {name: f"{name}: первая строка\nвторая строка" for name in FIELDS[11:21] if name not in LISTS}
+    text.update({name: [("item", f"{name}: первый пункт"), ("item", "второй пункт")] for name in LISTS})
     for title, salary_date in (
         ("Сварщик", datetime.date(2025, 3, 1)),
         ("Инженер-конструктор", datetime.date(2024, 12, 31)),

@@ -10,10 +10,10 @@ from atlas.factories import (
     OrganisationFactory,
     ProfessionPageFactory,
 )
-from atlas.models import ProfessionSuitability, SchoolSubject, Specialty
+from atlas.models import OpenDay, ProfessionSuitability, SchoolSubject, Specialty
 from career import klimov
 from career.models import CareerBuilderPage
-from navigator.models import ApplicantHandbookPage, OpenDay
+from navigator.models import ApplicantHandbookPage
 
 
 def answers_for(*types):
@@ -80,7 +80,7 @@ def career(site_tree):
 
     handbook = ApplicantHandbookPage(title="Справочник для поступающих", slug="spravochnik")
     soon = datetime.date.today() + datetime.timedelta(days=1)
-    handbook.open_days = [OpenDay(organisation=college, date=soon, place="Главный корпус")]
+    OpenDay.objects.create(organisation=college, date=soon, place="Главный корпус")
     home.add_child(instance=handbook)
     handbook.save_revision().publish()
 

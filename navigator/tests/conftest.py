@@ -1,12 +1,11 @@
 import pytest
 
 from atlas.factories import AtlasIndexPageFactory, OrganisationFactory, ProfessionPageFactory, SectorFactory
-from atlas.models import ProfessionSuitability, Specialty
+from atlas.models import OpenDay, ProfessionSuitability, Specialty
 from navigator.models import (
     ApplicantHandbookPage,
     EqualOpportunitiesPage,
     NavigatorIndexPage,
-    OpenDay,
     ProfnavigatorEditionPage,
 )
 
@@ -28,7 +27,10 @@ def guides(site_tree):
     sector = SectorFactory(name="Авиастроение")
     college = OrganisationFactory(name="Авиационный колледж", accessibility="Пандус, сурдопереводчик")
     welder = ProfessionPageFactory(
-        parent=atlas, title="Сварщик", sector=sector, contraindications="Нарушения зрения\nЭпилепсия"
+        parent=atlas,
+        title="Сварщик",
+        sector=sector,
+        contraindications=[("item", "Нарушения зрения"), ("item", "Эпилепсия")],
     )
     welder.suitability = [ProfessionSuitability(category="hearing", degree="suitable", note="Световые сигналы")]
     welder.organisations.set([college])
@@ -73,8 +75,8 @@ def guides(site_tree):
     )
     equal = add(index, EqualOpportunitiesPage(title="Профнавигатор равных возможностей", slug="ravnye"))
     handbook = ApplicantHandbookPage(title="Справочник для поступающих", slug="spravochnik")
-    handbook.open_days = [OpenDay(organisation=college, date="2026-03-14", place="Комсомольск-на-Амуре")]
     add(index, handbook)
+    OpenDay.objects.create(organisation=college, date="2026-03-14", place="Комсомольск-на-Амуре")
     return {
         "index": index,
         "old": old,

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.test import Client
 
-from navigator.models import OpenDay
+from atlas.models import OpenDay
 from portal.page_cache import HEADER
 from portal.tests.helpers import served_twice
 
@@ -37,8 +37,6 @@ def test_a_profession_renamed_in_the_atlas_refreshes_the_editions(client, guides
 def test_an_open_day_written_on_its_own_refreshes_the_handbook(client, guides, django_capture_on_commit_callbacks):
     served_twice(client, guides["handbook"].url)
     with django_capture_on_commit_callbacks(execute=True):
-        OpenDay.objects.create(
-            page=guides["handbook"], organisation=guides["college"], date=datetime.date(2026, 4, 18), place="Онлайн"
-        )
+        OpenDay.objects.create(organisation=guides["college"], date=datetime.date(2026, 4, 18), place="Онлайн")
     html, source = fresh(guides["handbook"].url)
     assert source == "miss" and "18 апреля 2026" in html

@@ -2,8 +2,8 @@
 professions, editions, organisations and open days there are."""
 
 from atlas.factories import OrganisationFactory, ProfessionPageFactory
-from atlas.models import ProfessionSuitability
-from navigator.models import OpenDay, ProfnavigatorEditionPage
+from atlas.models import OpenDay, ProfessionSuitability
+from navigator.models import ProfnavigatorEditionPage
 from portal.tests.helpers import assert_few_constant_queries
 
 from .conftest import add, edition_sections
@@ -31,7 +31,7 @@ def test_navigator_pages_cost_few_queries_and_as_many_with_more_content(
                 card.organisations.set([college, guides["college"]])
                 card.save_revision().publish()
                 cards.append(card)
-                guides["handbook"].open_days.add(OpenDay(organisation=college, date="2026-04-01", place="Хабаровск"))
+                OpenDay.objects.create(organisation=college, date="2026-04-01", place="Хабаровск")
             guides["handbook"].save_revision().publish()
             for year in range(2010, 2020):
                 add(

@@ -83,7 +83,7 @@ class Command(BaseCommand):
         )
         categories = [code for code, _label in DISABILITY_CATEGORIES]
         # Generated cards borrow the texts of real ones, so pages and PDFs have realistic length.
-        models_ = list(ProfessionPage.objects.exclude(duties="").only(*TEXT_FIELDS)[:60])
+        models_ = [card for card in ProfessionPage.objects.only(*TEXT_FIELDS)[:120] if card.duties][:60]
         for i in range(professions):
             title = f"Профессия {ProfessionPage.objects.count() + 1} ({rng.choice(['техник', 'оператор', 'мастер'])})"
             low = rng.randrange(30, 120) * 1000
@@ -97,8 +97,8 @@ class Command(BaseCommand):
                 demand_level=rng.choice(["high", "medium", "low"]),
                 salary_min=low,
                 salary_max=low + 30_000,
-                duties="Выполняет работу\nСледит за качеством",
-                hard_skills="Навык 1\nНавык 2",
+                duties=[("item", "Выполняет работу"), ("item", "Следит за качеством")],
+                hard_skills=[("item", "Навык 1"), ("item", "Навык 2")],
                 is_future_profession=i % 10 == 0,
             )
             if models_:
