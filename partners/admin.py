@@ -62,6 +62,7 @@ class ReviewViewSet(ModelViewSet):
     model = Organisation
     name = "partners_review"
     url_prefix = "organisations/requests"
+    menu_name = "partners_review"
     icon = "group"
     menu_label = _("Organisation accounts")
     add_to_admin_menu = True
@@ -134,6 +135,7 @@ class ProfileViewSet(ModelViewSet):
     model = Organisation
     name = "partners_profile"
     url_prefix = "organisations/profile"
+    menu_name = "partners_profile"
     icon = "group"
     menu_label = _("Organisation profile")
     add_to_admin_menu = True
