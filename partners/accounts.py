@@ -11,7 +11,6 @@ from django.utils import timezone, translation
 from wagtail.models import Collection, GroupCollectionPermission
 
 from atlas.models import EducationalOrganization, Employer
-
 from portal import locales
 from portal.addresses import public_url
 from portal.mail import queue_message

@@ -41,7 +41,10 @@ def atlas_choices():
         ("", _("— not in the list: give the name below —")),
         (
             _("Employers"),
-            [(f"{EMPLOYER}:{pk}", name) for pk, name in Employer.objects.filter(locale=locale).values_list("pk", "name")],
+            [
+                (f"{EMPLOYER}:{pk}", name)
+                for pk, name in Employer.objects.filter(locale=locale).values_list("pk", "name")
+            ],
         ),
         (
             _("Colleges and universities"),
@@ -112,6 +115,7 @@ class RegistrationForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=_("I consent to the processing of my personal data for the purpose stated above"),
+        label_suffix="",
         widget=forms.CheckboxInput(attrs=described("consent-text")),
         error_messages={"required": _("Without your consent the portal cannot keep the request.")},
     )

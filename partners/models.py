@@ -23,7 +23,8 @@ STANDING = [Status.CONFIRMED, Status.APPROVED]
 
 
 phone_validator = RegexValidator(
-    r"^\+?[0-9 ()\-]{5,25}$", _("Write the phone number with digits, spaces, brackets or dashes, e.g. +7 4212 00-00-00.")
+    r"^\+?[0-9 ()\-]{5,25}$",
+    _("Write the phone number with digits, spaces, brackets or dashes, e.g. +7 4212 00-00-00."),
 )
 
 

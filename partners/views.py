@@ -11,6 +11,7 @@ from . import accounts
 from .forms import RegistrationForm
 from .models import Status, confirmation_age
 
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @limit("partner-registration")
 def register(request):
@@ -49,4 +50,3 @@ def confirm(request, token):
         return render(request, "partners/confirmed.html", {"outcome": "invalid"}, status=400)
     outcome = "confirmed" if organisation.status == Status.CONFIRMED else "done"
     return render(request, "partners/confirmed.html", {"outcome": outcome, "organisation": organisation})
-

@@ -1,10 +1,14 @@
 """Editors approve or reject confirmed requests in the admin; approval opens a narrowed admin for the organisation."""
 
+import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Collection, GroupCollectionPermission
 
 from partners.models import Organisation, Status
@@ -51,7 +55,9 @@ def test_approval_opens_the_account_with_its_group_collection_and_a_letter(clien
     collection = organisation.collection
     assert collection.name == organisation.name and collection.get_parent() == Collection.get_first_root_node()
     assert set(
-        GroupCollectionPermission.objects.filter(collection=collection).values_list("group__name", "permission__codename")
+        GroupCollectionPermission.objects.filter(collection=collection).values_list(
+            "group__name", "permission__codename"
+        )
     ) == {(organisation.group.name, codename) for codename in ("add_image", "change_image", "choose_image")}
     assert len(mail.outbox) == sent + 1
     letter = mail.outbox[-1]
@@ -125,3 +131,17 @@ def test_the_organisation_menu_shows_only_what_it_manages(client, confirmed, rev
     menu = menu_names(client.get("/admin/").content.decode())
     assert "partners_profile" in menu and "images" in menu
     assert not {"explorer", "snippets", "reports", "settings", "documents", "partners_review", "help"} & menu
+
+
+def test_old_rejected_and_lapsed_requests_are_forgotten(client, registered, confirmed, reviewer, settings):
+    rejected = confirmed()
+    client.force_login(reviewer)
+    client.post(f"{REQUESTS}{rejected.pk}/reject/")
+    recent, _link = registered(inn=VALID_INN_12, email="recent@example.ru", new_name="ИП Свежий")
+    call_command("forget_organisation_requests", stdout=io.StringIO())
+    assert Organisation.objects.count() == 2  # nothing is old yet
+    Organisation.objects.filter(pk=rejected.pk).update(decided_at=timezone.now() - timedelta(days=31))
+    settings.PARTNER_CONFIRMATION_DAYS = 0
+    call_command("forget_organisation_requests", stdout=io.StringIO())
+    assert not Organisation.objects.exists()
+    assert not type(reviewer).objects.filter(pk__in=[rejected.account_id, recent.account_id]).exists()

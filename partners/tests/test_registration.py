@@ -36,7 +36,9 @@ def test_a_request_mails_a_link_that_confirms_the_address(client, registered):
     assert organisation.status == Status.UNCONFIRMED and organisation.inn == VALID_INN_10
     assert organisation.consent_at is not None
     account = organisation.account
-    assert not account.is_active and account.username == organisation.email and account.check_password("Kolokol-Amur-2026")
+    assert (
+        not account.is_active and account.username == organisation.email and account.check_password("Kolokol-Amur-2026")
+    )
     message = mail.outbox[-1]
     assert message.to == ["kadry@amur-sudostroitel.example.ru"]
     assert message.subject == "Подтвердите адрес электронной почты: учётная запись ООО «Амурский судостроитель»"
@@ -107,7 +109,8 @@ def test_a_second_request_for_the_same_organisation_is_refused(client, registere
     assert same_inn.status_code == 400 and refused_texts in same_inn.content.decode()
     # The same atlas employer under another ИНН.
     same_employer = client.post(
-        REGISTER, request_data(organisation=f"employer:{employer.pk}", new_name="", inn=VALID_INN_12, email="b@example.ru")
+        REGISTER,
+        request_data(organisation=f"employer:{employer.pk}", new_name="", inn=VALID_INN_12, email="b@example.ru"),
     )
     assert same_employer.status_code == 400 and refused_texts in same_employer.content.decode()
     # An unconfirmed request with a valid link blocks too.
@@ -190,7 +193,9 @@ def test_an_expired_link_gets_a_clear_page(client, registered):
     assert organisation.status == Status.UNCONFIRMED
 
 
-@pytest.mark.parametrize("change", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "2" + t[1:], lambda t: "x"])
+@pytest.mark.parametrize(
+    "change", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "2" + t[1:], lambda t: "x"]
+)
 def test_a_tampered_link_gets_a_clear_page(client, registered, change):
     organisation, link = registered()
     token = path_of(link).rstrip("/").rsplit("/", 1)[1]

@@ -31,7 +31,9 @@ def received(maildir, address):
     return [message for message in maildir if message["To"] == address]
 
 
-def test_the_confirmation_letter_arrives_through_smtp_and_its_link_confirms(client, site_tree, request_data, smtp_server):
+def test_the_confirmation_letter_arrives_through_smtp_and_its_link_confirms(
+    client, site_tree, request_data, smtp_server
+):
     address = f"kadry-{uuid.uuid4().hex[:8]}@example.ru"  # the Maildir outlives a run; this test's letter is its own
     assert client.post(REGISTER, request_data(email=address)).status_code == 302
     letters = received(smtp_server, address)
