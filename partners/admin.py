@@ -19,8 +19,8 @@ from .models import Organisation, Status
 from .permissions import OwnInstancesMixin, ReviewersOnlyMixin, is_reviewer, organisation_of
 
 DECISIONS = {
-    "approve": (accounts.approve, _("Approve"), _("The account of «%(name)s» is open; its contact has been told.")),
-    "reject": (accounts.reject, _("Reject"), _("The request of «%(name)s» is rejected; its contact has been told.")),
+    "approve": (accounts.approve, _("Approve"), _("The account of %(name)s is open; its contact has been told.")),
+    "reject": (accounts.reject, _("Reject"), _("The request of %(name)s is rejected; its contact has been told.")),
 }
 
 

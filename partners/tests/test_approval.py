@@ -61,7 +61,7 @@ def test_approval_opens_the_account_with_its_group_collection_and_a_letter(clien
     ) == {(organisation.group.name, codename) for codename in ("add_image", "change_image", "choose_image")}
     assert len(mail.outbox) == sent + 1
     letter = mail.outbox[-1]
-    assert letter.to == [organisation.email] and letter.subject == f"Учётная запись «{organisation.name}» открыта"
+    assert letter.to == [organisation.email] and letter.subject == f"Учётная запись {organisation.name} открыта"
     assert "http://127.0.0.1:8000/admin/" in letter.body
     # Its person signs in and is told what to do next.
     assert signs_in(client, organisation.email, PASSWORD)
@@ -84,7 +84,7 @@ def test_rejection_keeps_the_account_closed_and_tells_the_contact(client, confir
     organisation.refresh_from_db()
     assert organisation.status == Status.REJECTED and organisation.collection is None
     assert not organisation.account.is_active
-    assert mail.outbox[-1].subject == f"Заявка на учётную запись «{organisation.name}»"
+    assert mail.outbox[-1].subject == f"Заявка на учётную запись {organisation.name}"
     client.logout()
     assert not signs_in(client, organisation.email, PASSWORD)
 

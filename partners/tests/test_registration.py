@@ -177,6 +177,12 @@ def test_requests_are_throttled_per_address(client, site_tree, request_data, set
     assert client.post(REGISTER, request_data(), REMOTE_ADDR="198.51.100.7").status_code == 302
 
 
+def another_request(token):
+    """The link of the next request's number, with this one's signature."""
+    number, rest = token.split(":", 1)
+    return f"{int(number) + 1}:{rest}"
+
+
 class OldSigner(signing.TimestampSigner):
     """Signs as if it were four days ago."""
 
@@ -193,9 +199,7 @@ def test_an_expired_link_gets_a_clear_page(client, registered):
     assert organisation.status == Status.UNCONFIRMED
 
 
-@pytest.mark.parametrize(
-    "change", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "2" + t[1:], lambda t: "x"]
-)
+@pytest.mark.parametrize("change", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), another_request, lambda t: "x"])
 def test_a_tampered_link_gets_a_clear_page(client, registered, change):
     organisation, link = registered()
     token = path_of(link).rstrip("/").rsplit("/", 1)[1]
