@@ -3,9 +3,9 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .admin import NextStepsPanel, ProfileViewSet, ReviewViewSet
 from .models import Organisation
 from .permissions import OrganisationPermissionPolicy, is_organisation_member
+from .viewsets import NextStepsPanel, ProfileViewSet, ReviewViewSet
 
 # An organisation's people reach their own organisation's account only; later models of partners register the same
 # policy with the default owner field.
