@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
     path("accessibility/settings/", views.accessibility_settings, name="accessibility_settings"),
+    path("organizatsiyam/registratsiya/", include("partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

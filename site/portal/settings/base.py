@@ -3,6 +3,7 @@ every secret or deployment knob comes from the environment (see ``.env.example``
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "methodics",
     "monitoring",
     "career",
+    "partners",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -299,6 +301,19 @@ TASKS = {
 # Publishing a page queues its PDFs and archives at once, so they are ready before the first visitor asks.
 PORTAL_BUILD_AHEAD = env.bool("PORTAL_BUILD_AHEAD", default=True)
 
+# E-mail: an address of django-environ's form in EMAIL_URL (smtp://user:password@host:25, smtp+tls://…:587,
+# smtps://…:465, consolemail://); Django's own default, an SMTP server on this machine, when it is not set. Mail is
+# never sent inside a web request: the "default" task queue sends it (portal.mail), so a slow or absent mail server
+# holds up no page, and a message queued in a transaction that rolls back is never sent.
+EMAIL_URL = env("EMAIL_URL", default="smtp://localhost:25")
+vars().update({name: value for name, value in env.email_url_config(EMAIL_URL).items() if value not in (None, "")})
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"noreply@{urlsplit(PUBLIC_BASE_URL).hostname}")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds the worker waits for the mail server
+EMAIL_SUBJECT_PREFIX = ""
+# How long the link confirming an organisation's e-mail address stays valid (partners.accounts).
+PARTNER_CONFIRMATION_DAYS = env.int("PARTNER_CONFIRMATION_DAYS", default=3)
+
 # Sign-in lockouts (django-axes, portal.lockouts): AXES_FAILURE_LIMIT wrong passwords lock the account from every
 # address and the address for every account, for AXES_COOLOFF_MINUTES or until an administrator unlocks them
 # (Settings → Sign-in lockouts). A successful sign-in clears the failures of its account and address, so a school
@@ -329,6 +344,7 @@ RATE_LIMITS = {
     "career-step": "300/10m",  # the career builder's second step and route: a whole class may share one address
     "career-session": "10/h",  # class sessions created
     "career-code": "20/10m",  # class codes entered that open no session: codes cannot be found by guessing
+    "partner-registration": "10/h",  # organisation account requests sent: each one mails an address
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy

@@ -39,4 +39,6 @@ PORTAL_BUILD_AHEAD = False
 TASKS = {**TASKS, "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each search's count is written at once (search/query_log.py), so a test sees it in the log.
 SEARCH_LOG_FLUSH_SECONDS = 0
+# Mail stays in django.core.mail.outbox, whatever EMAIL_URL says; the tests marked ``smtp`` send through the SMTP
+# server EMAIL_URL names (partners/tests/test_smtp.py) and read what it received.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

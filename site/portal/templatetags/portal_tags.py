@@ -144,7 +144,10 @@ def get_item(mapping, key):
 
 @register.filter
 def widget_with_errors(bound_field):
-    """The field's widget, tied to its error message (aria-invalid, aria-describedby) when it has one."""
+    """The field's widget, tied to its error message (aria-invalid, aria-describedby) when it has one. A description
+    the widget names itself (``attrs={"aria-describedby": …}``, a hint beside the field) stays, after the error."""
     if not bound_field.errors:
         return bound_field.as_widget()
-    return bound_field.as_widget(attrs={"aria-invalid": "true", "aria-describedby": f"{bound_field.auto_id}-error"})
+    own = bound_field.field.widget.attrs.get("aria-describedby", "")
+    described_by = " ".join(filter(None, [f"{bound_field.auto_id}-error", own]))
+    return bound_field.as_widget(attrs={"aria-invalid": "true", "aria-describedby": described_by})

@@ -1,0 +1,120 @@
+"""Who may do what with organisations' items: each organisation's people only their own organisation's.
+
+``OrganisationPermissionPolicy`` is the one policy for every model an organisation owns (``OwnedByOrganisation``, and
+``Organisation`` itself for the profile): model permissions as Django gives them, narrowed for a member of an
+organisation to the instances of that organisation. Wagtail's generic views check model permissions only, so the
+viewsets use ``OwnInstancesMixin`` on their listing, edit and delete views to ask the policy which instances exist.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import Organisation, Status
+
+# Every approved organisation's people belong to it: it opens the admin and gives the model permissions on what
+# organisations manage; each organisation also has a group of its own for its image collection (partners.accounts).
+ORGANISATIONS_GROUP = "Организации"
+GROUP_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("partners", "change_organisation"),
+    ("partners", "view_organisation"),
+]
+
+
+def organisation_of(user):
+    """The approved organisation whose account ``user`` is, or None."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if not hasattr(user, "_approved_organisation"):
+        user._approved_organisation = Organisation.objects.filter(account=user, status=Status.APPROVED).first()
+    return user._approved_organisation
+
+
+def is_organisation_member(user):
+    """Whether ``user``'s only role is an organisation's: the admin shows them only what the organisation manages."""
+    if user.is_superuser or organisation_of(user) is None:
+        return False
+    own_group = organisation_of(user).group_id
+    return not user.groups.exclude(name=ORGANISATIONS_GROUP).exclude(pk=own_group).exists()
+
+
+def organisations_group():
+    """The «Организации» group with its permissions (a data migration creates it; this keeps it whole)."""
+    group, _created = Group.objects.get_or_create(name=ORGANISATIONS_GROUP)
+    for app_label, codename in GROUP_PERMISSIONS:
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group
+
+
+class OrganisationPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, limited for an organisation's people to their organisation's instances; others (editors)
+    have the model permissions on every instance.
+
+    ``owner_field`` names the field holding the organisation's id: "organisation_id" on ``OwnedByOrganisation``, "pk"
+    on ``Organisation`` itself. Register it for each such model (``register_permission_policy``): Wagtail's views
+    take a model's policy from that registry."""
+
+    def __init__(self, model, owner_field="organisation_id"):
+        super().__init__(model)
+        self.owner_field = owner_field
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and self._owns(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and self._owns(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return self._own(user, self.model._default_manager.all())
+
+    def _own(self, user, queryset):
+        organisation = organisation_of(user)
+        if organisation is None:  # editors, with the model permissions: every organisation's
+            return queryset
+        return queryset.filter(**{self.owner_field: organisation.pk})
+
+    def _owns(self, user, instance):
+        organisation = organisation_of(user)
+        return organisation is None or getattr(instance, self.owner_field) == organisation.pk
+
+
+class OwnInstancesMixin:
+    """For a viewset's listing, edit, delete and inspect views: only the instances the user may act on exist; any
+    other is a 404, as if it were not there. Only organisations' people use these views (editors have their own)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if organisation_of(request.user) is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return self._narrowed(super().get_base_queryset())
+
+    def get_queryset(self):
+        return self._narrowed(super().get_queryset())
+
+    def _narrowed(self, queryset):
+        allowed = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view", "delete"]
+        )
+        return queryset.filter(pk__in=allowed.values("pk"))
+
+
+def is_reviewer(user):
+    """Editors who approve and reject organisation accounts (superusers, or given the «review» permission)."""
+    return user.is_active and user.has_perm("partners.review_organisation")
+
+
+class ReviewersOnlyMixin:
+    """For the editors' views of organisation accounts: the «review» permission is needed for everything, so an
+    organisation's own «change» permission on its profile never opens the list of all organisations; requests come
+    from the public form only, so nothing is added here."""
+
+    def user_has_permission(self, permission):
+        return permission != "add" and is_reviewer(self.request.user)
+
+    def user_has_any_permission(self, permissions):
+        return any(self.user_has_permission(permission) for permission in permissions)

@@ -1,0 +1,100 @@
+"""The organisation account request in Debian's Chromium: axe finds nothing on its pages (with errors shown too, in
+every colour scheme), and a keyboard alone sends it. Screenshots at 375 and 1280 px go to var/screenshots."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from wagtail.models import Locale, Page
+
+from home.factories import make_site_tree
+from partners.models import Organisation
+from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
+
+from .conftest import PASSWORD, REGISTER, VALID_INN_12
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(live_server):
+    if Page.get_first_root_node() is None:  # an earlier transactional test emptied the database
+        Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(language_code="ru")[0])
+        )
+    make_site_tree()
+    return live_server.url
+
+
+def violations(page):
+    return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+
+
+def show_errors(page, base):
+    """The form sent with a wrong ИНН, a bad address and no consent: the page with its errors."""
+    page.goto(base + REGISTER)
+    page.fill("#id_inn", "1234567895")
+    page.fill("#id_email", "not-an-address")
+    with page.expect_navigation():
+        page.click(".partner-form button[type=submit]")
+
+
+def test_axe_finds_nothing_on_the_request_pages(page, site):
+    problems = []
+    addresses = [REGISTER, "/en" + REGISTER, REGISTER + "zayavka-otpravlena/", REGISTER + "podtverzhdenie/broken/"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for scheme in [None, *SCHEMES]:
+        if scheme:
+            from portal.accessibility import COOKIE, Settings
+
+            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
+        for url in addresses if scheme is None else addresses[:1]:
+            page.goto(site + url)
+            if found := violations(page):
+                problems.append(format_violations(f"{url} [{scheme}]", found))
+        show_errors(page, site)
+        assert page.locator(".field__error").count() >= 3
+        if found := violations(page):
+            problems.append(format_violations(f"{REGISTER} with errors [{scheme}]", found))
+    assert not problems, "\n".join(problems)
+
+
+def test_screenshots_of_the_request_form(page, site):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(site + REGISTER)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing scrolls sideways
+        page.screenshot(path=str(SCREENSHOTS / f"partner-request-{width}.png"), full_page=True)
+        show_errors(page, site)
+        page.screenshot(path=str(SCREENSHOTS / f"partner-request-errors-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 320, "height": 900})  # 400 % zoom
+    page.goto(site + REGISTER)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_keyboard_alone_sends_the_request(page, site):
+    page.goto(site + REGISTER)
+    page.focus("#id_organisation")  # the first field; everything after is reached by Tab
+    page.keyboard.press("Tab")
+    values = {
+        "id_new_name": "ООО «Клавиатура»",
+        "id_inn": VALID_INN_12,
+        "id_contact_name": "Петров Пётр Петрович",
+        "id_contact_position": "Директор",
+        "id_email": "keyboard@example.ru",
+        "id_phone": "+7 4212 11-22-33",
+        "id_password1": PASSWORD,
+        "id_password2": PASSWORD,
+    }
+    for field_id, text in values.items():
+        assert page.evaluate("document.activeElement.id") == field_id
+        page.keyboard.type(text)
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_consent"
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('type')") == "submit"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Проверьте почту"
+    assert Organisation.objects.get(email="keyboard@example.ru").name == "ООО «Клавиатура»"
