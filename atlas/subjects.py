@@ -2,6 +2,8 @@
 write, in the default language and its English translation. Editors change and translate them in the admin
 afterwards; the career builder keeps the codes (and their order: it encodes a diagnosis in a QR code)."""
 
+from portal.translatable_rows import translate_names
+
 SCHOOL_SUBJECTS = [
     ("math", "Математика", "Mathematics"),
     ("physics", "Физика", "Physics"),
@@ -29,13 +31,4 @@ def ensure_subjects(SchoolSubject, locale):
 
 def ensure_subject_translations(subjects, locale):
     """The translations of ``subjects`` into ``locale`` (English), written where missing."""
-    english = {code: name for code, _name, name in SCHOOL_SUBJECTS}
-    created = 0
-    for subject in subjects:
-        if subject.code not in english or subject.has_translation(locale):
-            continue
-        translation = subject.copy_for_translation(locale)
-        translation.name = english[subject.code]
-        translation.save()
-        created += 1
-    return created
+    return translate_names(subjects, locale, {code: name for code, _name, name in SCHOOL_SUBJECTS}, "code")

@@ -1,6 +1,8 @@
 """The fixed list of audiences pages are written for (slug, Russian name, English name): what the migration and the
 seed write, in the default language and its English translation. Editors rename and translate them in the admin."""
 
+from portal.translatable_rows import translate_names
+
 AUDIENCES = [
     ("students", "Школьникам и студентам", "Students"),
     ("parents", "Родителям", "Parents"),
@@ -19,13 +21,4 @@ def ensure_audiences(Audience, locale):
 
 def ensure_audience_translations(audiences, locale):
     """The translations of ``audiences`` into ``locale`` (English), written where missing."""
-    english = {slug: name for slug, _name, name in AUDIENCES}
-    created = 0
-    for audience in audiences:
-        if audience.slug not in english or audience.has_translation(locale):
-            continue
-        translation = audience.copy_for_translation(locale)
-        translation.name = english[audience.slug]
-        translation.save()
-        created += 1
-    return created
+    return translate_names(audiences, locale, {slug: name for slug, _name, name in AUDIENCES}, "slug")

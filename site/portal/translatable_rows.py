@@ -65,3 +65,18 @@ def _link_to(Model, old, new):
                     link.save()
         else:
             relation.related_model.objects.filter(**{relation.field.name: old}).update(**{relation.field.name: new})
+
+
+def translate_names(rows, locale, names, key):
+    """For seeds: translations of ``rows`` into ``locale`` named from ``names`` (a row's ``key`` value → its name
+    there), written where missing; how many were written."""
+    created = 0
+    for row in rows:
+        name = names.get(getattr(row, key))
+        if name is None or row.has_translation(locale):
+            continue
+        translation = row.copy_for_translation(locale)
+        translation.name = name
+        translation.save()
+        created += 1
+    return created
