@@ -20,6 +20,9 @@ GROUP_PERMISSIONS = [
     ("partners", "change_organisation"),
     ("partners", "view_organisation"),
 ]
+# What an organisation's people manage, by main menu item name: its profile and its images; later apps add theirs
+# (opportunities, vacancies, bookings) with ``grant_to_organisations``.
+ORGANISATION_MENU = {"partners_profile", "images"}
 
 
 def organisation_of(user):
@@ -81,14 +84,18 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
         return organisation is None or getattr(instance, self.owner_field) == organisation.pk
 
 
-class OwnInstancesMixin:
-    """For a viewset's listing, edit, delete and inspect views: only the instances the user may act on exist; any
-    other is a 404, as if it were not there. Only organisations' people use these views (editors have their own)."""
+def grant_to_organisations(menu_name, *permissions):
+    """Let every organisation's people manage a later app's model: its main menu item ``menu_name`` in their narrowed
+    menu, and the model permissions ``(app_label, codename)`` (called from the app's ``ready()``; its data migration
+    grants them to the existing group)."""
+    ORGANISATION_MENU.add(menu_name)
+    GROUP_PERMISSIONS.extend(p for p in permissions if p not in GROUP_PERMISSIONS)
 
-    def dispatch(self, request, *args, **kwargs):
-        if organisation_of(request.user) is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+
+class PolicyInstancesMixin:
+    """For a viewset's listing, edit, delete and inspect views: only the instances the model's permission policy lets
+    the user act on exist (an organisation's own for its people, all for editors); any other is a 404, as if it were
+    not there."""
 
     def get_base_queryset(self):
         return self._narrowed(super().get_base_queryset())
@@ -101,6 +108,15 @@ class OwnInstancesMixin:
             self.request.user, ["change", "view", "delete"]
         )
         return queryset.filter(pk__in=allowed.values("pk"))
+
+
+class OwnInstancesMixin(PolicyInstancesMixin):
+    """``PolicyInstancesMixin`` for views only organisations' people use (editors have their own)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if organisation_of(request.user) is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 def is_reviewer(user):

@@ -4,16 +4,12 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from .models import Organisation
-from .permissions import OrganisationPermissionPolicy, is_organisation_member
+from .permissions import ORGANISATION_MENU, OrganisationPermissionPolicy, is_organisation_member
 from .viewsets import NextStepsPanel, ProfileViewSet, ReviewViewSet
 
 # An organisation's people reach their own organisation's account only; later models of partners register the same
 # policy with the default owner field.
 register_permission_policy(Organisation, OrganisationPermissionPolicy(Organisation, owner_field="pk"))
-
-# What an organisation's people manage, by main menu item name: its profile and its images (later slices add
-# opportunities, vacancies and bookings).
-ORGANISATION_MENU = {"partners_profile", "images"}
 
 
 @hooks.register("register_admin_viewset")

@@ -3,6 +3,7 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 register = template.Library()
 
@@ -33,3 +34,12 @@ def unverified(profession, field):
     if field in profession.unverified:
         return format_html(' <em class="unverified">({})</em>', gettext("information is being verified"))
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def profession_card_sections(context, page):
+    """What other apps add to a profession card: each function registered with the «profession_card_sections» hook
+    takes (request, page) and returns HTML (the opportunities' block, later the vacancies'). The atlas knows none of
+    those apps."""
+    request = context.get("request")
+    return mark_safe("".join(str(section(request, page)) for section in hooks.get_hooks("profession_card_sections")))

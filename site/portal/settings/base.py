@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "monitoring",
     "career",
     "partners",
+    "opportunities",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",

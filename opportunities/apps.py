@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+# What organisations' people may do with opportunities (their own only: partners.permissions); migration 0002 grants
+# them to the «Организации» group.
+PERMISSIONS = [("opportunities", f"{action}_opportunity") for action in ("add", "change", "delete", "view")]
+
+
+class OpportunitiesConfig(AppConfig):
+    """«Работай», the second slice: what approved organisations offer school classes and students (excursions,
+    professional trials, master classes, internships, «Неделя без турникета», open days), its public list with
+    facets, and the block on every atlas profession card. Accounts and per-organisation isolation are ``partners``'."""
+
+    name = "opportunities"
+    verbose_name = "Профпробы, экскурсии и практики"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from partners.models import Organisation
+        from partners.permissions import grant_to_organisations
+        from portal import content_version
+
+        from .models import Opportunity, OpportunityAccessibility, OpportunityPhoto, OpportunitySlot
+        from .models.opportunities import organisation_changed
+
+        # Not pages nor snippets: saving them must still make cached pages (the list, the cards' block) stale.
+        content_version.track(Opportunity, OpportunitySlot, OpportunityAccessibility, OpportunityPhoto, Organisation)
+        post_save.connect(organisation_changed, sender=Organisation, dispatch_uid="opportunities.organisation")
+        grant_to_organisations("opportunities", *PERMISSIONS)

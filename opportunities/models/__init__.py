@@ -1,0 +1,17 @@
+from .opportunities import (
+    Kind,
+    Opportunity,
+    OpportunityAccessibility,
+    OpportunityPhoto,
+    OpportunitySlot,
+)
+from .pages import OpportunityIndexPage
+
+__all__ = [
+    "Kind",
+    "Opportunity",
+    "OpportunityAccessibility",
+    "OpportunityIndexPage",
+    "OpportunityPhoto",
+    "OpportunitySlot",
+]

@@ -1,0 +1,45 @@
+"""Opportunities in the admin: an organisation's people list, add and edit their own organisation's only; editors see
+and edit every organisation's (the one policy of ``partners.permissions``)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from partners.permissions import PolicyInstancesMixin, organisation_of
+
+from .models import Opportunity
+
+
+class OwnOrganisationOnCreate:
+    """A new opportunity of an organisation's person belongs to their organisation (they do not see the field)."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance()
+        organisation = organisation_of(self.request.user)
+        if organisation is not None:
+            instance.organisation = organisation
+        return instance
+
+
+def narrowed(view_class, *mixins):
+    return type(f"Policy{view_class.__name__}", (*mixins, PolicyInstancesMixin, view_class), {})
+
+
+class OpportunityViewSet(ModelViewSet):
+    model = Opportunity
+    name = "opportunities"
+    url_prefix = "opportunities"
+    menu_name = "opportunities"
+    icon = "date"
+    menu_label = _("Opportunities")
+    add_to_admin_menu = True
+    menu_order = 110
+    index_view_class = narrowed(generic.IndexView)
+    edit_view_class = narrowed(generic.EditView)
+    delete_view_class = narrowed(generic.DeleteView)
+    add_view_class = narrowed(generic.CreateView, OwnOrganisationOnCreate)
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    list_display = ["title", "kind", "organisation", "district", "listed_until", "published"]
+    list_filter = ["kind", "published"]
+    search_fields = ["title"]
