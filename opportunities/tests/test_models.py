@@ -66,7 +66,7 @@ def test_grades_and_ages_must_be_in_order(atlas_cards, make_organisation):
 
 
 def test_online_needs_a_link_and_on_site_an_address(atlas_cards, make_organisation):
-    fields = dict(kind="trial", title="Профпроба", description="<p>x</p>", district=atlas_cards["amur"])
+    fields = {"kind": "trial", "title": "Профпроба", "description": "<p>x</p>", "district": atlas_cards["amur"]}
     organisation = make_organisation("ООО «Амурская верфь»")
     assert "online_link" in errors_of(Opportunity(organisation=organisation, online=True, **fields))
     assert errors_of(Opportunity(organisation=organisation, address=" ", **fields))["address"] == [
