@@ -14,7 +14,7 @@ class OwnOrganisationOnCreate:
     """A new opportunity of an organisation's person belongs to their organisation (they do not see the field)."""
 
     def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance()
+        instance = super().get_initial_form_instance() or self.model()
         organisation = organisation_of(self.request.user)
         if organisation is not None:
             instance.organisation = organisation
