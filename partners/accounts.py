@@ -90,9 +90,10 @@ def confirm(token):
 
 
 @transaction.atomic
-def approve(organisation, editor):
+def approve(organisation, editor, *, notify=True):
     """Open the account: the user is activated and joins «Организации» and the organisation's own group, which may
-    use the organisation's new image collection; the contact is told. Only a confirmed request can be approved."""
+    use the organisation's new image collection; the contact is told (unless ``notify`` is false: the demonstration
+    accounts of the seed). Only a confirmed request can be approved."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.status != Status.CONFIRMED:
         return False
@@ -112,8 +113,9 @@ def approve(organisation, editor):
     organisation.collection, organisation.group = collection, group
     organisation.decided_at, organisation.decided_by = timezone.now(), editor
     organisation.save()
-    with translation.override(organisation.language):
-        mail(organisation, "approved", link=public_url(reverse("wagtailadmin_home")), username=account.username)
+    if notify:
+        with translation.override(organisation.language):
+            mail(organisation, "approved", link=public_url(reverse("wagtailadmin_home")), username=account.username)
     return True
 
 
