@@ -27,23 +27,20 @@ class Entry:
 
 
 def opportunity_entries(page, index):
-    """The profession's listed opportunities, soonest first: two queries (the opportunities, their coming slots) and
-    the organisations' names in the first."""
+    """The profession's listed opportunities, soonest first: two queries (the opportunities with their organisations'
+    names, and their coming slots)."""
     found = list(
         Opportunity.objects.listed()
         .filter(professions__translation_key=page.translation_key)
         .select_related("organisation")
         .only("pk", "kind", "title", "grade_from", "grade_to", "online", "organisation__name")
-        .order_by("listed_until", "title")
     )
     listing.with_slots(found)
     base = index.url
     entries = []
-    for item in found:
-        slots = item.future_slots()
-        if not slots:
-            continue
-        first = slots[0]
+    # Soonest first: by each one's next date (its coming slots are in order).
+    for item in sorted((item for item in found if item.upcoming), key=lambda item: (item.upcoming[0].date, item.title)):
+        first = item.upcoming[0]
         when = f"{first.date:%d.%m.%Y} {first.start:%H:%M}"
         meta = ", ".join(part for part in (when, item.grades_label) if part)
         url = base + index.reverse_subpage("opportunity", args=[item.pk])

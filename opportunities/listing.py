@@ -51,7 +51,8 @@ def search(query="", selected=None, *, dates=None, page=1, backend=None):
     all of them. On the default backend with the database as its fallback, or on ``backend`` alone ("opensearch" or
     "database")."""
     selected = {facet: str(value) for facet, value in (selected or {}).items() if value}
-    queryset = Opportunity.objects.listed().order_by("title", "pk")
+    # By the last date (for the many with one date, by that date), on either backend: a stored column.
+    queryset = Opportunity.objects.listed().order_by("listed_until", "title", "id")
     if dates:
         first, last = dates
         first = max(first or timezone.localdate(), timezone.localdate())
