@@ -107,7 +107,7 @@ class Seeder(PageSeeder):
             return self.created
         employers = Employer.objects.filter(locale=russian, professions__isnull=False).distinct().order_by("name")
         colleges = EducationalOrganization.objects.filter(
-            locale=russian, professions__isnull=False, district__isnull=False
+            locale=russian, kind="spo", professions__isnull=False, district__isnull=False
         )
         colleges = colleges.distinct().order_by("name")
         number = itertools.count(1)
