@@ -225,3 +225,20 @@ def test_an_opportunity_that_is_not_listed_has_no_page(client, offers, index_pag
     assert response.status_code == 404
     assert "Это мероприятие уже прошло" in response.content.decode()
     assert client.get(f"{index_page.url}999999/").status_code == 404
+
+
+def test_the_list_page_costs_the_same_queries_for_few_and_many(client, offers, index_page, atlas_cards):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        client.get(index_page.url)  # the look-ups of a new content version are cached by the first request
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(index_page.url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(26):
+        make_opportunity(offers["trial"].organisation, title=f"Ещё экскурсия {n}", district=atlas_cards["vanino"])
+    refresh_index()
+    assert queries() == few, few
