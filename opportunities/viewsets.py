@@ -2,12 +2,23 @@
 and edit every organisation's (the one policy of ``partners.permissions``)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from partners.permissions import PolicyInstancesMixin, organisation_of
 
 from .models import Opportunity
+
+
+class OpportunityForm(WagtailAdminModelForm):
+    """The organisation is chosen by editors; an organisation's people have no such field (theirs is set)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and organisation_of(for_user) is not None:
+            del self.fields["organisation"]
 
 
 class OwnOrganisationOnCreate:
@@ -40,6 +51,7 @@ class OpportunityViewSet(ModelViewSet):
     add_view_class = narrowed(generic.CreateView, OwnOrganisationOnCreate)
     inspect_view_enabled = False
     copy_view_enabled = False
+    edit_handler = ObjectList(Opportunity.panels, base_form_class=OpportunityForm)
     list_display = ["title", "kind", "organisation", "district", "listed_until", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["title"]

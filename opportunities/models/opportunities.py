@@ -97,7 +97,7 @@ class Opportunity(Faceted, index.Indexed, OwnedByOrganisation, ClusterableModel)
     objects = OpportunityQuerySet.as_manager()
 
     panels = [
-        FieldPanel("organisation", permission="partners.review_organisation"),
+        FieldPanel("organisation"),  # the editors' only (opportunities.viewsets.OpportunityForm)
         FieldPanel("kind"),
         FieldPanel("title"),
         FieldPanel("description"),

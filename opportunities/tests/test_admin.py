@@ -117,3 +117,19 @@ def test_opportunities_are_in_the_organisation_menu(client, two):
     props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
     names = set(re.findall(r'"name": "([^"]+)"', props.group(1)))
     assert {"opportunities", "partners_profile", "images"} <= names and "explorer" not in names
+
+
+def test_an_editor_without_the_review_permission_still_chooses_the_organisation(client, two, atlas_cards):
+    from django.contrib.auth.models import Group, Permission
+
+    moderators = Group.objects.create(name="Модераторы мероприятий")
+    moderators.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="opportunities"),
+    )
+    moderator = type(two["a"].account).objects.create_user("moderator", "m@example.ru", PASSWORD)
+    moderator.groups.add(moderators)
+    client.force_login(moderator)
+    assert 'name="organisation"' in client.get(f"{LIST}new/").content.decode()
+    assert client.post(f"{LIST}new/", form(atlas_cards, organisation=two["b"].pk)).status_code == 302
+    assert Opportunity.objects.get(title="Профпроба «Сварщик на один день»").organisation == two["b"]
