@@ -24,7 +24,9 @@ class OpportunitiesConfig(AppConfig):
         from .models import Opportunity, OpportunityAccessibility, OpportunityPhoto, OpportunitySlot
         from .models.opportunities import organisation_changed
 
-        # Not pages nor snippets: saving them must still make cached pages (the list, the cards' block) stale.
-        content_version.track(Opportunity, OpportunitySlot, OpportunityAccessibility, OpportunityPhoto, Organisation)
+        # Not pages nor snippets: saving them must still make cached pages (the list, the cards' block) stale. An
+        # organisation is not tracked as a whole (every request for an account would empty the caches): only when it
+        # has opportunities (organisation_changed).
+        content_version.track(Opportunity, OpportunitySlot, OpportunityAccessibility, OpportunityPhoto)
         post_save.connect(organisation_changed, sender=Organisation, dispatch_uid="opportunities.organisation")
         grant_to_organisations("opportunities", *PERMISSIONS)

@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from partners.models import OwnedByOrganisation, OwnedByOrganisationQuerySet, Status
-from portal import locales
+from portal import content_version, locales
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.facets import Faceted
 
@@ -225,13 +225,19 @@ def grade_range(first, last):
     return ""
 
 
-def organisation_changed(sender, instance, **kwargs):
+def organisation_changed(sender, instance, raw=False, **kwargs):
     """An organisation approved or its approval withdrawn: its opportunities enter or leave the lists (each saved, so
-    that the search index follows)."""
-    for opportunity in Opportunity.objects.filter(organisation=instance).prefetch_related("slots"):
+    that the search index follows). Its name and description show on their pages: any change to an organisation with
+    opportunities makes cached pages stale."""
+    if raw:
+        return
+    opportunities = list(Opportunity.objects.filter(organisation=instance).prefetch_related("slots"))
+    for opportunity in opportunities:
         opportunity.organisation = instance
         if opportunity.listing_date() != opportunity.listed_until:
             opportunity.save(update_fields=["listed_until"])
+    if opportunities:
+        content_version.bump_on_commit()
 
 
 class OpportunitySlot(Orderable):

@@ -58,3 +58,26 @@ def test_a_new_opportunity_shows_on_the_cached_card_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         make_opportunity(shipyard, title="Новая профпроба", district=atlas_cards["amur"], professions=[welder])
     assert "Новая профпроба" in client.get(welder.url).content.decode()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_renamed_organisation_shows_at_once_and_a_new_request_empties_no_cache(
+    client, atlas_cards, make_organisation, index_page, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+
+    from portal import content_version
+
+    welder = atlas_cards["welder"]
+    shipyard = make_organisation("ООО «Амурская верфь»")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_opportunity(shipyard, title="Профпроба", district=atlas_cards["amur"], professions=[welder])
+    assert "ООО «Амурская верфь»" in client.get(welder.url).content.decode()
+    version = content_version.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_organisation("ИП Новый запрос", approved=False)  # a request for an account: nothing public changes
+    assert content_version.current() == version and caches["shared"].get(content_version.KEY) == version
+    shipyard.name = "АО «Амурская верфь»"
+    with django_capture_on_commit_callbacks(execute=True):
+        shipyard.save()
+    assert "АО «Амурская верфь»" in client.get(welder.url).content.decode()
