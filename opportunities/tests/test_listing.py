@@ -242,3 +242,19 @@ def test_the_list_page_costs_the_same_queries_for_few_and_many(client, offers, i
         make_opportunity(offers["trial"].organisation, title=f"Ещё экскурсия {n}", district=atlas_cards["vanino"])
     refresh_index()
     assert queries() == few, few
+
+
+def test_photos_show_with_their_description_as_alt_text(client, offers, index_page):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from opportunities.models import OpportunityPhoto
+    from portal.models import PortalImage
+
+    trial = offers["trial"]
+    collection = trial.organisation.collection
+    photo = PortalImage.objects.create(
+        title="Цех", file=get_test_image_file(), collection=collection, description="Сварщик у стапеля в цехе верфи"
+    )
+    OpportunityPhoto.objects.create(opportunity=trial, image=photo)
+    html = client.get(f"{index_page.url}{trial.pk}/").content.decode()
+    assert 'alt="Сварщик у стапеля в цехе верфи"' in html
