@@ -125,9 +125,11 @@ def index_page_for(language):
     def build():
         pages = Page.objects.live().type(opportunity_index_model()).filter(locale__language_code__in=[language])
         page = pages.first() or Page.objects.live().type(opportunity_index_model()).first()
-        return page.specific if page else None
+        # In a tuple: «there is none» is kept too (look-ups do not keep None), so a site without the list page does
+        # not ask again on every card.
+        return (page.specific if page else None,)
 
-    return lookups.lookup("opportunity-index-page", language, build=build)
+    return lookups.lookup("opportunity-index-page", language, build=build)[0]
 
 
 def opportunity_index_model():
