@@ -193,7 +193,21 @@ def rollback(seeded):
 
 @pytest.hookimpl(trylast=True)  # after pytest-django's own ordering (tryfirst): database tests, transactional, others
 def pytest_collection_modifyitems(items):
-    """The tests on the seeded site last, in their order: the seed stays until the session ends."""
+    """The tests on the seeded site last, in their order: the seed stays until the session ends. A transactional
+    test must restore what the migrations wrote (``serialized_rollback=True``): Django empties every table after
+    it, and the tests after it would miss the root page, the questionnaire and the other rows the migrations make."""
+    emptying = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db"))
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if emptying:
+        raise pytest.UsageError(
+            "transactional tests without serialized_rollback=True empty the database for the tests after them: "
+            + ", ".join(emptying)
+        )
     items.sort(key=uses_the_seed)
 
 

@@ -11,12 +11,14 @@ from django.forms import modelform_factory
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail.search import index as search_index
+from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import TranslationSource
 
 from atlas.factories import DistrictFactory
 from monitoring import facets
 from monitoring.figures import Figures
-from monitoring.models import Indicator, IndicatorTarget, MonitoringDirection, Observation
+from monitoring.models import Indicator, IndicatorTarget, MonitoringDirection, MonitoringReportPage, Observation
 from portal.tests.helpers import assert_few_constant_queries, run_scenario
 
 from .test_reports import data
@@ -38,7 +40,7 @@ def translate(row, **words):
 @pytest.fixture
 def english(monitoring):
     """The monitoring in English: the index and the report translated; indicator 1 and its direction too, indicator
-    10 (contests) not."""
+    10 (contests) not. The English report is in the search index as published, with its figures, as on the site."""
     locale = Locale.objects.get(language_code="en")
     index = monitoring["index"].copy_for_translation(locale, copy_parents=True)
     index.save_revision().publish()
@@ -49,7 +51,10 @@ def english(monitoring):
     translate(monitoring["diagnostics"], name=SHARE_EN, share_of="of all students")
     translate(monitoring["direction"], name=DIRECTION_EN)
     data(monitoring)
-    return {**monitoring, "english_index": index.specific, "english_report": report.specific}
+    report = MonitoringReportPage.objects.get(pk=report.pk)  # as published (the copy's own object is not live)
+    search_index.insert_or_update_object(report)
+    get_search_backend().refresh_indexes()
+    return {**monitoring, "english_index": index.specific, "english_report": report}
 
 
 def test_the_english_report_names_translated_indicators_in_english_and_marks_the_others(client, english):

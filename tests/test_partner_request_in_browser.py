@@ -3,25 +3,19 @@ every colour scheme), and a keyboard alone sends it. Screenshots at 375 and 1280
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from wagtail.models import Locale, Page
 
-from home.factories import make_site_tree
 from partners.models import Organisation
+from partners.tests.conftest import PASSWORD, REGISTER, VALID_INN_12
 from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
 
-from .conftest import PASSWORD, REGISTER, VALID_INN_12
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Each test runs in a transaction of its own, on top of the seeded site (tests/conftest.py: site_server), so it
+# neither needs a site of its own nor leaves the database emptied for the tests after it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def site(live_server):
-    if Page.get_first_root_node() is None:  # an earlier transactional test emptied the database
-        Page.add_root(
-            instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(language_code="ru")[0])
-        )
-    make_site_tree()
-    return live_server.url
+def site(site_server):
+    return site_server.url
 
 
 def violations(page):

@@ -1,0 +1,59 @@
+"""Run by test_translatable_rows in a process of its own, on a fresh SQLite file given as the argument (migrating
+the suite's own database back and forth would leave it unusable for the tests after): migrate, step back to the
+rows with two name columns, forwards again and back again; print the rows at each step (JSON)."""
+
+import json
+import os
+import sys
+
+os.environ["DATABASE_URL"] = f"sqlite:///{sys.argv[1]}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.migrations.executor import MigrationExecutor  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
+
+BEFORE = [("atlas", "0003_abilympics_competence"), ("portal", "0005_import_job")]
+MODELS = [("atlas", "SchoolSubject", "code"), ("portal", "Audience", "slug")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    if targets == "latest":
+        targets = executor.loader.graph.leaf_nodes()
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+def two_column_rows(apps):
+    return {
+        model: {
+            str(row.pk): [getattr(row, key), row.name_ru, row.name_en]
+            for row in apps.get_model(app, model).objects.all()
+        }
+        for app, model, key in MODELS
+    }
+
+
+def translatable_rows(apps):
+    return {
+        model: [
+            [str(row.pk), row.locale.language_code, str(row.translation_key), getattr(row, key), row.name]
+            for row in apps.get_model(app, model).objects.select_related("locale").order_by("pk")
+        ]
+        for app, model, key in MODELS
+    }
+
+
+call_command("migrate", verbosity=0)
+Locale.objects.get_or_create(language_code="en")
+before = two_column_rows(migrate(BEFORE))
+after = translatable_rows(migrate("latest"))
+back = two_column_rows(migrate(BEFORE))
+print(json.dumps({"before": before, "after": after, "back": back}))
