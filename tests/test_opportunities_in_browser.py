@@ -4,52 +4,29 @@ nothing scrolls sideways at 320 px. Screenshots at 375 and 1280 px go to var/scr
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from wagtail.models import Collection, Locale, Page
 
-from home.factories import make_site_tree
+from opportunities.models import Opportunity, OpportunityIndexPage
 from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
 
-from .conftest import make_opportunity
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site_tree(live_server):
-    if (
-        Page.get_first_root_node() is None
-    ):  # an earlier transactional test emptied the database (its migrations' rows too)
-        Page.add_root(
-            instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(language_code="ru")[0])
-        )
-    if Collection.get_first_root_node() is None:  # the organisations' image collections go under it
-        Collection.add_root(name="Root")
-    return make_site_tree()
+# Each test runs in a transaction of its own, on top of the seeded site and its demonstration opportunities
+# (tests/conftest.py: site_server), so it leaves the database as it found it for the tests after it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def pages(live_server, atlas_cards, make_organisation, index_page):
-    shipyard = make_organisation("ООО «Амурская верфь»")
-    trial = make_opportunity(
-        shipyard,
-        kind="trial",
-        title="Профпроба «Сварщик на один день»",
-        district=atlas_cards["amur"],
-        professions=[atlas_cards["welder"]],
-        access=["hearing", "musculoskeletal"],
-        slots=[(3, 12), (10, 12)],
-        what_to_bring="Закрытую обувь",
-    )
-    make_opportunity(
-        shipyard, title="Экскурсия на верфь", district=atlas_cards["amur"], professions=[atlas_cards["welder"]]
-    )
-    return {
-        "list": index_page.url,
-        "list with an error": index_page.url + "?district=nowhere&date_from=31.02.2026",
-        "opportunity": f"{index_page.url}{trial.pk}/",
-        "card": atlas_cards["welder"].url,
-        "base": live_server.url,
-    }
+def pages(site_server, django_db_blocker):
+    with django_db_blocker.unblock():
+        index_page = OpportunityIndexPage.objects.live().filter(depth__gt=2).order_by("depth", "pk").first()
+        listed = Opportunity.objects.listed().order_by("pk")
+        trial = next(item for item in listed if item.professions.exists())
+        card = trial.professions.first()
+        return {
+            "list": index_page.url,
+            "list with an error": index_page.url + "?district=nowhere&date_from=31.02.2026",
+            "opportunity": f"{index_page.url}{trial.pk}/",
+            "card": card.url,
+            "base": site_server.url,
+        }
 
 
 def violations(page):
