@@ -339,3 +339,10 @@ class SchoolSubject(UniqueInLocale, TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def shown_by_code(cls):
+        """Every subject by code, in the language content is shown in where translated (the original otherwise;
+        translations share the code)."""
+        originals = cls.objects.filter(locale__language_code=locales.default_language())
+        return {subject.code: subject for subject in locales.localized(originals)}
