@@ -112,8 +112,7 @@ def approve(organisation, editor):
     organisation.collection, organisation.group = collection, group
     organisation.decided_at, organisation.decided_by = timezone.now(), editor
     organisation.save()
-    with translation.override(organisation.language):
-        mail(organisation, "approved", link=public_url(reverse("wagtailadmin_home")), username=account.username)
+    mail(organisation, "approved", link=public_url(reverse("wagtailadmin_home")), username=account.username)
     return True
 
 
