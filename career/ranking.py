@@ -16,7 +16,6 @@ from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from atlas.models import MunicipalDistrict, ProfessionPage, ProfessionSuitability, SchoolSubject
-from portal import locales
 from portal.templatetags.portal_tags import content_names
 
 from .klimov import TYPE_LABELS, level_of
@@ -80,9 +79,7 @@ def rank(diagnosis, locale, disability=""):
     profile = diagnosis.profile
     pages = list(professions(locale))
     ids = ProfessionPage.objects.live().public().filter(locale=locale).values("pk")
-    # The names in the visitor's language where translated; by code, which the translations share.
-    originals = SchoolSubject.objects.filter(locale__language_code=locales.default_language())
-    subject_by_code = {s.code: s for s in locales.localized(originals)}
+    subject_by_code = SchoolSubject.shown_by_code()
     subjects_of = {}
     for page_id, code in ProfessionPage.school_subjects.through.objects.filter(professionpage__in=ids).values_list(
         "professionpage_id", "schoolsubject__code"

@@ -86,10 +86,7 @@ def route_plan(diagnosis, profession, today=None):
     today = today or datetime.date.today()
     # Every subject by code, in the visitor's language where translated: the compulsory exams are named even where
     # the profession does not list them.
-    names = {
-        s.code: s
-        for s in locales.localized(SchoolSubject.objects.filter(locale__language_code=locales.default_language()))
-    }
+    names = SchoolSubject.shown_by_code()
     subject_rows = list(profession.school_subjects.all())
     codes = [s.code for s in subject_rows]
     kind, exam_subjects, note = exams(profession, codes, names)

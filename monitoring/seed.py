@@ -12,6 +12,7 @@ from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
 from portal.seeding import PageSeeder
+from portal.translatable_rows import translate_row
 
 from .models import (
     Indicator,
@@ -41,7 +42,8 @@ class Seeder(PageSeeder):
             direction = MonitoringDirection.objects.update_or_create(
                 locale=russian, number=d["number"], defaults={"name": d["ru"]}
             )[0]
-            self.translate_row(direction, english, name=d["en"])
+            if d["en"]:
+                translate_row(direction, english, name=d["en"])
             directions.append(direction)
         indicators = []
         for data in self.read("indicators.json"):
@@ -51,7 +53,8 @@ class Seeder(PageSeeder):
                 "share_of": data.get("share_of_en") or "",
                 "sources": "\n".join(data.get("sources_en") or []),
             }
-            self.translate_row(indicator, english, **english_words)
+            if english_words["name"]:
+                translate_row(indicator, english, **english_words)
             indicators.append(indicator)
         self.observations(indicators)
         home = Site.objects.get(is_default_site=True).root_page
@@ -94,17 +97,6 @@ class Seeder(PageSeeder):
     @staticmethod
     def read(name):
         return json.loads((PROGRAMME / name).read_text(encoding="utf-8"))
-
-    @staticmethod
-    def translate_row(row, locale, **fields):
-        """The English translation of a direction or an indicator, where the programme gives its name and none
-        exists yet (an editor's translation is kept)."""
-        if locale is None or not fields.get("name") or row.has_translation(locale):
-            return
-        translation = row.copy_for_translation(locale)
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.save()
 
     def indicator(self, data, directions, locale):
         position = words(data.get("position_ru") or "")[3:60]

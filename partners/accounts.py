@@ -114,8 +114,7 @@ def approve(organisation, editor, *, notify=True):
     organisation.decided_at, organisation.decided_by = timezone.now(), editor
     organisation.save()
     if notify:
-        with translation.override(organisation.language):
-            mail(organisation, "approved", link=public_url(reverse("wagtailadmin_home")), username=account.username)
+        mail(organisation, "approved", link=public_url(reverse("wagtailadmin_home")), username=account.username)
     return True
 
 

@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal import locales
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.facets import Faceted, slugs
+from portal.models import UniqueInLocale
 
 CONFIDENCE = [("high", _("confirmed by a source")), ("medium", _("likely, needs checking")), ("low", _("unconfirmed"))]
 LEVELS = [
@@ -319,7 +320,7 @@ class InvestmentProject(AtlasSnippet):
         verbose_name_plural = _("investment projects")
 
 
-class SchoolSubject(TranslatableMixin, models.Model):
+class SchoolSubject(UniqueInLocale, TranslatableMixin, models.Model):
     """A school subject that matters for a profession (for profile classes and exam choice). The code is what the
     career builder and the spreadsheets know a subject by; editors rename and translate the name."""
 
@@ -339,7 +340,9 @@ class SchoolSubject(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
-    def validate_unique(self, exclude=None):
-        # The admin's form has no locale field, so Django would leave out the check of a code per locale and the
-        # database would refuse the row (a server error) instead of the form saying why.
-        super().validate_unique(exclude=set(exclude or ()) - {"locale"})
+    @classmethod
+    def shown_by_code(cls):
+        """Every subject by code, in the language content is shown in where translated (the original otherwise;
+        translations share the code)."""
+        originals = cls.objects.filter(locale__language_code=locales.default_language())
+        return {subject.code: subject for subject in locales.localized(originals)}

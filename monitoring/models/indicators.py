@@ -2,7 +2,6 @@
 their yearly targets. Both are translatable snippets: the rows of the default language carry everything the
 figures hang on (observations, targets, reports, facets); a translation carries only the words."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -12,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal import locales
+from portal.models import UniqueInLocale
 
 
 def in_default_locale():
@@ -26,15 +26,7 @@ class ReferenceQuerySet(models.QuerySet):
         return self.filter(**in_default_locale())
 
 
-def check_number_in_locale(row):
-    """The number is unique per locale; the admin form leaves the locale out, so its own check does not see it."""
-    others = type(row).objects.filter(locale_id=row.locale_id).exclude(pk=row.pk)
-    if row.number is not None and others.filter(number=row.number).exists():
-        message = _("Another %(kind)s of this language has this number.") % {"kind": row._meta.verbose_name}
-        raise ValidationError({"number": message})
-
-
-class MonitoringDirection(TranslatableMixin, models.Model):
+class MonitoringDirection(UniqueInLocale, TranslatableMixin, models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.TextField(_("name"))
 
@@ -52,12 +44,8 @@ class MonitoringDirection(TranslatableMixin, models.Model):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
-    def clean(self):
-        super().clean()
-        check_number_in_locale(self)
 
-
-class Indicator(TranslatableMixin, ClusterableModel):
+class Indicator(UniqueInLocale, TranslatableMixin, ClusterableModel):
     PERCENT, COUNT = "percent", "count"
     UNITS = [(PERCENT, _("share, %")), (COUNT, _("count"))]
 
@@ -106,10 +94,6 @@ class Indicator(TranslatableMixin, ClusterableModel):
 
     def __str__(self):
         return f"{self.number}. {self.name}"
-
-    def clean(self):
-        super().clean()
-        check_number_in_locale(self)
 
     @property
     def is_share(self):

@@ -100,6 +100,15 @@ class PortalSettings(BaseSiteSetting):
         return locales.column_in_language(self, field, language_code)
 
 
+class UniqueInLocale:
+    """For translatable snippets whose code or number is unique per locale (``unique_together`` with ``locale``): the
+    admin's form has no locale field, so Django would leave those checks out and the database would refuse the row
+    (a server error) instead of the form saying why."""
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude=set(exclude or ()) - {"locale"})
+
+
 class Audience(TranslatableMixin, models.Model):
     """Who a page is for: students, parents, teachers, young people with disabilities, employers,
     specialists. A fixed list created by a migration; editors may rename and translate, but the slugs stay."""

@@ -67,16 +67,19 @@ def _link_to(Model, old, new):
             relation.related_model.objects.filter(**{relation.field.name: old}).update(**{relation.field.name: new})
 
 
+def translate_row(row, locale, **fields):
+    """For seeds: the translation of ``row`` into ``locale`` with ``fields``, written where none exists (an editor's
+    translation is kept); whether it was written."""
+    if locale is None or row.has_translation(locale):
+        return False
+    translation = row.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return True
+
+
 def translate_names(rows, locale, names, key):
     """For seeds: translations of ``rows`` into ``locale`` named from ``names`` (a row's ``key`` value → its name
     there), written where missing; how many were written."""
-    created = 0
-    for row in rows:
-        name = names.get(getattr(row, key))
-        if name is None or row.has_translation(locale):
-            continue
-        translation = row.copy_for_translation(locale)
-        translation.name = name
-        translation.save()
-        created += 1
-    return created
+    return sum(translate_row(row, locale, name=names[getattr(row, key)]) for row in rows if getattr(row, key) in names)
