@@ -10,12 +10,13 @@ from django.utils.text import Truncator
 
 from atlas.models import MunicipalDistrict
 from portal import locales, search_engine
+from search.facet_menu import Label
 from search.faceting import faceted_search
 
 from .models.indicators import Indicator, MonitoringDirection, show_in_language
 from .models.reports import MonitoringReportPage, facet_values
 
-__all__ = ["FACETS", "FacetResult", "Label", "facet_values", "labels", "search_reports"]
+__all__ = ["FACETS", "FacetResult", "facet_values", "labels", "search_reports"]
 
 FACETS = ("year", "district", "indicator", "direction")
 
@@ -42,27 +43,16 @@ def search_reports(query="", selected=None, *, locale=None, backend=None):
     return FacetResult(found.results, {facet: found.counts.get(facet, {}) for facet in FACETS})
 
 
-@dataclass(frozen=True)
-class Label:
-    """A facet value's label in the visitor's language, and the object it names as shown (the page marks a
-    fallback to the default language with ``content_lang``)."""
-
-    text: str
-    shown: object
-
-    def __str__(self):
-        return self.text
-
-
 def labels():
     """Facet value → ``Label``, for the page: districts, indicators and directions in the visitor's language,
     with one query for each and one for the translations of each outside the default language."""
     districts = MunicipalDistrict.objects.filter(locale__language_code=locales.default_language())
+    named = [
+        (district.slug, Label(shown.name, shown))
+        for district, shown in zip(districts, locales.localized(districts), strict=True)
+    ]
     return {
-        "district": {
-            district.slug: Label(shown.name, shown)
-            for district, shown in zip(districts, locales.localized(districts), strict=True)
-        },
+        "district": dict(sorted(named, key=lambda pair: pair[1].text)),  # by name in the visitor's language
         "indicator": numbered(Indicator.objects.in_default_locale()),
         "direction": numbered(MonitoringDirection.objects.in_default_locale()),
     }

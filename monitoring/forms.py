@@ -21,14 +21,3 @@ class ReportSearchForm(QueryFilterForm):
         self.fields["year"].choices = [*anything, *((str(y), str(y)) for y in PROGRAMME_YEARS)]
         for facet in ("district", "indicator", "direction"):
             self.fields[facet].choices = [*anything, *labels[facet].items()]
-
-
-def facet_link(request, facet, value):
-    """The current search with ``facet`` set to ``value`` (or removed for None)."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    if value is None:
-        params.pop(facet, None)
-    else:
-        params[facet] = value
-    return "?" + params.urlencode()

@@ -42,14 +42,3 @@ class OpportunityFilterForm(QueryFilterForm):
         if first and last and last < first:
             self.add_error("date_to", gettext_lazy("The end of the range cannot be before its start."))
         return cleaned
-
-
-def facet_link(request, facet, value):
-    """The current list with ``facet`` set to ``value`` (or removed for None), from its first page."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    if value is None:
-        params.pop(facet, None)
-    else:
-        params[facet] = value
-    return "?" + params.urlencode()

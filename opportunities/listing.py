@@ -6,7 +6,6 @@ one that knows every slot) in one query."""
 
 import calendar
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone, translation
@@ -15,24 +14,13 @@ from wagtail.models import Page
 from atlas.models import MunicipalDistrict, ProfessionPage, Sector
 from portal import locales, lookups, search_engine
 from portal.disabilities import DISABILITY_CATEGORIES
+from search.facet_menu import Label
 from search.faceting import faceted_search
 
 from .models.opportunities import Kind, Opportunity, OpportunitySlot
 
 FACETS = ("activity", "district", "profession", "sector", "grade", "access")
 PER_PAGE = 20
-
-
-@dataclass(frozen=True)
-class Label:
-    """A facet value's label in the visitor's language, and the object it names as shown (templates mark a fallback
-    to the default language with ``content_lang``); None for labels of the interface."""
-
-    text: str
-    shown: object = None
-
-    def __str__(self):
-        return self.text
 
 
 def period_dates(period, today=None):

@@ -3,7 +3,7 @@
 from itertools import chain, islice
 
 from django import forms
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
@@ -18,7 +18,7 @@ from portal.filter_forms import QueryFilterForm
 from portal.models import Audience
 from portal.querytext import plain_query
 
-from . import query_log, site_search, suggestions
+from . import facet_menu, query_log, site_search, suggestions
 from .highlight import excerpt, query_stems
 
 FACET_TITLES = {
@@ -54,36 +54,6 @@ def facet_labels(locale):
 
     references = lookups.lookup("search-facet-labels", locale.pk, translation.get_language(), build=build)
     return {"kind": dict(site_search.KINDS), **references}
-
-
-def facet_menu(query, selected, counts, labels):
-    """Per facet: its values with counts and the address that chooses (or, for the chosen one, drops) it."""
-    menu = []
-    for name in FACETS:
-        values = counts.get(name, {})
-        if name == "year":
-            options = sorted(values, reverse=True)
-        else:
-            options = [value for value in labels[name] if value in values]
-        if str(selected.get(name, "")) and str(selected[name]) not in options:
-            options.append(str(selected[name]))
-        items = []
-        for value in options:
-            chosen = str(selected.get(name, "")) == value
-            params = {**selected, name: value}
-            if chosen:
-                del params[name]
-            items.append(
-                {
-                    "label": labels.get(name, {}).get(value, value),
-                    "count": values.get(value, 0),
-                    "chosen": chosen,
-                    "url": "?" + urlencode({"q": query, **params}),
-                }
-            )
-        if items:
-            menu.append({"name": name, "title": FACET_TITLES[name], "items": items})
-    return menu
 
 
 def hits(request, objects, stems, locale):
@@ -173,7 +143,14 @@ def search(request):
                 }
                 for kind, objects in found.records.items()
             ],
-            facets=facet_menu(query, selected, found.counts, labels),
+            facets=facet_menu.menu(
+                QueryDict(urlencode({"q": query, **selected})),  # links keep the cleaned query and valid choices only
+                FACETS,
+                titles=FACET_TITLES,
+                labels=labels,
+                counts=found.counts,
+                chosen=selected,
+            ),
             picks=picks,
             page_query=urlencode({"q": query, **selected}),
         )

@@ -11,11 +11,12 @@ from atlas.models import MunicipalDistrict
 from portal import locales
 from portal.pages import PortalPage
 from portal.querytext import plain_query
+from search import facet_menu
 
 from .. import facets
 from ..charts import bar_chart
 from ..figures import Figures, portal_counts
-from ..forms import ReportSearchForm, facet_link
+from ..forms import ReportSearchForm
 from .indicators import Indicator, show_in_language
 from .reports import MonitoringReportPage
 
@@ -93,24 +94,15 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
         values = form.valid_values()
         query = plain_query(values.pop("q", ""))
         result = facets.search_reports(query, values, locale=self.locale)
-        groups = []
-        for facet in facets.FACETS:
-            names = labels.get(facet, {})
-            counts = result.counts.get(facet, {})
-            order = {"year": lambda v: -int(v), "district": lambda v, names=names: str(names.get(v, v))}.get(facet, int)
-            groups.append(
-                {
-                    "name": facet,
-                    "label": form.fields[facet].label,
-                    "chosen": values.get(facet),
-                    "values": [
-                        (value, names.get(value, value), counts[value], facet_link(request, facet, value))
-                        for value in sorted(counts, key=order)
-                    ],
-                    "remove": facet_link(request, facet, None),
-                }
-            )
-        context = {"form": form, "query": query, "reports": result.reports, "groups": groups}
+        menu = facet_menu.menu(
+            request.GET,
+            facets.FACETS,
+            titles={facet: form.fields[facet].label for facet in facets.FACETS},
+            labels=labels,
+            counts=result.counts,
+            chosen=values,
+        )
+        context = {"form": form, "query": query, "reports": result.reports, "facets": menu}
         return self.render(request, template="monitoring/report_search.html", context_overrides=context)
 
     @path("raion/<slug:slug>/", name="district")

@@ -11,9 +11,10 @@ from portal import locales
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.pages import PortalPage
 from portal.querytext import plain_query
+from search import facet_menu
 
 from .. import listing
-from ..forms import OpportunityFilterForm, facet_link
+from ..forms import OpportunityFilterForm
 from .opportunities import Opportunity
 
 
@@ -43,24 +44,15 @@ class OpportunityIndexPage(RoutablePageMixin, PortalPage):
         first, last = values.pop("date_from", None), values.pop("date_to", None)
         dates = listing.period_dates(period) if period else (first, last) if first or last else None
         found = listing.search(query, values, dates=dates, page=request.GET.get("page"))
-        groups = []
-        for facet in listing.FACETS:
-            names, counts = labels.get(facet, {}), found.counts.get(facet, {})
-            groups.append(
-                {
-                    "name": facet,
-                    "label": form.fields[facet].label,
-                    "chosen": values.get(facet),
-                    # In the labels' order (names, grades by number); values nobody has are left out.
-                    "values": [
-                        (value, label, counts[value], facet_link(request, facet, value))
-                        for value, label in names.items()
-                        if value in counts
-                    ],
-                    "remove": facet_link(request, facet, None),
-                }
-            )
-        context = {"form": form, "found": found, "results": found.results, "groups": groups}
+        facets = facet_menu.menu(
+            request.GET,
+            listing.FACETS,
+            titles={facet: form.fields[facet].label for facet in listing.FACETS},
+            labels=labels,
+            counts=found.counts,
+            chosen=values,
+        )
+        context = {"form": form, "found": found, "results": found.results, "facets": facets}
         return self.render(request, context_overrides=context)
 
     @path("<int:pk>/", name="opportunity")
