@@ -2,6 +2,7 @@
 configured, with the same answers), what leaves it by itself, bad input, and the page of each opportunity."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -204,7 +205,9 @@ def test_the_page_of_an_opportunity(client, offers, index_page, atlas_cards):
     assert "9–11 классы" in html
     assert days(2).strftime("%Y-%m-%d") in html and days(40).strftime("%Y-%m-%d") in html  # both slots, places
     assert html.count("<td>10</td>") == 2
-    assert "Слабослышание" in html and "Пандус и лифт" in html and "не указано" in html
+    accessibility = dict(re.findall(r"<dt>([^<]+)</dt><dd>(.*?)</dd>", html))
+    assert re.sub(r"<[^>]+>", "", accessibility["Слабослышание"]) == "приспособлено: Пандус и лифт"
+    assert accessibility["Нарушения опорно-двигательного аппарата"] == "не указано"
     assert f'href="{atlas_cards["welder"].url}"' in html  # the linked profession card
 
 
