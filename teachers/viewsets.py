@@ -130,7 +130,7 @@ class TeacherRequestViewSet(ModelViewSet):
         if not may_review(request.user):
             raise PermissionDenied
         teacher = get_object_or_404(TeacherRequest.objects.for_reviewer(request.user), pk=pk)
-        form = RejectionForm(request.POST or None) if action == "reject" else None
+        form = RejectionForm(request.POST if request.method == "POST" else None) if action == "reject" else None
         if request.method == "POST" and (form is None or form.is_valid()):
             if action == "approve":
                 done = accounts.approve(teacher, request.user)
