@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from slugify import slugify
 from wagtail.documents import get_document_model
@@ -30,10 +29,10 @@ from methodics.models import (
     PracticeMaterial,
 )
 from portal.document_access import file_exists
+from portal.groups import teachers_group
 from portal.seeding import PageSeeder
 
 CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"
-TEACHERS = "Педагоги"
 DEMO_NOTE = "Демонстрационные материалы портала"
 
 
@@ -48,7 +47,7 @@ def collection(name, parent=None):
 
 def private_collection():
     """«Материалы для педагогов»: only members of the «Педагоги» group (and editors) may download."""
-    teachers = Group.objects.get_or_create(name=TEACHERS)[0]
+    teachers = teachers_group()
     private = collection("Материалы для педагогов")
     restriction = CollectionViewRestriction.objects.filter(collection=private).first()
     if restriction is None:

@@ -5,21 +5,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Collection, GroupCollectionPermission
 
 from atlas.models import EducationalOrganization, Employer
 from portal import locales
+from portal.account_requests import ConfirmationLink
 from portal.addresses import public_url
-from portal.mail import queue_message
+from portal.mail import queue_letter
 
 from .forms import RegistrationForm
 from .models import Organisation, Status, confirmation_age
 from .permissions import ORGANISATIONS_GROUP, organisations_group
 
 SALT = "partners.confirm-email"
+LINK = ConfirmationLink(SALT, "partners:confirm", confirmation_age)
 # What an organisation's own group may do in its image collection: upload, edit and choose its images.
 COLLECTION_PERMISSIONS = ["add_image", "change_image", "choose_image"]
 
@@ -68,16 +69,13 @@ def register(form: RegistrationForm):
 
 
 def confirmation_link(organisation):
-    token = signing.TimestampSigner(salt=SALT).sign(str(organisation.pk))
-    with translation.override(organisation.language):
-        return public_url(reverse("partners:confirm", args=[token]))
+    return LINK.url(organisation.pk, organisation.language)
 
 
 def confirm(token):
     """The organisation whose link ``token`` is, its e-mail now confirmed. Raises ``signing.SignatureExpired`` for a
     link past its time and ``signing.BadSignature`` for any other that is not the portal's."""
-    signer = signing.TimestampSigner(salt=SALT)
-    pk = signer.unsign(token, max_age=confirmation_age())
+    pk = LINK.read(token)
     with transaction.atomic():
         organisation = Organisation.objects.select_for_update().filter(pk=pk).first()
         if organisation is None:  # forgotten meanwhile
@@ -133,10 +131,9 @@ def reject(organisation, editor):
 
 def mail(organisation, kind, **context):
     """Queue the mail ``partners/mail/<kind>.txt`` (its first line the subject) to the contact, in their language."""
-    with translation.override(organisation.language):
-        text = render_to_string(
-            f"partners/mail/{kind}.txt",
-            {"organisation": organisation, "days": confirmation_age().days, **context},
-        )
-    subject, _newline, body = text.strip().partition("\n")
-    queue_message(subject.strip(), body.strip() + "\n", [organisation.email])
+    queue_letter(
+        f"partners/mail/{kind}.txt",
+        {"organisation": organisation, "days": confirmation_age().days, **context},
+        organisation.email,
+        organisation.language,
+    )

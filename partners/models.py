@@ -9,12 +9,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.account_requests import RequestStatus
 
-class Status(models.TextChoices):
-    UNCONFIRMED = "unconfirmed", _("e-mail not confirmed")
-    CONFIRMED = "confirmed", _("awaiting approval")
-    APPROVED = "approved", _("approved")
-    REJECTED = "rejected", _("rejected")
+# The states every account request goes through (portal.account_requests).
+Status = RequestStatus
 
 
 # A request in these states stands in the way of a second one for the same organisation (an unconfirmed one only

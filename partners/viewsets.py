@@ -27,7 +27,7 @@ DECISIONS = {
 class DecisionColumn(Column):
     """«Approve» and «Reject» links for a request whose address is confirmed."""
 
-    cell_template_name = "partners/admin/decision_cell.html"
+    cell_template_name = "portal/admin/decision_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)

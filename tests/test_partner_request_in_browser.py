@@ -28,7 +28,7 @@ def show_errors(page, base):
     page.fill("#id_inn", "1234567895")
     page.fill("#id_email", "not-an-address")
     with page.expect_navigation():
-        page.click(".partner-form button[type=submit]")
+        page.click(".account-form button[type=submit]")
 
 
 def test_axe_finds_nothing_on_the_request_pages(page, site):

@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
@@ -17,6 +16,7 @@ from methodics.models import (
     MethodicsIndexPage,
     PracticeMaterial,
 )
+from portal.groups import teachers_group
 from portal.tests.helpers import xlsx_bytes
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -52,7 +52,7 @@ def stage(name, minutes):
 @pytest.fixture
 def teachers_collection():
     """A private collection: only members of «Педагоги» may download from it."""
-    teachers = Group.objects.get_or_create(name="Педагоги")[0]
+    teachers = teachers_group()
     collection = Collection.get_first_root_node().add_child(name="Материалы для педагогов")
     restriction = CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.GROUPS

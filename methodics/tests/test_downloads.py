@@ -5,7 +5,6 @@ import zipfile
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -13,6 +12,7 @@ from pypdf import PdfReader
 from wagtail.documents import get_document_model
 
 from methodics.models import MethodicalKitPage
+from portal.groups import teachers_group
 from portal.models import DocumentDownload
 from portal.tests.helpers import download
 
@@ -27,7 +27,7 @@ def archive(response):
 @pytest.fixture
 def teacher(django_user_model, teachers_collection):
     user = django_user_model.objects.create_user("uchitel", password="pw-Хабаровск-2026")
-    user.groups.add(Group.objects.get(name="Педагоги"))
+    user.groups.add(teachers_group())
     return user
 
 

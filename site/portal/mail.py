@@ -7,6 +7,8 @@ builds and imports of the "long" queue, and one more kind of small task needs no
 """
 
 from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
 from django_tasks import task
 
 
@@ -19,3 +21,12 @@ def send_message(subject, body, recipients):
 def queue_message(subject, body, recipients):
     """Queue a plain-text message to ``recipients`` for the worker to send."""
     return send_message.enqueue(str(subject), str(body), list(recipients))
+
+
+def queue_letter(template, context, recipient, language):
+    """Queue the letter of ``template`` (plain text, its first line the subject) to ``recipient``, written in
+    ``language`` (the one the person used on the site, not the editor's who set it off)."""
+    with translation.override(language):
+        text = render_to_string(template, context)
+    subject, _newline, body = text.strip().partition("\n")
+    return queue_message(subject.strip(), body.strip() + "\n", [recipient])

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
     path("accessibility/settings/", views.accessibility_settings, name="accessibility_settings"),
     path("organizatsiyam/registratsiya/", include("partners.urls")),
+    path("pedagogam/registratsiya/", include("teachers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "monitoring",
     "career",
     "partners",
+    "teachers",
     "opportunities",
     # Wagtail and friends.
     "wagtail_localize",
@@ -314,6 +315,9 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds the worker waits
 EMAIL_SUBJECT_PREFIX = ""
 # How long the link confirming an organisation's e-mail address stays valid (partners.accounts).
 PARTNER_CONFIRMATION_DAYS = env.int("PARTNER_CONFIRMATION_DAYS", default=3)
+# The same for a teacher's request (teachers.accounts); rejected requests are kept this many days, then deleted.
+TEACHER_CONFIRMATION_DAYS = env.int("TEACHER_CONFIRMATION_DAYS", default=3)
+TEACHER_REJECTED_KEPT_DAYS = env.int("TEACHER_REJECTED_KEPT_DAYS", default=30)
 
 # Sign-in lockouts (django-axes, portal.lockouts): AXES_FAILURE_LIMIT wrong passwords lock the account from every
 # address and the address for every account, for AXES_COOLOFF_MINUTES or until an administrator unlocks them
@@ -346,6 +350,7 @@ RATE_LIMITS = {
     "career-session": "10/h",  # class sessions created
     "career-code": "20/10m",  # class codes entered that open no session: codes cannot be found by guessing
     "partner-registration": "10/h",  # organisation account requests sent: each one mails an address
+    "teacher-registration": "20/h",  # teachers' account requests: a school's teachers may share one address
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy

@@ -1,0 +1,106 @@
+"""The teacher's request for an account, and the reviewer's reason for a rejection."""
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from atlas.models import MunicipalDistrict
+from portal import locales
+
+
+def described(hint_id, **attrs):
+    """Widget attributes that tie the field to its hint (``<p id=hint_id>`` in the template)."""
+    return {"aria-describedby": hint_id, **attrs}
+
+
+def district_choices():
+    """The krai's districts (original rows, named in the visitor's language where translated), by name."""
+    originals = list(MunicipalDistrict.objects.filter(locale=locales.default_locale()).only("pk", "name", "locale"))
+    shown = locales.localized(originals)
+    named = sorted(((item.pk, seen.name) for item, seen in zip(originals, shown, strict=True)), key=lambda c: c[1])
+    return [("", _("— choose the district —")), *named]
+
+
+class TeacherRequestForm(forms.Form):
+    taken_message = _(
+        "A request or an account with this e-mail address exists already. If it is yours, wait for the letter "
+        "about the decision or sign in; otherwise give another address."
+    )
+
+    full_name = forms.CharField(
+        label=_("Surname, first name, patronymic"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    school = forms.CharField(
+        label=_("School"),
+        max_length=255,
+        widget=forms.TextInput(attrs=described("school-hint", autocomplete="organization")),
+    )
+    district = forms.TypedChoiceField(label=_("Municipal district of the school"), coerce=int)
+    position = forms.CharField(
+        label=_("Position or subject (optional)"),
+        required=False,
+        max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs=described("email-hint", autocomplete="email")),
+    )
+    password1 = forms.CharField(
+        label=_("Password for the account"),
+        strip=False,
+        widget=forms.PasswordInput(attrs=described("password-hint", autocomplete="new-password")),
+    )
+    password2 = forms.CharField(
+        label=_("The password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    consent = forms.BooleanField(
+        label=_("I consent to the processing of my personal data for the purpose stated above"),
+        label_suffix="",
+        widget=forms.CheckboxInput(attrs=described("consent-text")),
+        error_messages={"required": _("Without your consent the portal cannot keep the request.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].choices = district_choices()
+
+    def clean_district(self):
+        district = MunicipalDistrict.objects.filter(pk=self.cleaned_data["district"]).first()
+        if district is None:  # removed from the atlas since the form was shown
+            raise forms.ValidationError(_("Choose the district in the list."), code="invalid_choice")
+        return district
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+            raise forms.ValidationError(self.taken_message, code="taken")
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password1") and cleaned.get("password2") and cleaned["password1"] != cleaned["password2"]:
+            self.add_error("password2", _("The two passwords differ."))
+        elif cleaned.get("password1"):
+            email = cleaned.get("email", "")
+            user = get_user_model()(username=email, email=email, first_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(cleaned["password1"], user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, for the letter to the teacher"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: the school is not in the krai, or the address is not the teacher's own."),
+    )

@@ -1,0 +1,153 @@
+"""A teacher's request for an account, and the district coordinators who approve them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal import locales
+from portal.account_requests import RequestStatus as Status
+
+# Coordinators sign in to the admin for the requests of their districts: this group opens it, and gives nothing else.
+COORDINATORS_GROUP = "Координаторы педагогов"
+
+
+def coordinators_group():
+    group, created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    if created:
+        group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    return group
+
+
+def confirmation_age():
+    return timedelta(days=settings.TEACHER_CONFIRMATION_DAYS)
+
+
+def rejected_kept():
+    return timedelta(days=settings.TEACHER_REJECTED_KEPT_DAYS)
+
+
+def default_language_rows():
+    """``limit_choices_to`` for atlas links: the original rows (translations share their key)."""
+    return {"locale__language_code": locales.default_language()}
+
+
+class TeacherRequestQuerySet(models.QuerySet):
+    def lapsed(self):
+        """Unconfirmed requests whose link has expired."""
+        return self.filter(status=Status.UNCONFIRMED, created_at__lte=timezone.now() - confirmation_age())
+
+    def old_rejected(self):
+        """Rejected requests kept long enough for the teacher to ask about the decision."""
+        return self.filter(status=Status.REJECTED, decided_at__lte=timezone.now() - rejected_kept())
+
+    def forgettable(self):
+        """What the portal does not keep (SECURITY.md): lapsed unconfirmed and old rejected requests."""
+        return self.lapsed() | self.old_rejected()
+
+    def for_reviewer(self, user):
+        """The requests ``user`` sees and decides: every confirmed one for editors with the «review» permission, those
+        of their districts for a district's coordinator, none for anyone else. Unconfirmed ones are nobody's to
+        decide, so nobody sees them."""
+        confirmed = self.exclude(status=Status.UNCONFIRMED)
+        if not user.is_active:
+            return self.none()
+        if user.has_perm("teachers.review_teacherrequest"):
+            return confirmed
+        return confirmed.filter(district__in=Coordinator.districts_of(user))
+
+
+class TeacherRequest(models.Model):
+    """A teacher's request for an account: who, which school and district, the e-mail address (the account's user
+    name) and the state of the request. The account exists from the start, closed, with the password the teacher
+    chose; approval opens it and adds it to «Педагоги»."""
+
+    full_name = models.CharField(_("surname, first name, patronymic"), max_length=255)
+    school = models.CharField(_("school"), max_length=255)
+    district = models.ForeignKey(
+        "atlas.MunicipalDistrict",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=default_language_rows,
+        verbose_name=_("municipal district"),
+    )
+    position = models.CharField(_("position or subject"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language of the correspondence"), max_length=10, editable=False)
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teacher_request", verbose_name=_("account")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
+    created_at = models.DateTimeField(_("requested"), default=timezone.now)
+    consent_at = models.DateTimeField(_("consent to the processing of personal data given"))
+    confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    reason = models.TextField(_("reason for the rejection"), blank=True)
+
+    objects = TeacherRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("teacher's account request")
+        verbose_name_plural = _("teachers' account requests")
+        ordering = ["-created_at"]
+        permissions = [("review_teacherrequest", _("Can approve or reject teachers' accounts in every district"))]
+        indexes = [models.Index(fields=["status", "district"])]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.school})"
+
+
+class Coordinator(models.Model):
+    """A district's coordinator of career guidance: approves or rejects the accounts of the teachers of their
+    districts, and sees no other district's requests. Editors appoint them (admin → «Координаторы педагогов»); the
+    person needs a user account of the portal first."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="teacher_coordinator",
+        verbose_name=_("user"),
+    )
+    districts = models.ManyToManyField(
+        "atlas.MunicipalDistrict",
+        related_name="+",
+        limit_choices_to=default_language_rows,
+        verbose_name=_("districts"),
+        help_text=_("The coordinator decides the requests of teachers of these districts only."),
+    )
+
+    class Meta:
+        verbose_name = _("teachers' coordinator")
+        verbose_name_plural = _("teachers' coordinators")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.user.groups.add(coordinators_group())
+
+    def delete(self, *args, **kwargs):
+        self.user.groups.remove(coordinators_group())
+        return super().delete(*args, **kwargs)
+
+    @staticmethod
+    def districts_of(user):
+        """The ids of the districts ``user`` coordinates (a subquery; empty for anyone else)."""
+        return Coordinator.districts.through.objects.filter(coordinator__user=user).values("municipaldistrict_id")
+
+    @staticmethod
+    def is_coordinator(user):
+        return user.is_authenticated and user.is_active and Coordinator.objects.filter(user=user).exists()
