@@ -1,5 +1,6 @@
 """Plone-style editorial roles: «Редакторы» write and submit, «Модераторы» approve and publish, through
-Wagtail's moderation workflow on the whole tree. Idempotent; run by the seed command."""
+Wagtail's moderation workflow on the whole tree; moderators also approve the accounts of organisations and teachers.
+Idempotent; run by the seed command."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -35,6 +36,13 @@ MODEL_PERMISSIONS[MODERATORS] = [
     *MODEL_PERMISSIONS[EDITORS],
     ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
+    # Moderators also decide who may publish or book: organisations' and teachers' account requests (in every
+    # district), and they appoint the districts' coordinators of teachers. Named by label: home imports neither app.
+    ("partners", "review_organisation"),
+    ("teachers", "review_teacherrequest"),
+    ("teachers", "add_coordinator"),
+    ("teachers", "change_coordinator"),
+    ("teachers", "delete_coordinator"),
 ]
 
 # Wagtail's own first migration creates English-named groups; they become ours instead of doubling up.

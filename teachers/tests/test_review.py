@@ -2,11 +2,14 @@
 account and puts it in «Педагоги», whose members download the private materials."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
+from home.roles import MODERATORS, ensure_editorial_roles
 from portal.groups import TEACHERS_GROUP, teachers_group
 from teachers.models import COORDINATORS_GROUP, Coordinator, Status, TeacherRequest
 
@@ -191,3 +194,18 @@ def test_editors_appoint_coordinators_in_the_admin(client, editor, districts, dj
     # Removing the coordinator takes the admin away again.
     assert client.post(f"/admin/teachers/coordinators/delete/{coordinator.pk}/").status_code == 302
     assert not Coordinator.objects.exists() and not user.groups.exists()
+
+
+def test_the_moderators_role_reviews_teachers_and_organisations_and_appoints_coordinators(client, confirmed, districts):
+    """Not only superusers: the seed's «Модераторы» group (home.roles) carries the review permissions."""
+    ensure_editorial_roles()
+    moderator = get_user_model().objects.create_user("moderator", "m@example.ru", "Moderator-pass-2026")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    teacher = confirmed()
+    client.force_login(moderator)
+    listed = client.get(REQUESTS).content.decode()
+    assert "Петрова Анна Сергеевна" in listed and f"{REQUESTS}{teacher.pk}/approve/" in listed
+    assert client.get("/admin/organisations/requests/").status_code == 200
+    assert "Бикинский муниципальный район" in client.get("/admin/teachers/coordinators/new/").content.decode()
+    decide(client, moderator, teacher, "approve")
+    assert teacher.status == Status.APPROVED
