@@ -86,6 +86,7 @@ class BookingViewSet(ModelViewSet):
         attendance = AttendanceForm(
             request.POST if request.POST.get("action") == "attendance" else None, booking=booking
         )
+        refused_state = False
         if request.method == "POST":
             action = request.POST.get("action")
             try:
@@ -103,7 +104,11 @@ class BookingViewSet(ModelViewSet):
                     raise PermissionDenied
             except bookings.Refused as refused:
                 form = attendance if action == "attendance" else decision
-                form.add_error(refused.field if action == "attendance" else None, str(refused.message))
+                if refused.field in form.fields:
+                    form.add_error(refused.field, str(refused.message))
+                else:  # the booking's state, not a field: the form may not be shown at all
+                    messages.error(request, refused.message)
+                    refused_state = True
         context = {
             "booking": booking,
             "decision": decision if booking.status in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED) else None,
@@ -112,5 +117,5 @@ class BookingViewSet(ModelViewSet):
             "attendance": attendance if booking.can_record_attendance else None,
             "index_url": reverse(self.get_url_name("index")),
         }
-        status = 400 if decision.errors or attendance.errors else 200
+        status = 400 if refused_state or decision.errors or attendance.errors else 200
         return TemplateResponse(request, "opportunities/admin/booking.html", context, status=status)
