@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
+from portal import locales
 from portal.addresses import public_url
 from portal.mail import queue_message
 
@@ -75,7 +76,7 @@ def book(slot_id, teacher, **fields):
             ) % {"left": left}
             raise Refused(message, "students")
         booking = Booking.objects.create(
-            slot=slot, teacher=teacher, language=translation.get_language() or "ru", **fields
+            slot=slot, teacher=teacher, language=translation.get_language() or locales.default_language(), **fields
         )
         mail_organisation(booking, "booked")
     return booking
