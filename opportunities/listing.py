@@ -17,6 +17,7 @@ from portal.disabilities import DISABILITY_CATEGORIES
 from search.facet_menu import Label
 from search.faceting import faceted_search
 
+from .models.bookings import held_places
 from .models.opportunities import Kind, Opportunity, OpportunitySlot
 
 FACETS = ("activity", "district", "profession", "sector", "grade", "access")
@@ -64,11 +65,11 @@ def with_parts(opportunities):
 
 
 def with_slots(opportunities):
-    """Each one's slots from today on, as ``upcoming``: one query for any number."""
+    """Each one's slots from today on, as ``upcoming``, with the places their bookings hold: one query for any
+    number."""
     today = timezone.localdate()
-    prefetch_related_objects(
-        opportunities, Prefetch("slots", queryset=OpportunitySlot.objects.filter(date__gte=today), to_attr="upcoming")
-    )
+    upcoming = OpportunitySlot.objects.filter(date__gte=today).annotate(held=held_places("bookings__"))
+    prefetch_related_objects(opportunities, Prefetch("slots", queryset=upcoming, to_attr="upcoming"))
     return opportunities
 
 

@@ -1,6 +1,7 @@
 """Opportunities in the admin: an organisation's people list, add and edit their own organisation's only; editors see
 and edit every organisation's (the one policy of ``partners.permissions``)."""
 
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
@@ -19,6 +20,33 @@ class OpportunityForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and organisation_of(for_user) is not None:
             del self.fields["organisation"]
+
+    def clean(self):
+        """A slot classes have booked stays (its bookings and their attendance are kept on it): deleting it in the
+        form is refused with a message, not left to the database's PROTECT to fail with a 500."""
+        cleaned = super().clean()
+        slots = self.formsets.get("slots")
+        if slots is not None:
+            for form in slots.forms:
+                slot = form.instance
+                if slot.pk and is_deleted(form) and slot.bookings.exists():
+                    self.add_error(
+                        None,
+                        _(
+                            "The slot of %(slot)s has bookings: it stays, with them and their attendance. To take no "
+                            "more bookings on it, set its places to the number booked; decline in «Bookings» the "
+                            "bookings you cannot host."
+                        )
+                        % {"slot": slot},
+                    )
+        return cleaned
+
+
+def is_deleted(form):
+    """Whether an inline form is marked for deletion, read from its data (the parent form is cleaned before its
+    formsets)."""
+    field = form.fields.get(DELETION_FIELD_NAME)
+    return field is not None and bool(field.to_python(form[DELETION_FIELD_NAME].data))
 
 
 class OwnOrganisationOnCreate:

@@ -5,16 +5,18 @@ from wagtail.permissions import register_permission_policy
 
 from partners.permissions import OrganisationPermissionPolicy
 
+from .booking_viewsets import BookingPermissionPolicy, BookingViewSet
 from .card import profession_block
-from .models import Opportunity
+from .models import Booking, Opportunity
 from .viewsets import OpportunityViewSet
 
 register_permission_policy(Opportunity, OrganisationPermissionPolicy(Opportunity))
+register_permission_policy(Booking, BookingPermissionPolicy(Booking))
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return OpportunityViewSet()
+    return [OpportunityViewSet(), BookingViewSet()]
 
 
 hooks.register("profession_card_sections", profession_block)

@@ -1,3 +1,4 @@
+from .bookings import HOLDING, Booking, BookingStatus
 from .opportunities import (
     Kind,
     Opportunity,
@@ -8,6 +9,9 @@ from .opportunities import (
 from .pages import OpportunityIndexPage
 
 __all__ = [
+    "HOLDING",
+    "Booking",
+    "BookingStatus",
     "Kind",
     "Opportunity",
     "OpportunityAccessibility",

@@ -268,6 +268,10 @@ class OpportunitySlot(Orderable):
             errors["end"] = _("The end must be later than the start.")
         if self.places is not None and self.places < 1:
             errors["places"] = _("A slot needs at least one place.")
+        elif self.places is not None and self.pk is not None and self.places < (held := self.places_held):
+            errors["places"] = _("Classes have booked %(held)s places on this slot: it cannot have fewer.") % {
+                "held": held
+            }
         if errors:
             raise ValidationError(errors)
 
@@ -279,9 +283,18 @@ class OpportunitySlot(Orderable):
         return not type(self).objects.filter(pk=self.pk, date=self.date).exists()
 
     @property
+    def places_held(self):
+        """Places the requested and confirmed bookings hold (annotated as ``held`` by the lists, else counted)."""
+        if getattr(self, "held", None) is not None:
+            return self.held
+        if self.pk is None:
+            return 0
+        return self.bookings.held()
+
+    @property
     def places_left(self):
-        """Places still free (bookings come in the next slice; until then every place is free)."""
-        return self.places
+        """Places a class can still book (opportunities.bookings holds the slot's row while it counts them)."""
+        return max(self.places - self.places_held, 0)
 
     @property
     def is_past(self):

@@ -130,3 +130,37 @@ def refresh_index():
     backend = get_search_backend()
     if hasattr(backend, "es"):
         backend.refresh_indexes()
+
+
+@pytest.fixture
+def make_teacher(db):
+    """``make_teacher(name)``: a signed-in-able teacher: an active account in «Педагоги», as approval makes it."""
+    from django.contrib.auth.models import Group
+
+    from opportunities.bookings import TEACHERS_GROUP
+
+    def make(username="uchitel"):
+        user = get_user_model().objects.create_user(
+            username, f"{username}@school.example.ru", PASSWORD, first_name="Анна", last_name="Сергеевна"
+        )
+        user.groups.add(Group.objects.get_or_create(name=TEACHERS_GROUP)[0])
+        return user
+
+    return make
+
+
+def booking_data(slot, **changed):
+    """The booking form's fields for a valid booking of ``slot``, with any changed by keyword."""
+    return {
+        "slot": slot.pk,
+        "school": "МБОУ СОШ № 5 г. Амурска",
+        "grade": 9,
+        "students": 12,
+        "students_with_disabilities": 2,
+        "adaptations": ["hearing"],
+        "adaptations_note": "Один ученик плохо слышит: нужен сурдопереводчик или текст инструктажа.",
+        "contact_name": "Анна Сергеевна",
+        "contact_phone": "+7 914 000-00-00",
+        "contact_email": "anna@school.example.ru",
+        **changed,
+    }
