@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 
 from partners.permissions import OrganisationPermissionPolicy
 
-from .card import profession_block
+from .card import employer_block, profession_block
 from .models import Opportunity
 from .viewsets import OpportunityViewSet
 
@@ -18,3 +18,4 @@ def register_viewsets():
 
 
 hooks.register("profession_card_sections", profession_block)
+hooks.register("employer_page_sections", employer_block)
