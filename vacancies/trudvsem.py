@@ -136,9 +136,7 @@ def read(content, report):
         else:
             left_out += 1
     if left_out:
-        report.notes.append(
-            _("%(n)s vacancies outside the krai or requiring work experience were left out.") % {"n": left_out}
-        )
+        report.notes.append(_("Left out as outside the krai or requiring work experience: %(n)s.") % {"n": left_out})
     return records
 
 
@@ -339,7 +337,7 @@ def write(records, report):
         vacancy.closed_at = now
         vacancy.save()
     if gone:
-        report.notes.append(_("%(n)s vacancies no longer in the source were closed.") % {"n": len(gone)})
+        report.notes.append(_("Closed as no longer in the source: %(n)s.") % {"n": len(gone)})
 
 
 def import_file(path, **kwargs):

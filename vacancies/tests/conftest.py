@@ -45,6 +45,7 @@ def make_vacancy(organisation=None, *, reindex=True, **fields):
         values.setdefault("source", "trudvsem")
         values.setdefault("source_id", f"test-{next(_numbers)}")
         values.setdefault("employer_name", "ООО «Дальневосточный завод»")
+        values.setdefault("imported_at", timezone.now())
     vacancy = Vacancy(organisation=organisation, **values)
     vacancy.save()
     if reindex:
