@@ -258,14 +258,17 @@ class Atlas:
             ProfessionPage.objects.filter(locale__language_code=default).only("id", "title", "okpdtr_code", "okz_code")
         )
         self.by_code = {card.okpdtr_code.strip(): card.pk for card in cards if card.okpdtr_code.strip()}
-        self.by_name = {normal_name(card.title): card.pk for card in cards}
+        self.by_name = {}
+        for card in cards:  # «Слесарь (мастер слесарных работ)» is found as «Слесарь» too
+            self.by_name.setdefault(normal_name(card.title), card.pk)
+            self.by_name.setdefault(normal_name(card.title.split("(")[0]), card.pk)
         employers = Employer.objects.filter(locale__language_code=default).only("id", "name")
         self.employers = {company_key(employer.name): employer.pk for employer in employers}
         districts = MunicipalDistrict.objects.filter(locale__language_code=default).only("id", "name", "centre")
         # Longest place names first: «Комсомольск-на-Амуре» before «Амурск».
-        self.places = sorted(
-            ((normal_name(d.centre), d.pk) for d in districts if d.centre.strip()), key=lambda pair: -len(pair[0])
-        )
+        # A district whose centre lies outside it («г. Хабаровск (центр вне района)») is not found by its centre.
+        places = [(place_name(d.centre), d.pk) for d in districts if d.centre.strip() and "вне района" not in d.centre]
+        self.places = sorted(places, key=lambda pair: -len(pair[0]))
 
     def profession_for(self, record):
         """By the ОКПДТР code when the record has one; else the card whose title is the vacancy's name, or the
@@ -287,7 +290,15 @@ class Atlas:
 
 
 def company_key(name):
-    return " ".join(LEGAL_FORMS.sub(" ", normal_name(name)).split())
+    """A company's name without its legal form, quotes and what is in brackets: «ПАО «Амурский судостроительный завод»
+    (ОСК)» and «ПАО "Амурский судостроительный завод"» are one."""
+    return " ".join(LEGAL_FORMS.sub(" ", normal_name(re.sub(r"\(.*?\)", " ", name))).split())
+
+
+def place_name(centre):
+    """«г. Амурск» → «амурск», «рп Ванино» → «ванино»: as addresses write the town after its kind."""
+    place = normal_name(re.sub(r"\(.*?\)", " ", centre))
+    return re.sub(r"^(г|рп|пгт|с|п|пос|село|город)\.?\s+", "", place)
 
 
 # -- writing -------------------------------------------------------------------------------------------------
