@@ -50,7 +50,9 @@ def build_labels():
     districts = list(MunicipalDistrict.objects.filter(locale__language_code=default))
     sectors = list(Sector.objects.filter(locale__language_code=default))
     professions = list(
-        ProfessionPage.objects.live().filter(locale__language_code=default).only("title", "slug", "translation_key")
+        ProfessionPage.objects.live()
+        .filter(locale__language_code=default)
+        .only("title", "slug", "translation_key", "locale_id")
     )
     return {
         "type": {value: Label(str(label)) for value, label in Kind.choices},

@@ -83,8 +83,8 @@ class Command(BaseCommand):
                         places=20,
                     )
                 ]
+                opportunity.professions = chance.sample(cards, 2)  # written with the opportunity (modelcluster)
                 opportunity.save()
-                opportunity.professions.set(chance.sample(cards, 2))
                 offered.append(opportunity.pk)
         self.index(Vacancy.objects.filter(pk__in=made).select_related("profession__sector", "district", "employer"))
         self.index(Opportunity.objects.filter(pk__in=offered).prefetch_related("professions__sector", "accessibility"))
