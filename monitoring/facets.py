@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 
 from atlas.models import MunicipalDistrict
 from portal import locales, search_engine
-from search.facet_menu import Label
+from search.facet_menu import Label, by_slug
 from search.faceting import faceted_search
 
 from .models.indicators import Indicator, MonitoringDirection, show_in_language
@@ -47,12 +47,8 @@ def labels():
     """Facet value → ``Label``, for the page: districts, indicators and directions in the visitor's language,
     with one query for each and one for the translations of each outside the default language."""
     districts = MunicipalDistrict.objects.filter(locale__language_code=locales.default_language())
-    named = [
-        (district.slug, Label(shown.name, shown))
-        for district, shown in zip(districts, locales.localized(districts), strict=True)
-    ]
     return {
-        "district": dict(sorted(named, key=lambda pair: pair[1].text)),  # by name in the visitor's language
+        "district": by_slug(districts, "name"),
         "indicator": numbered(Indicator.objects.in_default_locale()),
         "direction": numbered(MonitoringDirection.objects.in_default_locale()),
     }

@@ -1,6 +1,8 @@
 """The block «Профпробы, экскурсии и вакансии сейчас» of an atlas profession card (registered with the atlas's
-``profession_card_sections`` hook): the profession's listed opportunities, with a fixed number of queries whatever
-their number. Vacancies (a later slice) add their own entries to ``ENTRY_SOURCES``."""
+``profession_card_sections`` hook) and its like on an employer's page (``employer_page_sections``): the listed
+opportunities, with a fixed number of queries whatever their number. Other apps (vacancies) add their entries to the
+same block through ``ENTRY_SOURCES`` and ``EMPLOYER_ENTRY_SOURCES``, and a link to their own list through
+``MORE_LINKS``: one heading, one block."""
 
 from dataclasses import dataclass
 
@@ -27,11 +29,22 @@ class Entry:
 
 
 def opportunity_entries(page, index):
-    """The profession's listed opportunities, soonest first: two queries (the opportunities with their organisations'
+    """Entries of the card ``page``."""
+    return entries_of(Opportunity.objects.filter(professions__translation_key=page.translation_key), index)
+
+
+def opportunity_employer_entries(employer, index):
+    """Entries of the atlas employer ``employer`` (opportunities of organisations matched to it)."""
+    return entries_of(
+        Opportunity.objects.filter(organisation__employer__translation_key=employer.translation_key), index
+    )
+
+
+def entries_of(opportunities, index):
+    """The listed ones of ``opportunities``, soonest first: two queries (the opportunities with their organisations'
     names, and their coming slots)."""
     found = list(
-        Opportunity.objects.listed()
-        .filter(professions__translation_key=page.translation_key)
+        opportunities.listed()
         .select_related("organisation")
         .only("pk", "kind", "title", "grade_from", "grade_to", "online", "organisation__name")
     )
@@ -48,7 +61,25 @@ def opportunity_entries(page, index):
     return entries
 
 
+# Functions (card or employer, the opportunities' list page) → entries, in the block's order.
 ENTRY_SOURCES = [opportunity_entries]
+EMPLOYER_ENTRY_SOURCES = [opportunity_employer_entries]
+# Functions (profession slug in the default language, or None) → (label, URL) of another list, or None.
+MORE_LINKS = []
+
+
+def gathered(sources, subject, index):
+    """(up to SHOWN entries of each source, how many more there are)."""
+    entries, more = [], 0
+    for source in sources:
+        found = source(subject, index)
+        entries += found[:SHOWN]
+        more += max(len(found) - SHOWN, 0)
+    return entries, more
+
+
+def more_links(profession_slug):
+    return [link for source in MORE_LINKS if (link := source(profession_slug))]
 
 
 def profession_block(request, page):
@@ -56,7 +87,7 @@ def profession_block(request, page):
     index = listing.index_page_for(translation.get_language())
     if index is None:
         return ""
-    entries = [entry for source in ENTRY_SOURCES for entry in source(page, index)]
+    entries, more = gathered(ENTRY_SOURCES, page, index)
     default = locales.default_language()
     original_slug = (
         ProfessionPage.objects.filter(translation_key=page.translation_key, locale__language_code=default)
@@ -66,11 +97,26 @@ def profession_block(request, page):
     return render_to_string(
         "opportunities/includes/profession_block.html",
         {
-            "entries": entries[:SHOWN],
-            "more": max(len(entries) - SHOWN, 0),
+            "entries": entries,
+            "more": more,
             "index": index,
             "all_url": index.url + (f"?profession={original_slug}" if original_slug else ""),
+            "more_links": more_links(original_slug),
             "heading": gettext("Trials, excursions and vacancies now"),
         },
+        request=request,
+    )
+
+
+def employer_block(request, employer):
+    """The like block on the page of an atlas employer: its organisation's listed opportunities and its open
+    vacancies; nothing while no list page of opportunities is published."""
+    index = listing.index_page_for(translation.get_language())
+    if index is None:
+        return ""
+    entries, more = gathered(EMPLOYER_ENTRY_SOURCES, employer, index)
+    return render_to_string(
+        "opportunities/includes/employer_block.html",
+        {"entries": entries, "more": more, "index": index, "heading": gettext("Open now at this employer")},
         request=request,
     )

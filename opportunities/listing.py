@@ -14,7 +14,7 @@ from wagtail.models import Page
 from atlas.models import MunicipalDistrict, ProfessionPage, Sector
 from portal import locales, lookups, search_engine
 from portal.disabilities import DISABILITY_CATEGORIES
-from search.facet_menu import Label
+from search.facet_menu import Label, by_slug
 from search.faceting import faceted_search
 
 from .models.bookings import held_places
@@ -83,7 +83,9 @@ def build_labels():
     districts = list(MunicipalDistrict.objects.filter(locale__language_code=default))
     sectors = list(Sector.objects.filter(locale__language_code=default))
     professions = list(
-        ProfessionPage.objects.live().filter(locale__language_code=default).only("title", "slug", "translation_key")
+        ProfessionPage.objects.live()
+        .filter(locale__language_code=default)
+        .only("title", "slug", "translation_key", "locale_id")
     )
     return {
         "activity": {value: Label(str(label)) for value, label in Kind.choices},
@@ -93,13 +95,6 @@ def build_labels():
         "grade": {str(g): Label(translation.gettext("grade %(grade)s") % {"grade": g}) for g in range(1, 12)},
         "access": {value: Label(str(label)) for value, label in DISABILITY_CATEGORIES},
     }
-
-
-def by_slug(originals, field):
-    """{slug of the original: Label of it in the visitor's language}, sorted by that label."""
-    shown = locales.localized(originals)
-    pairs = [(item.slug, Label(getattr(seen, field), seen)) for item, seen in zip(originals, shown, strict=True)]
-    return dict(sorted(pairs, key=lambda pair: pair[1].text))
 
 
 def professions_in_language(opportunity):

@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 from partners.permissions import OrganisationPermissionPolicy
 
 from .booking_viewsets import BookingPermissionPolicy, BookingViewSet
-from .card import profession_block
+from .card import employer_block, profession_block
 from .models import Booking, Opportunity
 from .viewsets import OpportunityViewSet
 
@@ -20,3 +20,4 @@ def register_viewsets():
 
 
 hooks.register("profession_card_sections", profession_block)
+hooks.register("employer_page_sections", employer_block)

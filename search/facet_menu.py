@@ -4,6 +4,8 @@ over the current results, each a link that chooses it or, for the chosen one, dr
 
 from dataclasses import dataclass
 
+from portal import locales
+
 
 @dataclass(frozen=True)
 class Label:
@@ -15,6 +17,14 @@ class Label:
 
     def __str__(self):
         return self.text
+
+
+def by_slug(originals, field):
+    """{slug of each original: its ``Label`` in the visitor's language (``field`` of its translation, or of the original
+    where there is none)}, sorted by that label — the labels of a facet over reference rows or pages."""
+    shown = locales.localized(originals)
+    pairs = [(item.slug, Label(getattr(seen, field), seen)) for item, seen in zip(originals, shown, strict=True)]
+    return dict(sorted(pairs, key=lambda pair: pair[1].text))
 
 
 def menu(params, facets, *, titles, labels, counts, chosen):

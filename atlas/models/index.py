@@ -94,7 +94,9 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
     @path("rabotodateli/<slug:slug>/", name="employer")
     def employer(self, request, slug):
         employer = self._get(Employer, slug)
-        return self._listing(request, employer, "employer", self.professions().filter(employers=employer))
+        response = self._listing(request, employer, "employer", self.professions().filter(employers=employer))
+        response.context_data["districts"] = list(employer.districts.filter(locale_id=self.locale_id))
+        return response
 
     @path("uchebnye-zavedeniya/<slug:slug>/", name="organisation")
     def organisation(self, request, slug):

@@ -43,3 +43,11 @@ def profession_card_sections(context, page):
     those apps."""
     request = context.get("request")
     return mark_safe("".join(str(section(request, page)) for section in hooks.get_hooks("profession_card_sections")))
+
+
+@register.simple_tag(takes_context=True)
+def employer_page_sections(context, employer):
+    """What other apps add to an employer's page: each function registered with the «employer_page_sections» hook
+    takes (request, employer) and returns HTML (what the employer has open now: opportunities, vacancies)."""
+    request = context.get("request")
+    return mark_safe("".join(str(section(request, employer)) for section in hooks.get_hooks("employer_page_sections")))

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
+from atlas.factories import ProfessionPageFactory
 from conftest import require_service
 from opportunities import listing
 from opportunities.models import Opportunity
@@ -241,8 +242,18 @@ def test_the_list_page_costs_the_same_queries_for_few_and_many(client, offers, i
         return len(captured)
 
     few = queries()
+    # More opportunities, and more values in the profession facet (new cards, each a label of it).
+    cards = [
+        ProfessionPageFactory(parent=atlas_cards["atlas"], title=f"Профессия {n}", slug=f"professiya-{n}")
+        for n in range(5)
+    ]
     for n in range(26):
-        make_opportunity(offers["trial"].organisation, title=f"Ещё экскурсия {n}", district=atlas_cards["vanino"])
+        make_opportunity(
+            offers["trial"].organisation,
+            title=f"Ещё экскурсия {n}",
+            district=atlas_cards["vanino"],
+            professions=[cards[n % 5]],
+        )
     refresh_index()
     assert queries() == few, few
 
@@ -261,3 +272,10 @@ def test_photos_show_with_their_description_as_alt_text(client, offers, index_pa
     OpportunityPhoto.objects.create(opportunity=trial, image=photo)
     html = client.get(f"{index_page.url}{trial.pk}/").content.decode()
     assert 'alt="Сварщик у стапеля в цехе верфи"' in html
+
+
+def test_the_profession_labels_know_their_language_without_a_query_each(offers):
+    """The facet shows each profession with its language (``content_lang``): loaded with the label, not asked of the
+    database for each one."""
+    shown = [label.shown for label in listing.build_labels()["profession"].values()]
+    assert shown and all("locale_id" not in card.get_deferred_fields() for card in shown)

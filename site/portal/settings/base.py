@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "partners",
     "teachers",
     "opportunities",
+    "vacancies",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -313,6 +314,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"noreply@{urlsplit(PUBLI
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds the worker waits for the mail server
 EMAIL_SUBJECT_PREFIX = ""
+# The open data of «Работа России» the portal refreshes its vacancies from, once a day (vacancies.tasks), e.g.
+# https://opendata.trudvsem.ru/api/v1/vacancies/region/27?limit=100; empty: no refresh (files are imported by hand).
+TRUDVSEM_URL = env("TRUDVSEM_URL", default="")
 # How long the link confirming an organisation's e-mail address stays valid (partners.accounts).
 PARTNER_CONFIRMATION_DAYS = env.int("PARTNER_CONFIRMATION_DAYS", default=3)
 # The same for a teacher's request (teachers.accounts); rejected requests are kept this many days, then deleted.

@@ -1,0 +1,71 @@
+"""The public pages of vacancies in Debian's Chromium: axe finds nothing on the list (with a filter error too), a
+vacancy's page, the page of one no longer open, and an employer's page with its block, in the standard version and in
+every colour scheme; nothing scrolls sideways at 320 px. Screenshots at 375 and 1280 px go to var/screenshots."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from atlas.models import AtlasIndexPage
+from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
+from vacancies.models import Vacancy, VacancyIndexPage
+
+# Each test runs in a transaction of its own, on top of the seeded site and its demonstration vacancies
+# (tests/conftest.py: site_server), so it leaves the database as it found it for the tests after it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+@pytest.fixture
+def pages(site_server, django_db_blocker):
+    with django_db_blocker.unblock():
+        index_page = VacancyIndexPage.objects.live().filter(depth__gt=2).order_by("depth", "pk").first()
+        atlas = AtlasIndexPage.objects.live().filter(depth__gt=2).order_by("depth", "pk").first()
+        listed = Vacancy.objects.listed().order_by("pk")
+        own = listed.filter(source="organisation", employer__isnull=False).first()
+        imported = listed.filter(source="trudvsem").first()
+        closed = listed.filter(source="trudvsem").last()
+        closed.closed_at = closed.imported_at
+        closed.save()  # rolled back with the test's transaction
+        return {
+            "list": index_page.url,
+            "list with an error": index_page.url + "?district=nowhere&salary=many",
+            "vacancy": f"{index_page.url}{own.pk}/",
+            "imported vacancy": f"{index_page.url}{imported.pk}/",
+            "no longer open": f"{index_page.url}{closed.pk}/",
+            "employer": f"{atlas.url}rabotodateli/{own.employer.slug}/",
+            "base": site_server.url,
+        }
+
+
+def violations(page):
+    return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+
+
+def test_axe_finds_nothing_on_the_vacancies_pages(page, pages):
+    from portal.accessibility import COOKIE, Settings
+
+    base = pages.pop("base")
+    problems = []
+    for scheme in [None, *SCHEMES]:
+        if scheme:
+            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": base}])
+        for name, url in pages.items():
+            response = page.goto(base + url)
+            assert response.status == (410 if name == "no longer open" else 200), name
+            if found := violations(page):
+                problems.append(format_violations(f"{name} {url} [{scheme}]", found))
+    assert not problems, "\n".join(problems)
+
+
+def test_nothing_scrolls_sideways_and_screenshots(page, pages):
+    base = pages.pop("base")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (320, 375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, url in pages.items():
+            page.goto(base + url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+            if width != 320:
+                page.screenshot(
+                    path=str(SCREENSHOTS / f"vacancies-{name.replace(' ', '-')}-{width}.png"), full_page=True
+                )
