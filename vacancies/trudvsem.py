@@ -148,7 +148,7 @@ def check(number, vacancy, report):
         value = (within if within is not None else vacancy).get(key)
         if value is None or value == "":
             if required:
-                report.add(number, key, "", _("This field is required."))
+                report.add(number, key, "", _("The record has no value here; it is required."))
             return ""
         if isinstance(value, int | float) and not isinstance(value, bool) and key == "id":
             return str(value)

@@ -27,6 +27,12 @@ def test_the_form_is_in_russian_and_says_what_is_kept_why_and_who_sees_it(client
     assert 'autocomplete="new-password"' in html
 
 
+def test_the_sign_in_page_leads_teachers_and_organisations_to_their_requests(client, site_tree):
+    page = client.get("/_util/login/").content.decode()
+    assert f'<a href="{REGISTER}">Запросить учётную запись педагога</a>' in page
+    assert '<a href="/organizatsiyam/registratsiya/">зарегистрировать организацию</a>' in page
+
+
 def test_the_form_is_in_english_under_en(client, site_tree, districts):
     html = client.get("/en" + REGISTER).content.decode()
     assert "<h1>An account for a teacher</h1>" in html

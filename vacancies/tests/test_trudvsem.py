@@ -138,7 +138,7 @@ def test_a_changed_vacancy_is_updated(cards):
         (document({"vakansiya": {}}), "В записи нет объекта «vacancy»."),
         (document(vacancy("v-1", "Сварщик", salary_min="сорок тысяч")), "Ожидалась сумма в рублях"),
         (document(vacancy("v-1", "Сварщик", **{"creation-date": "вчера"})), "Ожидалась дата вида 2026-11-20."),
-        (document(vacancy("v-1", "")), "Обязательное поле."),
+        (document(vacancy("v-1", "")), "В записи нет значения, а оно обязательно."),
         (document(vacancy("v-1", ["Сварщик"])), "Ожидался текст."),
         (document(vacancy("v-1", "Сварщик", company="ООО Ромашка")), "Ожидался объект."),
         (document(vacancy("v-1", "Сварщик", requirement={"experience": "нет"})), "Ожидалось число лет."),
