@@ -359,3 +359,24 @@ def survives_outage(outage, get):
     if outage.kind == "hanging":
         assert outage.connections() == 1  # the breaker kept the second search away from OpenSearch
     return first, second
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """The SMTP server of EMAIL_URL as the portal's mail backend (.ci/smtp/start.sh: aiosmtpd writing a Maildir);
+    the Maildir it writes to."""
+    import mailbox
+
+    import environ
+
+    url = require_service("The SMTP server", "EMAIL_URL", "bash .ci/smtp/start.sh 8026", scheme="smtp://")
+    maildir = require_service("Its Maildir", "SMTP_MAILDIR", "printed by .ci/smtp/start.sh")
+    for name, value in environ.Env.email_url_config(url).items():
+        if value not in (None, ""):
+            setattr(settings, name, value)
+    return mailbox.Maildir(maildir, create=False)
+
+
+def received(maildir, address):
+    """The letters to ``address`` in the ``smtp_server`` fixture's Maildir."""
+    return [message for message in maildir if message["To"] == address]

@@ -3,7 +3,6 @@ an editor. Each step that concerns the contact person queues a mail (portal.mail
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,7 +10,7 @@ from wagtail.models import Collection, GroupCollectionPermission
 
 from atlas.models import EducationalOrganization, Employer
 from portal import locales
-from portal.account_requests import ConfirmationLink
+from portal.account_requests import ConfirmationLink, closed_account
 from portal.addresses import public_url
 from portal.mail import queue_letter
 
@@ -43,12 +42,7 @@ def register(form: RegistrationForm):
     atlas = form.atlas_organisation
     try:
         with transaction.atomic():
-            user = get_user_model().objects.create_user(
-                username=data["email"], email=data["email"], password=data["password1"], is_active=False
-            )
-            first, _space, last = data["contact_name"].partition(" ")
-            user.first_name, user.last_name = first[:150], last[:150]
-            user.save(update_fields=["first_name", "last_name"])
+            user = closed_account(data["email"], data["password1"], data["contact_name"])
             organisation = Organisation.objects.create(
                 name=data["name"],
                 inn=data["inn"],
@@ -75,16 +69,7 @@ def confirmation_link(organisation):
 def confirm(token):
     """The organisation whose link ``token`` is, its e-mail now confirmed. Raises ``signing.SignatureExpired`` for a
     link past its time and ``signing.BadSignature`` for any other that is not the portal's."""
-    pk = LINK.read(token)
-    with transaction.atomic():
-        organisation = Organisation.objects.select_for_update().filter(pk=pk).first()
-        if organisation is None:  # forgotten meanwhile
-            raise signing.BadSignature("no such request")
-        if organisation.status == Status.UNCONFIRMED:
-            organisation.status = Status.CONFIRMED
-            organisation.confirmed_at = timezone.now()
-            organisation.save(update_fields=["status", "confirmed_at"])
-    return organisation
+    return Organisation.confirm_address(LINK.read(token))
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 """The request for an organisation account."""
 
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
@@ -9,6 +9,7 @@ from stdnum.ru import inn as russian_inn
 
 from atlas.models import EducationalOrganization, Employer
 from portal import locales
+from portal.account_request_pages import PasswordAndConsentForm, described
 
 from .models import Organisation, phone_validator
 
@@ -56,12 +57,8 @@ def atlas_choices():
     ]
 
 
-def described(hint_id, **attrs):
-    """Widget attributes that tie the field to its hint (``<p id=hint_id>`` in the template)."""
-    return {"aria-describedby": hint_id, **attrs}
-
-
-class RegistrationForm(forms.Form):
+class RegistrationForm(PasswordAndConsentForm):
+    name_field = "contact_name"
     duplicate_message = _(
         "This organisation already has an account, or a request for one awaits confirmation or approval. "
         "Ask the colleague who registered it to add what you need, or write to the portal's editors."
@@ -103,22 +100,6 @@ class RegistrationForm(forms.Form):
         validators=[phone_validator],
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
-    password1 = forms.CharField(
-        label=_("Password for the account"),
-        strip=False,
-        widget=forms.PasswordInput(attrs=described("password-hint", autocomplete="new-password")),
-    )
-    password2 = forms.CharField(
-        label=_("The password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    consent = forms.BooleanField(
-        label=_("I consent to the processing of my personal data for the purpose stated above"),
-        label_suffix="",
-        widget=forms.CheckboxInput(attrs=described("consent-text")),
-        error_messages={"required": _("Without your consent the portal cannot keep the request.")},
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,15 +133,6 @@ class RegistrationForm(forms.Form):
             cleaned["name"] = new_name
         else:
             self.add_error("new_name", _("Choose the organisation in the list, or write its name."))
-        if cleaned.get("password1") and cleaned.get("password2") and cleaned["password1"] != cleaned["password2"]:
-            self.add_error("password2", _("The two passwords differ."))
-        elif cleaned.get("password1"):
-            email = cleaned.get("email", "")
-            user = get_user_model()(username=email, email=email, first_name=cleaned.get("contact_name", ""))
-            try:
-                password_validation.validate_password(cleaned["password1"], user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
         if "inn" in cleaned and "name" in cleaned and self.is_taken(cleaned["inn"]):
             raise forms.ValidationError(self.duplicate_message, code="duplicate")
         return cleaned

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.account_requests import RequestStatus
+from portal.account_requests import AccountRequest, RequestStatus
 
 # The states every account request goes through (portal.account_requests).
 Status = RequestStatus
@@ -42,7 +42,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(status=Status.UNCONFIRMED, created_at__lte=timezone.now() - confirmation_age())
 
 
-class Organisation(models.Model):
+class Organisation(AccountRequest):
     """An employer or a college with an account: who they are (matched to the atlas when they are in it), their
     ИНН, the contact person and the state of the request. Its people sign in to the admin once editors approve it;
     until then nothing it publishes is public."""
@@ -73,27 +73,12 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=255)
     contact_position = models.CharField(_("position"), max_length=255)
-    email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    language = models.CharField(_("language of the correspondence"), max_length=10, editable=False)
     account = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="organisation",
         verbose_name=_("account"),
-    )
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
-    created_at = models.DateTimeField(_("requested"), default=timezone.now)
-    consent_at = models.DateTimeField(_("consent to the processing of personal data given"))
-    confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("decided by"),
     )
     collection = models.ForeignKey(
         "wagtailcore.Collection",

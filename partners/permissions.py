@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal import account_request_admin
+
 from .models import Organisation, Status
 
 # Every approved organisation's people belong to it: it opens the admin and gives the model permissions on what
@@ -124,13 +126,10 @@ def is_reviewer(user):
     return user.is_active and user.has_perm("partners.review_organisation")
 
 
-class ReviewersOnlyMixin:
+class ReviewersOnlyMixin(account_request_admin.ReviewersOnlyMixin):
     """For the editors' views of organisation accounts: the «review» permission is needed for everything, so an
     organisation's own «change» permission on its profile never opens the list of all organisations; requests come
     from the public form only, so nothing is added here."""
 
-    def user_has_permission(self, permission):
-        return permission != "add" and is_reviewer(self.request.user)
-
-    def user_has_any_permission(self, permissions):
-        return any(self.user_has_permission(permission) for permission in permissions)
+    reviewer_permissions = frozenset({"view", "change", "delete"})  # all the generic views ask for, but «add»
+    is_reviewer = staticmethod(is_reviewer)

@@ -5,38 +5,25 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal import account_request_admin
+from portal.account_request_admin import DecisionColumn
+
 from . import accounts
-from .models import Organisation, Status
+from .models import Organisation
 from .permissions import OwnInstancesMixin, ReviewersOnlyMixin, is_reviewer, organisation_of
 
 DECISIONS = {
     "approve": (accounts.approve, _("Approve"), _("The account of %(name)s is open; its contact has been told.")),
     "reject": (accounts.reject, _("Reject"), _("The request of %(name)s is rejected; its contact has been told.")),
 }
-
-
-class DecisionColumn(Column):
-    """«Approve» and «Reject» links for a request whose address is confirmed."""
-
-    cell_template_name = "portal/admin/decision_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        if instance.status == Status.CONFIRMED:
-            context["links"] = [
-                (reverse(f"partners_review:{action}", args=[instance.pk]), label)
-                for action, (_do, label, _done) in DECISIONS.items()
-            ]
-        return context
 
 
 class MenuItemFor(MenuItem):
@@ -56,7 +43,7 @@ def own_instances_only(view_class):
     return type(f"Own{view_class.__name__}", (OwnInstancesMixin, view_class), {})
 
 
-class ReviewViewSet(ModelViewSet):
+class ReviewViewSet(account_request_admin.ReviewViewSet):
     """Editors: every request, filtered by status; a confirmed one is approved or rejected here."""
 
     model = Organisation
@@ -81,7 +68,7 @@ class ReviewViewSet(ModelViewSet):
         "email",
         "status",
         "created_at",
-        DecisionColumn("decision", label=_("Decision")),
+        DecisionColumn("decision", "partners_review", label=_("Decision")),
     ]
     list_filter = ["status"]
     search_fields = ["name", "inn", "email", "contact_name"]
@@ -97,13 +84,6 @@ class ReviewViewSet(ModelViewSet):
         "email",
         "phone",
     ]
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("<int:pk>/approve/", self.decide, {"action": "approve"}, name="approve"),
-            path("<int:pk>/reject/", self.decide, {"action": "reject"}, name="reject"),
-        ]
 
     def decide(self, request, pk, action):
         """GET: what approving or rejecting will do, with a button; POST: do it."""

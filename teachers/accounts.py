@@ -3,13 +3,12 @@ an editor or the coordinator of its district, forgotten when it is no longer nee
 teacher queues a letter (portal.mail) in the same transaction, in the language of the request."""
 
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal import locales
-from portal.account_requests import ConfirmationLink
+from portal.account_requests import ConfirmationLink, closed_account
 from portal.addresses import public_url
 from portal.groups import teachers_group
 from portal.mail import queue_letter
@@ -30,12 +29,7 @@ def register(form: TeacherRequestForm):
     data = form.cleaned_data
     try:
         with transaction.atomic():
-            user = get_user_model().objects.create_user(
-                username=data["email"], email=data["email"], password=data["password1"], is_active=False
-            )
-            first, _space, last = data["full_name"].partition(" ")
-            user.first_name, user.last_name = first[:150], last[:150]
-            user.save(update_fields=["first_name", "last_name"])
+            user = closed_account(data["email"], data["password1"], data["full_name"])
             teacher = TeacherRequest.objects.create(
                 full_name=data["full_name"],
                 school=data["school"],
@@ -55,15 +49,7 @@ def register(form: TeacherRequestForm):
 def confirm(token):
     """The request whose link ``token`` is, its e-mail now confirmed. Raises ``signing.SignatureExpired`` for a link
     past its time and ``signing.BadSignature`` for any other that is not the portal's."""
-    pk = LINK.read(token)
-    with transaction.atomic():
-        teacher = TeacherRequest.objects.select_for_update().filter(pk=pk).first()
-        if teacher is None:  # forgotten meanwhile
-            raise signing.BadSignature("no such request")
-        if teacher.status == Status.UNCONFIRMED:
-            teacher.status, teacher.confirmed_at = Status.CONFIRMED, timezone.now()
-            teacher.save(update_fields=["status", "confirmed_at"])
-    return teacher
+    return TeacherRequest.confirm_address(LINK.read(token))
 
 
 @transaction.atomic

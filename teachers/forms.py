@@ -1,17 +1,13 @@
 """The teacher's request for an account, and the reviewer's reason for a rejection."""
 
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from atlas.models import MunicipalDistrict
 from portal import locales
-
-
-def described(hint_id, **attrs):
-    """Widget attributes that tie the field to its hint (``<p id=hint_id>`` in the template)."""
-    return {"aria-describedby": hint_id, **attrs}
+from portal.account_request_pages import PasswordAndConsentForm, described
 
 
 def district_choices():
@@ -22,7 +18,8 @@ def district_choices():
     return [("", _("— choose the district —")), *named]
 
 
-class TeacherRequestForm(forms.Form):
+class TeacherRequestForm(PasswordAndConsentForm):
+    name_field = "full_name"
     taken_message = _(
         "A request or an account with this e-mail address exists already. If it is yours, wait for the letter "
         "about the decision or sign in; otherwise give another address."
@@ -50,22 +47,6 @@ class TeacherRequestForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs=described("email-hint", autocomplete="email")),
     )
-    password1 = forms.CharField(
-        label=_("Password for the account"),
-        strip=False,
-        widget=forms.PasswordInput(attrs=described("password-hint", autocomplete="new-password")),
-    )
-    password2 = forms.CharField(
-        label=_("The password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    consent = forms.BooleanField(
-        label=_("I consent to the processing of my personal data for the purpose stated above"),
-        label_suffix="",
-        widget=forms.CheckboxInput(attrs=described("consent-text")),
-        error_messages={"required": _("Without your consent the portal cannot keep the request.")},
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,19 +63,6 @@ class TeacherRequestForm(forms.Form):
         if get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
             raise forms.ValidationError(self.taken_message, code="taken")
         return email
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("password1") and cleaned.get("password2") and cleaned["password1"] != cleaned["password2"]:
-            self.add_error("password2", _("The two passwords differ."))
-        elif cleaned.get("password1"):
-            email = cleaned.get("email", "")
-            user = get_user_model()(username=email, email=email, first_name=cleaned.get("full_name", ""))
-            try:
-                password_validation.validate_password(cleaned["password1"], user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
 
 
 class RejectionForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import locales
+from portal.account_requests import AccountRequest
 from portal.account_requests import RequestStatus as Status
 
 # Coordinators sign in to the admin for the requests of their districts: this group opens it, and gives nothing else.
@@ -60,7 +61,7 @@ class TeacherRequestQuerySet(models.QuerySet):
         return confirmed.filter(district__in=Coordinator.districts_of(user))
 
 
-class TeacherRequest(models.Model):
+class TeacherRequest(AccountRequest):
     """A teacher's request for an account: who, which school and district, the e-mail address (the account's user
     name) and the state of the request. The account exists from the start, closed, with the password the teacher
     chose; approval opens it and adds it to «Педагоги»."""
@@ -76,23 +77,8 @@ class TeacherRequest(models.Model):
         verbose_name=_("municipal district"),
     )
     position = models.CharField(_("position or subject"), max_length=255, blank=True)
-    email = models.EmailField(_("e-mail"))
-    language = models.CharField(_("language of the correspondence"), max_length=10, editable=False)
     account = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teacher_request", verbose_name=_("account")
-    )
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
-    created_at = models.DateTimeField(_("requested"), default=timezone.now)
-    consent_at = models.DateTimeField(_("consent to the processing of personal data given"))
-    confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("decided by"),
     )
     reason = models.TextField(_("reason for the rejection"), blank=True)
 

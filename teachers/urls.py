@@ -4,7 +4,7 @@ from . import views
 
 app_name = "teachers"
 urlpatterns = [
-    path("", views.register, name="register"),
-    path("zayavka-otpravlena/", views.sent, name="sent"),
-    path("podtverzhdenie/<str:token>/", views.confirm, name="confirm"),
+    path("", views.RegisterView.as_view(), name="register"),
+    path("zayavka-otpravlena/", views.SentView.as_view(), name="sent"),
+    path("podtverzhdenie/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
 ]

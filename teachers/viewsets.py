@@ -7,20 +7,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from atlas.models import MunicipalDistrict
+from portal.account_request_admin import DecisionColumn, ReviewersOnlyMixin, ReviewViewSet
 
 from . import accounts
 from .forms import RejectionForm
-from .models import Coordinator, Status, TeacherRequest, rejected_kept
+from .models import Coordinator, TeacherRequest, rejected_kept
 
 
 def may_review(user):
@@ -45,16 +45,13 @@ class TeacherRequestFilterSet(WagtailFilterSet):
         fields = ["status", "district"]
 
 
-class ReviewersMixin:
+class ReviewersMixin(ReviewersOnlyMixin):
     """Only reviewers reach these views, and each sees only the requests ``for_reviewer`` gives them: another
     district's request is a 404 to a coordinator, as if it were not there. Requests come from the public form only,
     and are deleted by ``forget_teacher_requests``, so nothing is added or deleted here."""
 
-    def user_has_permission(self, permission):
-        return permission in ("view", "change") and may_review(self.request.user)
-
-    def user_has_any_permission(self, permissions):
-        return any(self.user_has_permission(permission) for permission in permissions)
+    reviewer_permissions = frozenset({"view", "change"})
+    is_reviewer = staticmethod(may_review)
 
     def get_base_queryset(self):  # the listing's, before its filters and search
         return TeacherRequest.objects.for_reviewer(self.request.user).select_related("district")
@@ -70,27 +67,12 @@ def reviewers_only(view_class):
     return type(f"Review{view_class.__name__}", (mixin, view_class), {})
 
 
-class DecisionColumn(Column):
-    """«Approve» and «Reject» links for a request awaiting its decision."""
-
-    cell_template_name = "portal/admin/decision_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        if instance.status == Status.CONFIRMED:
-            context["links"] = [
-                (reverse(f"teacher_requests:{action}", args=[instance.pk]), label)
-                for action, label in (("approve", _("Approve")), ("reject", _("Reject")))
-            ]
-        return context
-
-
 class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
         return may_review(request.user)
 
 
-class TeacherRequestViewSet(ModelViewSet):
+class TeacherRequestViewSet(ReviewViewSet):
     model = TeacherRequest
     name = "teacher_requests"
     url_prefix = "teachers/requests"
@@ -113,17 +95,10 @@ class TeacherRequestViewSet(ModelViewSet):
         "email",
         "status",
         "created_at",
-        DecisionColumn("decision", label=_("Decision")),
+        DecisionColumn("decision", "teacher_requests", label=_("Decision")),
     ]
     search_fields = ["full_name", "school", "email"]
     form_fields = ["full_name", "school", "district", "position"]
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("<int:pk>/approve/", self.decide, {"action": "approve"}, name="approve"),
-            path("<int:pk>/reject/", self.decide, {"action": "reject"}, name="reject"),
-        ]
 
     def decide(self, request, pk, action):
         """GET: the request and what the decision does (with the reason's field for a rejection); POST: decide."""

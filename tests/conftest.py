@@ -16,3 +16,9 @@ def site_server(seeded_site):
     server = LiveServer("localhost")
     yield server
     server.stop()
+
+
+@pytest.fixture
+def site(site_server):
+    """The address of the live server."""
+    return site_server.url

@@ -2,24 +2,14 @@
 colour scheme), and a keyboard alone sends it. Screenshots at 375 px go to var/screenshots."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from portal.accessibility import COOKIE, Settings
 from teachers.models import TeacherRequest
 from teachers.tests.conftest import PASSWORD, REGISTER
-from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
+from tests.account_request_pages import axe_problems_on_request_pages
+from tests.test_accessibility import SCREENSHOTS
 
 # Each test runs in a transaction of its own, on top of the seeded site (tests/conftest.py: site_server).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-
-@pytest.fixture
-def site(site_server):
-    return site_server.url
-
-
-def violations(page):
-    return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
 
 
 def show_errors(page, base):
@@ -31,20 +21,7 @@ def show_errors(page, base):
 
 
 def test_axe_finds_nothing_on_the_request_pages(page, site):
-    problems = []
-    addresses = [REGISTER, "/en" + REGISTER, REGISTER + "zayavka-otpravlena/", REGISTER + "podtverzhdenie/broken/"]
-    for scheme in [None, *SCHEMES]:
-        if scheme:
-            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
-            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
-        for url in addresses if scheme is None else addresses[:1]:
-            page.goto(site + url)
-            if found := violations(page):
-                problems.append(format_violations(f"{url} [{scheme}]", found))
-        show_errors(page, site)
-        assert page.locator(".field__error").count() >= 3
-        if found := violations(page):
-            problems.append(format_violations(f"{REGISTER} with errors [{scheme}]", found))
+    problems = axe_problems_on_request_pages(page, site, REGISTER, show_errors)
     assert not problems, "\n".join(problems)
 
 

@@ -1,10 +1,9 @@
 """Requests for organisation accounts, as a visitor sends them."""
 
-import re
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core import mail
+
+from portal.tests.helpers import request_confirmer, request_sender
 
 REGISTER = "/organizatsiyam/registratsiya/"
 # Valid ИНН for tests, computed with the Federal Tax Service's checksum (partners.tests.test_inn shows the digits):
@@ -35,45 +34,24 @@ def request_data():
     return data
 
 
-def link_in(message):
-    return re.search(r"https?://\S+/podtverzhdenie/\S+/", message.body).group(0)
-
-
 @pytest.fixture
 def registered(client, site_tree, request_data):
     """``registered(**changed)``: sends a request and returns its Organisation and the confirmation link."""
     from partners.models import Organisation
 
-    def send(**changed):
-        before = len(mail.outbox)
-        response = client.post(REGISTER, request_data(**changed))
-        assert response.status_code == 302, response.content.decode()[:3000]
-        assert len(mail.outbox) == before + 1
-        return Organisation.objects.get(email=request_data(**changed)["email"]), link_in(mail.outbox[-1])
-
-    return send
+    return request_sender(client, REGISTER, request_data, Organisation)
 
 
 @pytest.fixture
 def confirmed(client, registered):
     """``confirmed(**changed)``: a request whose address is confirmed."""
 
-    def make(**changed):
-        organisation, link = registered(**changed)
-        assert client.get(path_of(link)).status_code == 200
-        organisation.refresh_from_db()
-        return organisation
-
-    return make
+    return request_confirmer(client, registered)
 
 
 @pytest.fixture
 def reviewer(db):
     return get_user_model().objects.create_superuser("redaktor", "redaktor@example.ru", "Redaktor-pass-2026")
-
-
-def path_of(url):
-    return "/" + url.split("://", 1)[1].split("/", 1)[1]
 
 
 def signs_in(client, username, password):

@@ -10,8 +10,9 @@ from django.core import mail, signing
 from atlas.factories import EmployerFactory, OrganisationFactory
 from partners import accounts
 from partners.models import Organisation, Status
+from portal.tests.helpers import link_in, path_of
 
-from .conftest import REGISTER, VALID_INN_10, VALID_INN_12, link_in, path_of, signs_in
+from .conftest import REGISTER, VALID_INN_10, VALID_INN_12, signs_in
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,10 @@
 """Teachers' account requests, as a teacher sends them and a reviewer decides them."""
 
-import re
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core import mail
 
 from atlas.factories import DistrictFactory
+from portal.tests.helpers import request_confirmer, request_sender
 
 REGISTER = "/pedagogam/registratsiya/"
 REQUESTS = "/admin/teachers/requests/"
@@ -41,40 +39,19 @@ def request_data(districts):
     return data
 
 
-def link_in(message):
-    return re.search(r"https?://\S+/podtverzhdenie/\S+/", message.body).group(0)
-
-
-def path_of(url):
-    return "/" + url.split("://", 1)[1].split("/", 1)[1]
-
-
 @pytest.fixture
 def requested(client, site_tree, request_data):
     """``requested(**changed)``: sends a request and returns the TeacherRequest and the confirmation link."""
     from teachers.models import TeacherRequest
 
-    def send(**changed):
-        before = len(mail.outbox)
-        response = client.post(REGISTER, request_data(**changed))
-        assert response.status_code == 302, response.content.decode()[:3000]
-        assert len(mail.outbox) == before + 1
-        return TeacherRequest.objects.get(email=request_data(**changed)["email"]), link_in(mail.outbox[-1])
-
-    return send
+    return request_sender(client, REGISTER, request_data, TeacherRequest)
 
 
 @pytest.fixture
 def confirmed(client, requested):
     """``confirmed(**changed)``: a request whose address is confirmed."""
 
-    def make(**changed):
-        teacher, link = requested(**changed)
-        assert client.get(path_of(link)).status_code == 200
-        teacher.refresh_from_db()
-        return teacher
-
-    return make
+    return request_confirmer(client, requested)
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
 
+from portal.tests.helpers import link_in, path_of
 from teachers import accounts
 from teachers.models import Status, TeacherRequest
 
-from .conftest import PASSWORD, REGISTER, link_in, path_of, signs_in
+from .conftest import PASSWORD, REGISTER, signs_in
 
 pytestmark = pytest.mark.django_db
 

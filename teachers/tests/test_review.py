@@ -11,9 +11,10 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from home.roles import MODERATORS, ensure_editorial_roles
 from portal.groups import TEACHERS_GROUP, teachers_group
+from portal.tests.helpers import link_in, path_of
 from teachers.models import COORDINATORS_GROUP, Coordinator, Status, TeacherRequest
 
-from .conftest import PASSWORD, REQUESTS, link_in, path_of, signs_in
+from .conftest import PASSWORD, REQUESTS, signs_in
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -157,3 +157,40 @@ def picture_parts(html):
 
 def srcset_widths(srcset):
     return [int(width) for width in re.findall(r" (\d+)w", srcset)]
+
+
+def link_in(message):
+    """The confirmation link of an account request's letter."""
+    return re.search(r"https?://\S+/podtverzhdenie/\S+/", message.body).group(0)
+
+
+def path_of(url):
+    return "/" + url.split("://", 1)[1].split("/", 1)[1]
+
+
+def request_sender(client, register_url, request_data, model):
+    """``send(**changed)`` for an app's account requests: posts the form of ``register_url`` with
+    ``request_data(**changed)``, asserts it is accepted with one letter, and returns the ``model`` instance written
+    and the confirmation link of the letter."""
+    from django.core import mail
+
+    def send(**changed):
+        before = len(mail.outbox)
+        response = client.post(register_url, request_data(**changed))
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert len(mail.outbox) == before + 1
+        return model.objects.get(email=request_data(**changed)["email"]), link_in(mail.outbox[-1])
+
+    return send
+
+
+def request_confirmer(client, send):
+    """``make(**changed)``: a request sent with ``send`` whose confirmation link has been opened (200)."""
+
+    def make(**changed):
+        account_request, link = send(**changed)
+        assert client.get(path_of(link)).status_code == 200
+        account_request.refresh_from_db()
+        return account_request
+
+    return make
