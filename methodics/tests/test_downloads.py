@@ -84,7 +84,7 @@ def test_private_material_refuses_anonymous_and_serves_a_teacher(client, methodi
     refused = client.get(answers.url)
     assert refused.status_code == 302 and "login" in refused["Location"]
     login_page = client.get(refused["Location"])
-    assert "Часть материалов доступна только педагогам" in login_page.content.decode()
+    assert "Педагоги входят на портал, чтобы скачивать материалы для педагогов" in login_page.content.decode()
     assert not DocumentDownload.objects.filter(document=answers).exists()
     client.force_login(teacher)
     served = client.get(answers.url)
