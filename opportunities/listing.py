@@ -11,10 +11,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from atlas.models import MunicipalDistrict, ProfessionPage, Sector
 from portal import locales, lookups, search_engine
-from portal.disabilities import DISABILITY_CATEGORIES
-from search.facet_menu import Label, by_slug
+from search.facet_menu import Label, reference_labels
 from search.faceting import faceted_search
 
 from .models.bookings import held_places
@@ -79,21 +77,10 @@ def labels():
 
 
 def build_labels():
-    default = locales.default_language()
-    districts = list(MunicipalDistrict.objects.filter(locale__language_code=default))
-    sectors = list(Sector.objects.filter(locale__language_code=default))
-    professions = list(
-        ProfessionPage.objects.live()
-        .filter(locale__language_code=default)
-        .only("title", "slug", "translation_key", "locale_id")
-    )
     return {
         "activity": {value: Label(str(label)) for value, label in Kind.choices},
-        "district": by_slug(districts, "name"),
-        "profession": by_slug(professions, "title"),
-        "sector": by_slug(sectors, "name"),
         "grade": {str(g): Label(translation.gettext("grade %(grade)s") % {"grade": g}) for g in range(1, 12)},
-        "access": {value: Label(str(label)) for value, label in DISABILITY_CATEGORIES},
+        **reference_labels(),
     }
 
 

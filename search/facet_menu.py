@@ -4,7 +4,9 @@ over the current results, each a link that chooses it or, for the chosen one, dr
 
 from dataclasses import dataclass
 
+from atlas.models import MunicipalDistrict, ProfessionPage, Sector
 from portal import locales
+from portal.disabilities import DISABILITY_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,19 @@ def by_slug(originals, field):
     shown = locales.localized(originals)
     pairs = [(item.slug, Label(getattr(seen, field), seen)) for item, seen in zip(originals, shown, strict=True)]
     return dict(sorted(pairs, key=lambda pair: pair[1].text))
+
+
+def reference_labels():
+    """The labels of the facets the lists of opportunities and vacancies share: districts, atlas cards and sectors by
+    slug, and the disability categories, in the visitor's language (one query each, and one for translations)."""
+    default = locales.default_language()
+    professions = ProfessionPage.objects.live().filter(locale__language_code=default)
+    return {
+        "district": by_slug(list(MunicipalDistrict.objects.filter(locale__language_code=default)), "name"),
+        "profession": by_slug(list(professions.only("title", "slug", "translation_key", "locale_id")), "title"),
+        "sector": by_slug(list(Sector.objects.filter(locale__language_code=default)), "name"),
+        "access": {value: Label(str(label)) for value, label in DISABILITY_CATEGORIES},
+    }
 
 
 def menu(params, facets, *, titles, labels, counts, chosen):

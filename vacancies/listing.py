@@ -6,10 +6,8 @@ from django.db.models import prefetch_related_objects
 from django.utils import translation
 from wagtail.models import Page
 
-from atlas.models import MunicipalDistrict, ProfessionPage, Sector
-from portal import locales, lookups, search_engine
-from portal.disabilities import DISABILITY_CATEGORIES
-from search.facet_menu import Label, by_slug
+from portal import lookups, search_engine
+from search.facet_menu import Label, reference_labels
 from search.faceting import faceted_search
 
 from .models.vacancies import SALARY_BANDS, Kind, Vacancy
@@ -46,21 +44,10 @@ def labels():
 
 
 def build_labels():
-    default = locales.default_language()
-    districts = list(MunicipalDistrict.objects.filter(locale__language_code=default))
-    sectors = list(Sector.objects.filter(locale__language_code=default))
-    professions = list(
-        ProfessionPage.objects.live()
-        .filter(locale__language_code=default)
-        .only("title", "slug", "translation_key", "locale_id")
-    )
     return {
         "type": {value: Label(str(label)) for value, label in Kind.choices},
-        "district": by_slug(districts, "name"),
-        "profession": by_slug(professions, "title"),
-        "sector": by_slug(sectors, "name"),
         "salary": {value: Label(str(label)) for value, label, _first, _last in SALARY_BANDS},
-        "access": {value: Label(str(label)) for value, label in DISABILITY_CATEGORIES},
+        **reference_labels(),
     }
 
 
