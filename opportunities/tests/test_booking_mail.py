@@ -11,9 +11,9 @@ from django.core import mail
 from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
+from conftest import received
 from opportunities import bookings
 from opportunities.models import Booking, BookingStatus, OpportunitySlot
-from partners.tests.test_smtp import received, smtp_server  # noqa: F401 - the fixture
 
 from .conftest import booking_data, days, make_opportunity
 
@@ -124,7 +124,7 @@ def test_the_reminder_of_a_deleted_teachers_booking_still_reaches_the_organisati
 
 
 @pytest.mark.smtp
-def test_the_confirmation_reaches_the_teacher_through_smtp(booked, smtp_server):  # noqa: F811 - the fixture
+def test_the_confirmation_reaches_the_teacher_through_smtp(booked, smtp_server):
     address = f"uchitel-{uuid.uuid4().hex[:8]}@school.example.ru"  # the Maildir outlives a run
     booking = booked(email=address)
     bookings.confirm(booking, "Встречаем у проходной.")
