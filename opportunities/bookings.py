@@ -21,14 +21,13 @@ from django_tasks import task
 
 from portal import locales
 from portal.addresses import public_url
+from portal.groups import TEACHERS_GROUP
 from portal.mail import queue_message
 
 from .listing import index_page_for
 from .models.bookings import Booking, BookingStatus
 from .models.opportunities import OpportunitySlot
 
-# The group of approved teachers (methodics' seed creates it; the teachers' accounts fill it).
-TEACHERS_GROUP = "Педагоги"
 # The reminder leaves the day before at this hour of the portal's time zone (TIME_ZONE, Khabarovsk): in working hours,
 # when a school and an organisation still have the afternoon to sort out what the letter reminds them of.
 REMINDER_HOUR = 10

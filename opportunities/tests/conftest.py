@@ -18,6 +18,7 @@ from opportunities.models import (
 )
 from partners import accounts
 from partners.models import Organisation, Status
+from portal.groups import teachers_group
 
 PASSWORD = "Kolokol-Amur-2026"
 _numbers = itertools.count(1)
@@ -135,15 +136,12 @@ def refresh_index():
 @pytest.fixture
 def make_teacher(db):
     """``make_teacher(name)``: a signed-in-able teacher: an active account in «Педагоги», as approval makes it."""
-    from django.contrib.auth.models import Group
-
-    from opportunities.bookings import TEACHERS_GROUP
 
     def make(username="uchitel"):
         user = get_user_model().objects.create_user(
             username, f"{username}@school.example.ru", PASSWORD, first_name="Анна", last_name="Сергеевна"
         )
-        user.groups.add(Group.objects.get_or_create(name=TEACHERS_GROUP)[0])
+        user.groups.add(teachers_group())
         return user
 
     return make
