@@ -11,6 +11,7 @@ the bookings committed before it.
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -209,3 +210,21 @@ def _mail(kind, language, address, booking, **context):
         )
     subject, _newline, body = text.strip().partition("\n")
     queue_message(subject.strip(), body.strip() + "\n", [address])
+
+
+def forget_contacts(today=None):
+    """Erase what a booking holds of people once ``BOOKING_CONTACTS_KEPT_DAYS`` have passed since its date: the
+    teacher's name, phone, e-mail and account link, the needs written for the students and the organisation's
+    message. The school, grade, counts, categories and attendance stay: indicator 9 and the participation figures
+    count them. Returns how many bookings were erased."""
+    today = today or timezone.localdate()
+    before = today - datetime.timedelta(days=settings.BOOKING_CONTACTS_KEPT_DAYS)
+    return Booking.objects.filter(slot__date__lt=before, contacts_forgotten_at__isnull=True).update(
+        teacher=None,
+        contact_name="",
+        contact_phone="",
+        contact_email="",
+        adaptations_note="",
+        message="",
+        contacts_forgotten_at=timezone.now(),
+    )

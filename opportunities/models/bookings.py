@@ -81,6 +81,9 @@ class Booking(models.Model):
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     attended = models.PositiveSmallIntegerField(_("students who came"), null=True, blank=True)
     attendance_recorded_at = models.DateTimeField(_("attendance recorded"), null=True, blank=True)
+    # When the teacher's contact and the words about the students were erased (opportunities.bookings.forget_contacts):
+    # the counts stay for the programme's figures, nothing that names or reaches a person.
+    contacts_forgotten_at = models.DateTimeField(_("contacts erased"), null=True, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 

@@ -322,6 +322,9 @@ PARTNER_CONFIRMATION_DAYS = env.int("PARTNER_CONFIRMATION_DAYS", default=3)
 # The same for a teacher's request (teachers.accounts); rejected requests are kept this many days, then deleted.
 TEACHER_CONFIRMATION_DAYS = env.int("TEACHER_CONFIRMATION_DAYS", default=3)
 TEACHER_REJECTED_KEPT_DAYS = env.int("TEACHER_REJECTED_KEPT_DAYS", default=30)
+# A booking's contact (the teacher's name, phone, e-mail) and what was written about the students' needs are erased
+# this many days after the visit (manage.py forget_booking_contacts, daily); the counts stay for the figures.
+BOOKING_CONTACTS_KEPT_DAYS = env.int("BOOKING_CONTACTS_KEPT_DAYS", default=90)
 
 # Sign-in lockouts (django-axes, portal.lockouts): AXES_FAILURE_LIMIT wrong passwords lock the account from every
 # address and the address for every account, for AXES_COOLOFF_MINUTES or until an administrator unlocks them
