@@ -8,6 +8,7 @@ from partners.permissions import OrganisationPermissionPolicy
 from .booking_viewsets import BookingPermissionPolicy, BookingViewSet
 from .card import employer_block, profession_block
 from .models import Booking, Opportunity
+from .participation import monitoring_block
 from .viewsets import OpportunityViewSet
 
 register_permission_policy(Opportunity, OrganisationPermissionPolicy(Opportunity))
@@ -21,3 +22,4 @@ def register_viewsets():
 
 hooks.register("profession_card_sections", profession_block)
 hooks.register("employer_page_sections", employer_block)
+hooks.register("monitoring_index_sections", monitoring_block)
