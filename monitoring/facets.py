@@ -36,10 +36,7 @@ def search_reports(query="", selected=None, *, locale=None, backend=None):
     reports = MonitoringReportPage.objects.live().public().order_by("-year", "title")
     if locale is not None:
         reports = reports.filter(locale=locale)
-    alias = None
-    if backend is not None:
-        alias = search_engine.FALLBACK if backend == "database" and search_engine.has_fallback() else "default"
-    found = faceted_search(reports, query, selected, backend=alias)
+    found = faceted_search(reports, query, selected, backend=search_engine.alias_for(backend))
     return FacetResult(found.results, {facet: found.counts.get(facet, {}) for facet in FACETS})
 
 

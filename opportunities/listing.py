@@ -47,10 +47,9 @@ def search(query="", selected=None, *, dates=None, page=1, backend=None):
         if last:
             slots = slots.filter(date__lte=last)
         queryset = queryset.filter(id__in=sorted(set(slots.values_list("opportunity_id", flat=True))))
-    alias = None
-    if backend is not None:
-        alias = search_engine.FALLBACK if backend == "database" and search_engine.has_fallback() else "default"
-    found = faceted_search(queryset, query, selected, page=page or 1, per_page=PER_PAGE, backend=alias)
+    found = faceted_search(
+        queryset, query, selected, page=page or 1, per_page=PER_PAGE, backend=search_engine.alias_for(backend)
+    )
     with_parts(found.results.object_list)
     found.counts = {facet: found.counts.get(facet, {}) for facet in FACETS}
     return found

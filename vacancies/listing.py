@@ -23,10 +23,9 @@ def search(query="", selected=None, *, page=1, backend=None):
     selected = {facet: str(value) for facet, value in (selected or {}).items() if value}
     # Those closing soonest first: a stored column, on either backend.
     queryset = Vacancy.objects.listed().order_by("listed_until", "title", "id")
-    alias = None
-    if backend is not None:
-        alias = search_engine.FALLBACK if backend == "database" and search_engine.has_fallback() else "default"
-    found = faceted_search(queryset, query, selected, page=page or 1, per_page=PER_PAGE, backend=alias)
+    found = faceted_search(
+        queryset, query, selected, page=page or 1, per_page=PER_PAGE, backend=search_engine.alias_for(backend)
+    )
     with_parts(found.results.object_list)
     found.counts = {facet: found.counts.get(facet, {}) for facet in FACETS}
     return found

@@ -29,6 +29,15 @@ def has_fallback():
     return FALLBACK in settings.WAGTAILSEARCH_BACKENDS
 
 
+def alias_for(backend):
+    """The search backend alias a faceted list asks when a caller (a test, a benchmark) names one: "database" is the
+    fallback where the scaled tier has one, anything else the default; None (the normal case) leaves the choice with
+    the default and its fallback."""
+    if backend is None:
+        return None
+    return FALLBACK if backend == "database" and has_fallback() else "default"
+
+
 def is_available():
     """False while the breaker is open: OpenSearch failed less than ``BREAKER_SECONDS`` ago."""
     return caches["shared"].get(BREAKER_KEY) is None
