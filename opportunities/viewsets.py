@@ -64,21 +64,27 @@ def narrowed(view_class, *mixins):
     return type(f"Policy{view_class.__name__}", (*mixins, PolicyInstancesMixin, view_class), {})
 
 
-class OpportunityViewSet(ModelViewSet):
-    model = Opportunity
-    name = "opportunities"
-    url_prefix = "opportunities"
-    menu_name = "opportunities"
-    icon = "date"
-    menu_label = _("Opportunities")
+class OrganisationItemsViewSet(ModelViewSet):
+    """The admin of what organisations publish (opportunities, vacancies): an organisation's people list, add, edit
+    and delete their own only (the model's permission policy); editors every one."""
+
     add_to_admin_menu = True
-    menu_order = 110
     index_view_class = narrowed(generic.IndexView)
     edit_view_class = narrowed(generic.EditView)
     delete_view_class = narrowed(generic.DeleteView)
     add_view_class = narrowed(generic.CreateView, OwnOrganisationOnCreate)
     inspect_view_enabled = False
     copy_view_enabled = False
+
+
+class OpportunityViewSet(OrganisationItemsViewSet):
+    model = Opportunity
+    name = "opportunities"
+    url_prefix = "opportunities"
+    menu_name = "opportunities"
+    icon = "date"
+    menu_label = _("Opportunities")
+    menu_order = 110
     edit_handler = ObjectList(Opportunity.panels, base_form_class=OpportunityForm)
     list_display = ["title", "kind", "organisation", "district", "listed_until", "published"]
     list_filter = ["kind", "published"]

@@ -5,10 +5,8 @@ next import)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from opportunities.viewsets import OpportunityForm, OwnOrganisationOnCreate, narrowed
+from opportunities.viewsets import OpportunityForm, OrganisationItemsViewSet
 from portal.disabilities import DISABILITY_CATEGORIES
 
 from .models import Vacancy
@@ -26,21 +24,14 @@ class VacancyForm(OpportunityForm):
     )
 
 
-class VacancyViewSet(ModelViewSet):
+class VacancyViewSet(OrganisationItemsViewSet):
     model = Vacancy
     name = "vacancies"
     url_prefix = "vacancies"
     menu_name = "vacancies"
     icon = "user"
     menu_label = _("Vacancies")
-    add_to_admin_menu = True
     menu_order = 120
-    index_view_class = narrowed(generic.IndexView)
-    edit_view_class = narrowed(generic.EditView)
-    delete_view_class = narrowed(generic.DeleteView)
-    add_view_class = narrowed(generic.CreateView, OwnOrganisationOnCreate)
-    inspect_view_enabled = False
-    copy_view_enabled = False
     edit_handler = ObjectList(Vacancy.panels, base_form_class=VacancyForm)
     list_display = ["title", "kind", "employer_name", "valid_until", "source", "published"]
     list_filter = ["kind", "source", "published"]
