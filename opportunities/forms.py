@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from portal.filter_forms import QueryFilterForm
+from portal.filter_forms import FacetFilterForm
 
 from .listing import FACETS
 
@@ -18,23 +18,13 @@ FACET_LABELS = {
 }
 
 
-class OpportunityFilterForm(QueryFilterForm):
-    q = forms.CharField(label=gettext_lazy("Words"), required=False, max_length=200)
+class OpportunityFilterForm(FacetFilterForm):
+    facet_titles = {facet: FACET_LABELS[facet] for facet in FACETS}
     period = forms.ChoiceField(label=gettext_lazy("When"), required=False, choices=PERIODS)
     date_from = forms.DateField(
         label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-
-    def __init__(self, data, *, labels):
-        super().__init__(data)
-        anything = [("", gettext_lazy("Any"))]
-        for facet in FACETS:
-            self.fields[facet] = forms.ChoiceField(
-                label=FACET_LABELS[facet],
-                required=False,
-                choices=[*anything, *((value, str(label)) for value, label in labels[facet].items())],
-            )
 
     def clean(self):
         cleaned = super().clean()

@@ -1,9 +1,8 @@
 """The list's filter form: words and the facets of ``vacancies.listing``."""
 
-from django import forms
 from django.utils.translation import gettext_lazy
 
-from portal.filter_forms import QueryFilterForm
+from portal.filter_forms import FacetFilterForm
 
 from .listing import FACETS
 
@@ -17,15 +16,5 @@ FACET_LABELS = {
 }
 
 
-class VacancyFilterForm(QueryFilterForm):
-    q = forms.CharField(label=gettext_lazy("Words"), required=False, max_length=200)
-
-    def __init__(self, data, *, labels):
-        super().__init__(data)
-        anything = [("", gettext_lazy("Any"))]
-        for facet in FACETS:
-            self.fields[facet] = forms.ChoiceField(
-                label=FACET_LABELS[facet],
-                required=False,
-                choices=[*anything, *((value, str(label)) for value, label in labels[facet].items())],
-            )
+class VacancyFilterForm(FacetFilterForm):
+    facet_titles = {facet: FACET_LABELS[facet] for facet in FACETS}

@@ -2,6 +2,7 @@
 admin forms: those cannot load while the models do, and the pages that filter import this module at load time."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 
 class QueryFilterForm(forms.Form):
@@ -16,3 +17,21 @@ class QueryFilterForm(forms.Form):
             for name, value in getattr(self, "cleaned_data", {}).items()
             if name not in self.errors and value not in (None, "", False)
         }
+
+
+class FacetFilterForm(QueryFilterForm):
+    """Words and a choice for each facet of a faceted list: ``facet_titles`` names the facets in order, ``labels`` (the
+    list's facet value → label, in the visitor's language) gives each its choices, after «Any»."""
+
+    facet_titles = {}
+    q = forms.CharField(label=gettext_lazy("Words"), required=False, max_length=200)
+
+    def __init__(self, data, *, labels):
+        super().__init__(data)
+        anything = [("", gettext_lazy("Any"))]
+        for facet, title in self.facet_titles.items():
+            self.fields[facet] = forms.ChoiceField(
+                label=title,
+                required=False,
+                choices=[*anything, *((value, str(label)) for value, label in labels[facet].items())],
+            )
