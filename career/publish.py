@@ -5,19 +5,27 @@ grades together. Run by ``manage.py publish_diagnostics`` (nightly, from cron)."
 
 from collections import defaultdict
 
-from django.db import transaction
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 
-from monitoring.models import Indicator, Observation
+from monitoring.portal_counts import ALL_GRADES, PortalCount
+from monitoring.portal_counts import publish as publish_count
 
 from .models import DiagnosticTally
 
-INDICATOR_NUMBER = 1
-ALL_GRADES = ""
-
-
-class NoIndicator(Exception):
-    pass
+DIAGNOSTICS = PortalCount(
+    indicator=1,
+    source="Портал «Учись и работай в Хабаровском крае»: анонимные результаты «Конструктора карьеры»",
+    caption=_("Counted by the portal («Конструктор карьеры»): diagnostics completed and routes built"),
+    denominator=_("Diagnostics completed"),
+    numerator=_("Routes built"),
+    # xgettext:no-python-format
+    share=_("Routes, % of diagnostics"),
+    note=_(
+        "The portal counts only the students who took the questionnaire on the portal, anonymously; the "
+        "municipalities report the share of all students. The two figures are shown side by side, not added up."
+    ),
+)
 
 
 def cells(tallies):
@@ -32,38 +40,11 @@ def cells(tallies):
     return sums
 
 
-@transaction.atomic
 def publish():
     """Write the observations whose numbers changed since the last run; returns how many were written."""
-    indicator = Indicator.objects.in_default_locale().filter(number=INDICATOR_NUMBER).first()
-    if indicator is None:
-        raise NoIndicator(
-            f"Indicator {INDICATOR_NUMBER} is not in the monitoring yet: load the seed or create it in the admin."
-        )
     tallies = DiagnosticTally.objects.values("year", "district", "grade_band").annotate(
         completed=Sum("completed"), routes=Sum("routes")
     )
-    current = {
-        (o.year, o.district_id, o.grade_band): (o.numerator, o.denominator)
-        for o in Observation.objects.from_portal().filter(indicator=indicator, is_current=True)
-    }
-    written = 0
-    for (year, district, band), (routes, completed) in sorted(cells(tallies).items(), key=str):
-        if not completed:
-            continue
-        # A route may be built from a link made the year before: never more routes than diagnostics.
-        numbers = (min(routes, completed), completed)
-        if current.get((year, district, band)) == numbers:
-            continue
-        Observation(
-            indicator=indicator,
-            district_id=district,
-            year=year,
-            grade_band=band,
-            origin=Observation.PORTAL,
-            numerator=numbers[0],
-            denominator=numbers[1],
-            source=Observation.PORTAL_SOURCE,
-        ).save()
-        written += 1
-    return written
+    # A route may be built from a link made the year before: never more routes than diagnostics.
+    numbers = {key: (min(routes, completed), completed) for key, (routes, completed) in cells(tallies).items()}
+    return publish_count(DIAGNOSTICS, {key: pair for key, pair in numbers.items() if pair[1]})

@@ -1,10 +1,12 @@
 """Editors change and translate the questionnaire's questions as snippets (a Wagtail viewset)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import MonthlyStep, QuestionnaireQuestion
+from .publish import DIAGNOSTICS
 
 
 class QuestionnaireQuestionViewSet(SnippetViewSet):
@@ -30,3 +32,9 @@ class MonthlyStepViewSet(SnippetViewSet):
 
 register_snippet(QuestionnaireQuestionViewSet)
 register_snippet(MonthlyStepViewSet)
+
+
+@hooks.register("register_portal_count")
+def diagnostics_count():
+    """Indicator 1 as the portal counts it (career.publish)."""
+    return DIAGNOSTICS

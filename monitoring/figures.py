@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from .models.indicators import Indicator, show_in_language
 from .models.observations import PROGRAMME_YEARS, Observation, share
+from .portal_counts import PortalCount, registered
 
 
 @dataclass
@@ -109,29 +110,26 @@ class PortalRow:
 
     observation: Observation
     reported: Decimal | None
-
-    @property
-    def completed(self):
-        return self.observation.denominator
-
-    @property
-    def routes(self):
-        return self.observation.numerator
+    count: PortalCount  # what the portal counted, in the words of the app that counts
 
 
 def portal_counts(indicators, figures, year=None):
     """{indicator pk: [PortalRow]} — newest year first, the krai before the districts, all grades before the
     grade bands — with one query."""
     by_pk = {item.indicator.pk: item for item in figures.indicators}
+    counts = registered()
     observations = Observation.objects.from_portal().filter(is_current=True, indicator__in=indicators)
     if year is not None:
         observations = observations.filter(year=year)
     rows = {}
     for obs in observations.select_related("district"):
         item = by_pk.get(obs.indicator_id)
+        count = counts.get(item.indicator.number) if item else None
+        if count is None:  # the app that counted is no longer installed: its words are gone with it
+            continue
         cells = (item.krai if obs.district_id is None else item.districts.get(obs.district, {})) if item else {}
         cell = cells.get(obs.year) if obs.grade_band == "" else None
-        rows.setdefault(obs.indicator_id, []).append(PortalRow(obs, cell.value if cell else None))
+        rows.setdefault(obs.indicator_id, []).append(PortalRow(obs, cell.value if cell else None, count))
     for items in rows.values():
         items.sort(
             key=lambda r: (

@@ -6,12 +6,22 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from atlas.choices import chosen_district, district_choices
 from partners.models import phone_validator
 from portal.disabilities import DISABILITY_CATEGORIES
 
 from .models.opportunities import GRADES
 
 MAX_CLASS = 200  # more than any class or group of classes that comes at once
+
+
+def school_of(user):
+    """The school and district the teacher gave when asking for the account (teachers.TeacherRequest, reached by its
+    reverse accessor so that bookings need not know the teachers' app), to start the form with."""
+    request = getattr(user, "teacher_request", None)
+    if request is None:
+        return {}
+    return {"school": request.school, "district": request.district_id}
 
 
 class BookingForm(forms.Form):
@@ -22,6 +32,11 @@ class BookingForm(forms.Form):
         label=_("Date and time"), coerce=int, error_messages={"invalid_choice": _("Choose one of the dates offered.")}
     )
     school = forms.CharField(label=_("School"), max_length=255)
+    district = forms.TypedChoiceField(
+        label=_("Municipal district of the school"),
+        coerce=int,
+        error_messages={"invalid_choice": _("Choose the district in the list.")},
+    )
     grade = forms.TypedChoiceField(
         label=_("Grade"), coerce=int, error_messages={"invalid_choice": _("Choose one of the grades offered.")}
     )
@@ -64,8 +79,9 @@ class BookingForm(forms.Form):
     contact_email = forms.EmailField(label=_("E-mail"))
 
     def __init__(self, data=None, *, opportunity, user, **kwargs):
-        initial = {"contact_name": user.get_full_name(), "contact_email": user.email}
+        initial = {"contact_name": user.get_full_name(), "contact_email": user.email, **school_of(user)}
         super().__init__(data, initial=initial, **kwargs)
+        self.fields["district"].choices = district_choices()
         self.opportunity = opportunity
         slots = [slot for slot in opportunity.future_slots() if slot.places_left > 0]
         self.fields["slot"].choices = [("", _("Choose a date"))] + [
@@ -82,6 +98,12 @@ class BookingForm(forms.Form):
     @property
     def has_slots(self):
         return len(self.fields["slot"].choices) > 1
+
+    def clean_district(self):
+        district = chosen_district(self.cleaned_data["district"])
+        if district is None:
+            raise forms.ValidationError(_("Choose the district in the list."), code="invalid_choice")
+        return district
 
     def clean(self):
         cleaned = super().clean()

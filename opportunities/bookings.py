@@ -25,6 +25,7 @@ from portal.addresses import public_url
 from portal.groups import TEACHERS_GROUP
 from portal.mail import queue_message
 
+from . import indicator
 from .listing import index_page_for
 from .models.bookings import Booking, BookingStatus
 from .models.opportunities import OpportunitySlot
@@ -145,6 +146,7 @@ def record_attendance(booking, attended):
             )
         booking.attended, booking.attendance_recorded_at = attended, timezone.now()
         booking.save(update_fields=["attended", "attendance_recorded_at"])
+        indicator.publish_after_commit()
     return booking
 
 

@@ -7,6 +7,7 @@ from partners.permissions import OrganisationPermissionPolicy
 
 from .booking_viewsets import BookingPermissionPolicy, BookingViewSet
 from .card import employer_block, profession_block
+from .indicator import ATTENDANCE
 from .models import Booking, Opportunity
 from .participation import monitoring_block
 from .viewsets import OpportunityViewSet
@@ -23,3 +24,9 @@ def register_viewsets():
 hooks.register("profession_card_sections", profession_block)
 hooks.register("employer_page_sections", employer_block)
 hooks.register("monitoring_index_sections", monitoring_block)
+
+
+@hooks.register("register_portal_count")
+def attendance_count():
+    """Indicator 9 as the portal counts it (opportunities.indicator)."""
+    return ATTENDANCE

@@ -5,17 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from atlas.models import MunicipalDistrict
-from portal import locales
+from atlas.choices import chosen_district, district_choices
 from portal.account_request_pages import PasswordAndConsentForm, described
-
-
-def district_choices():
-    """The krai's districts (original rows, named in the visitor's language where translated), by name."""
-    originals = list(MunicipalDistrict.objects.filter(locale=locales.default_locale()).only("pk", "name", "locale"))
-    shown = locales.localized(originals)
-    named = sorted(((item.pk, seen.name) for item, seen in zip(originals, shown, strict=True)), key=lambda c: c[1])
-    return [("", _("— choose the district —")), *named]
 
 
 class TeacherRequestForm(PasswordAndConsentForm):
@@ -53,7 +44,7 @@ class TeacherRequestForm(PasswordAndConsentForm):
         self.fields["district"].choices = district_choices()
 
     def clean_district(self):
-        district = MunicipalDistrict.objects.filter(pk=self.cleaned_data["district"]).first()
+        district = chosen_district(self.cleaned_data["district"])
         if district is None:  # removed from the atlas since the form was shown
             raise forms.ValidationError(_("Choose the district in the list."), code="invalid_choice")
         return district

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from career import record
 from career.models import CountedDiagnosis, DiagnosticTally
+from career.publish import DIAGNOSTICS
 from career.state import Diagnosis, new_nonce
 from conftest import require_service
 from monitoring.figures import Figures
@@ -63,7 +64,7 @@ def test_counts_by_district_grade_band_and_year(client, career, indicator):
 
     band = portal(district=amur, grade_band="8-9", year=YEAR)
     assert (band.numerator, band.denominator, band.value) == (1, 2, 50)
-    assert band.source == Observation.PORTAL_SOURCE
+    assert band.source == DIAGNOSTICS.source
     whole = portal(district=amur, grade_band="", year=YEAR)
     assert (whole.numerator, whole.denominator) == (2, 3)
     assert (portal(district=career["vanino"], grade_band="", year=YEAR).denominator) == 1
@@ -96,7 +97,7 @@ def test_portal_counts_stand_beside_the_reported_figures(client, career, indicat
         numerator=3,
         denominator=4,
         origin=Observation.PORTAL,
-        source=Observation.PORTAL_SOURCE,
+        source=DIAGNOSTICS.source,
     )
     reported.refresh_from_db()
     assert reported.is_current and portal_2024.is_current  # neither replaces the other

@@ -60,7 +60,6 @@ class ObservationQuerySet(models.QuerySet):
 class Observation(models.Model):
     REPORTED, PORTAL = "reported", "portal"
     ORIGINS = [(REPORTED, _("reported by the municipality")), (PORTAL, _("counted by the portal"))]
-    PORTAL_SOURCE = "Портал «Учись и работай в Хабаровском крае»: анонимные результаты «Конструктора карьеры»"
 
     indicator = models.ForeignKey(
         Indicator,

@@ -61,6 +61,15 @@ class Booking(models.Model):
         verbose_name=_("teacher"),
     )
     school = models.CharField(_("school"), max_length=255)
+    # Where the school is, not where the visit is: indicator 9 counts a district's students (opportunities.indicator).
+    # Empty only on bookings written before the form asked.
+    district = models.ForeignKey(
+        "atlas.MunicipalDistrict",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("school's municipal district"),
+    )
     grade = models.PositiveSmallIntegerField(_("grade"), validators=[MinValueValidator(1), MaxValueValidator(11)])
     students = models.PositiveSmallIntegerField(_("number of students"), validators=[MinValueValidator(1)])
     students_with_disabilities = models.PositiveSmallIntegerField(_("of them, students with disabilities"), default=0)

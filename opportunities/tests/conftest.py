@@ -152,6 +152,7 @@ def booking_data(slot, **changed):
     return {
         "slot": slot.pk,
         "school": "МБОУ СОШ № 5 г. Амурска",
+        "district": slot.opportunity.district_id,
         "grade": 9,
         "students": 12,
         "students_with_disabilities": 2,
@@ -162,3 +163,10 @@ def booking_data(slot, **changed):
         "contact_email": "anna@school.example.ru",
         **changed,
     }
+
+
+def booking_fields(slot, **changed):
+    """What ``bookings.book`` takes besides the slot for the same valid booking: the form's cleaned values."""
+    fields = {name: value for name, value in booking_data(slot, **changed).items() if name != "slot"}
+    fields["district_id"] = fields.pop("district")
+    return fields

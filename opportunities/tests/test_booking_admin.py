@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from opportunities import bookings
 from opportunities.models import Booking, BookingStatus, OpportunitySlot
 
-from .conftest import booking_data, days, make_opportunity
+from .conftest import booking_fields, days, make_opportunity
 from .test_admin import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ LIST = "/admin/bookings/"
 
 
 def book(slot, teacher, **changed):
-    fields = {k: v for k, v in booking_data(slot, **changed).items() if k != "slot"}
+    fields = booking_fields(slot, **changed)
     return bookings.book(slot.pk, teacher, **fields)
 
 

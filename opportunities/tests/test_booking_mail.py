@@ -15,7 +15,7 @@ from conftest import received
 from opportunities import bookings
 from opportunities.models import Booking, BookingStatus, OpportunitySlot
 
-from .conftest import booking_data, days, make_opportunity
+from .conftest import booking_fields, days, make_opportunity
 
 pytestmark = pytest.mark.django_db
 REMINDERS = "opportunities.bookings.send_reminder"
@@ -30,7 +30,7 @@ def booked(index_page, atlas_cards, make_organisation, make_teacher):
         opportunity = make_opportunity(
             organisation, title="Экскурсия в литейный цех", district=atlas_cards["amur"], slots=((5, 30),)
         )
-        fields = {k: v for k, v in booking_data(opportunity.slots.get(), contact_email=email).items() if k != "slot"}
+        fields = booking_fields(opportunity.slots.get(), contact_email=email)
         with translation.override(language):
             return bookings.book(opportunity.slots.get().pk, make_teacher(email.split("@")[0]), **fields)
 

@@ -15,7 +15,7 @@ from opportunities import bookings
 from opportunities.models import Booking, Opportunity, OpportunitySlot
 from partners.models import Organisation, Status
 
-from .conftest import booking_data
+from .conftest import booking_fields
 
 
 def excursion_with(places):
@@ -65,9 +65,7 @@ def test_concurrent_bookings_never_exceed_the_places(racers, students, places, w
         pytest.skip("DATABASE_URL does not name PostgreSQL")
     slot = excursion_with(places)
     teachers = [get_user_model().objects.create_user(f"uchitel{n}", f"u{n}@school.example.ru") for n in range(racers)]
-    fields = {
-        k: v for k, v in booking_data(slot, students=students, students_with_disabilities=0).items() if k != "slot"
-    }
+    fields = booking_fields(slot, students=students, students_with_disabilities=0)
     start, outcomes = threading.Barrier(racers), []
 
     def book(teacher):

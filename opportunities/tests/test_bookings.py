@@ -9,7 +9,7 @@ from django.core import mail
 from opportunities import bookings
 from opportunities.models import Booking, BookingStatus, OpportunitySlot
 
-from .conftest import booking_data, days, make_opportunity
+from .conftest import booking_data, booking_fields, days, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_more_students_than_places_left_are_refused_with_a_clear_message(client,
 
 def test_the_service_refuses_a_full_slot_whatever_the_form_offered(setup):
     slot, teacher = setup["slot"], setup["teacher"]
-    fields = {k: v for k, v in booking_data(slot, students=20).items() if k != "slot"}
+    fields = booking_fields(slot, students=20)
     bookings.book(slot.pk, teacher, **fields)
     one = {**fields, "students": 1, "students_with_disabilities": 0}
     with pytest.raises(bookings.Refused) as refused:
@@ -92,7 +92,7 @@ def test_a_past_slot_is_refused_with_a_message(client, setup):
     response = client.post(setup["url"], booking_data(past))
     assert response.status_code == 400
     assert "Выберите одну из предложенных дат." in errors_in(response)
-    fields = {k: v for k, v in booking_data(past).items() if k != "slot"}
+    fields = booking_fields(past)
     with pytest.raises(bookings.Refused, match="Эта дата уже прошла"):
         bookings.book(past.pk, setup["teacher"], **fields)
     assert not Booking.objects.exists()
@@ -142,7 +142,7 @@ def test_garbage_is_a_form_error_never_a_500(client, setup, data):
 def test_the_database_refuses_impossible_counts(setup):
     from django.db import IntegrityError, transaction
 
-    fields = {k: v for k, v in booking_data(setup["slot"]).items() if k != "slot"}
+    fields = booking_fields(setup["slot"])
     for impossible in ({"students": 2, "students_with_disabilities": 3}, {"students": 2, "attended": 3}):
         with pytest.raises(IntegrityError), transaction.atomic():
             Booking.objects.create(slot=setup["slot"], **{**fields, **impossible})
@@ -207,6 +207,7 @@ def test_no_student_name_is_asked_for(client, setup):
         "csrfmiddlewaretoken",
         "slot",
         "school",
+        "district",
         "grade",
         "students",
         "students_with_disabilities",

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from career.publish import NoIndicator, publish
+from career.publish import publish
 from career.record import forget_old
+from monitoring.portal_counts import NoIndicator
 
 
 class Command(BaseCommand):
