@@ -217,3 +217,35 @@ def test_no_student_name_is_asked_for(client, setup):
         "contact_phone",
         "contact_email",
     }
+
+
+def test_the_form_starts_with_the_school_and_district_of_the_teachers_request(client, setup, atlas_cards):
+    from django.utils import timezone
+
+    from teachers.models import TeacherRequest
+
+    vanino = atlas_cards["vanino"]
+    TeacherRequest.objects.create(
+        account=setup["teacher"],
+        full_name="Сергеева Анна Петровна",
+        school="МБОУ СОШ № 2 п. Ванино",
+        district=vanino,
+        email=setup["teacher"].email,
+        language="ru",
+        consent_at=timezone.now(),
+        status="approved",
+    )
+    form = client.get(setup["url"]).content.decode().split('id="booking-heading"')[1].split("</form>")[0]
+    assert 'value="МБОУ СОШ № 2 п. Ванино"' in form
+    assert f'<option value="{vanino.pk}" selected>Ванинский район</option>' in form
+    # The teacher may book for another school: what is posted is what is kept.
+    response = client.post(setup["url"], booking_data(setup["slot"], district=atlas_cards["amur"].pk))
+    assert response.status_code == 302
+    assert Booking.objects.get().district == atlas_cards["amur"]
+
+
+def test_a_district_not_in_the_list_is_refused_in_words(client, setup):
+    response = client.post(setup["url"], booking_data(setup["slot"], district=987654))
+    assert response.status_code == 400
+    assert "Выберите район в списке." in errors_in(response)
+    assert not Booking.objects.exists()
