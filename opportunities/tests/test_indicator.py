@@ -58,9 +58,7 @@ def visits(atlas_cards, make_organisation, make_teacher, indicator):
     return {"amur": amur, "vanino": vanino, **{name: Booking.objects.get(pk=b.pk) for name, b in classes.items()}}
 
 
-def test_recorded_attendance_becomes_observations_by_district_band_and_year(
-    visits, django_capture_on_commit_callbacks
-):
+def test_recorded_attendance_becomes_observations_by_district_band_and_year(visits, django_capture_on_commit_callbacks):
     year, amur = timezone.localdate().year, visits["amur"]
     with django_capture_on_commit_callbacks(execute=True):
         for name, came in (("ninth", 18), ("third", 9), ("from_vanino", 15), ("unknown", 12)):

@@ -1,6 +1,8 @@
 """Employers' participation for the monitoring: organisations, opportunities, dates and students who came, by the
 district where the opportunity takes place, in one year."""
 
+import re
+
 from django.utils import timezone
 
 from opportunities import participation
@@ -36,3 +38,20 @@ def test_organisations_opportunities_dates_and_students_who_came_by_district(
     html = participation.monitoring_block(None, None)
     if timezone.localdate().year == year:
         assert "2 организации провели" in html and "других): 3; учеников пришло, по отметкам организаций: 18." in html
+
+
+def test_the_monitoring_page_shows_the_table(client, atlas_cards, make_organisation):
+    from monitoring.models import MonitoringIndexPage
+
+    amur = atlas_cards["amur"]
+    make_opportunity(make_organisation("ООО «Верфь»"), title="Экскурсия на верфь", district=amur, slots=((1, 30),))
+    OpportunitySlot.objects.update(date=timezone.localdate())
+    index = MonitoringIndexPage(title="Мониторинг", slug="monitoring")
+    atlas_cards["home"].add_child(instance=index)
+    index.save_revision().publish()
+
+    html = client.get("/monitoring/").content.decode()
+    section = html[html.index('id="participation-heading"') :]
+    assert f"Участие работодателей и колледжей, {timezone.localdate().year}" in section
+    row = re.sub(r">\s+<", "><", section)
+    assert f'<th scope="row">{amur.name}</th><td>1</td><td>1</td><td>1</td><td>0</td>' in row
