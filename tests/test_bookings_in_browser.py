@@ -113,7 +113,7 @@ def send_with_an_error(page, site):
     page.fill("#id_students_with_disabilities", "7")
     page.fill("#id_contact_phone", "+7 914 000-00-00")
     with page.expect_navigation():
-        page.click(".partner-form button[type=submit]")
+        page.click(".account-form button[type=submit]")
 
 
 def test_axe_finds_nothing_on_the_booking_form_and_my_bookings(page, booking_site):
@@ -126,7 +126,7 @@ def test_axe_finds_nothing_on_the_booking_form_and_my_bookings(page, booking_sit
     assert described_by == "id_students_with_disabilities-error"
     page.fill("#id_students_with_disabilities", "1")
     with page.expect_navigation():
-        page.click(".partner-form button[type=submit]")
+        page.click(".account-form button[type=submit]")
     assert page.locator("h1").inner_text() == "Мои записи"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
