@@ -113,6 +113,11 @@ class PortalRow:
     count: PortalCount  # what the portal counted, in the words of the app that counts
 
 
+def band_order(band):
+    """All grades first, then the bands by their first grade: «5-7» before «10-11»."""
+    return int(band.split("-")[0]) if band else 0
+
+
 def portal_counts(indicators, figures, year=None):
     """{indicator pk: [PortalRow]} — newest year first, the krai before the districts, all grades before the
     grade bands — with one query."""
@@ -136,7 +141,7 @@ def portal_counts(indicators, figures, year=None):
                 -r.observation.year,
                 r.observation.district is not None,
                 r.observation.district.name if r.observation.district else "",
-                r.observation.grade_band,
+                band_order(r.observation.grade_band),
             )
         )
     return rows

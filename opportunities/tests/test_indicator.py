@@ -89,6 +89,7 @@ def test_recorded_attendance_becomes_observations_by_district_band_and_year(visi
 
 def test_the_indicator_page_shows_the_portal_count_in_its_own_words(client, visits, site_tree):
     Booking.objects.filter(pk=visits["ninth"].pk).update(attended=18)
+    Booking.objects.filter(pk=visits["unknown"].pk).update(attended=12, district=visits["amur"])
     publish()
     home, _english = site_tree
     index = MonitoringIndexPage(title="Мониторинг", slug="monitoring")
@@ -99,7 +100,9 @@ def test_the_indicator_page_shows_the_portal_count_in_its_own_words(client, visi
     table = re.sub(r">\s+<", "><", page[page.index("Посчитано порталом") :])
     assert table.startswith("Посчитано порталом: ученики, пришедшие на экскурсии и профпробы по записи здесь")
     assert "Число учеников района (по данным ОМСУ)" in table
-    assert "Амурский район</th><td>все</td><td>1000</td><td>18</td><td>1,80</td>" in table
+    assert "Амурский район</th><td>все</td><td>1000</td><td>30</td><td>3</td>" in table
+    assert "Амурский район</th><td>8-9</td><td>1000</td><td>18</td><td>1,80</td>" in table
+    assert table.index("<td>8-9</td>") < table.index("<td>10-11</td>")  # bands in the order of grades
     assert "Конструктор карьеры" not in table  # the words of indicator 1's count are not borrowed
 
 
