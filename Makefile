@@ -32,12 +32,14 @@ run: $(VENV)/.installed ## Install, migrate, load the seed, serve http://127.0.0
 	$(LOCAL) $(MANAGE) load_seed
 	$(LOCAL) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(LOCAL) $(MANAGE) ensure_admin
+	$(LOCAL) $(MANAGE) schedule_daily
 	$(LOCAL) bin/serve
 
 dev: $(VENV)/.installed ## The same for development: DEBUG on, runserver reloads on every change
 	$(DEV) $(MANAGE) migrate --noinput
 	$(DEV) $(MANAGE) load_seed
 	$(DEV) $(MANAGE) ensure_admin
+	$(DEV) $(MANAGE) schedule_daily
 	$(DEV) bin/serve dev
 
 test: $(VENV)/.installed-dev ## Run the whole test suite (honours DATABASE_URL and OPENSEARCH_URL)

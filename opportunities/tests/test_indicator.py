@@ -1,5 +1,5 @@
-"""Indicator 9 from the portal: the students who came on confirmed bookings, by the school's district, the grade band and
-the year, divided by the students the municipality reported, written as observations of origin «portal» beside the
+"""Indicator 9 from the portal: the students who came on confirmed bookings, by the school's district, the grade band
+and the year, divided by the students the municipality reported, written as observations of origin «portal» beside the
 reported figures and shown on the indicator's page."""
 
 import io

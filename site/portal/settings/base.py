@@ -325,6 +325,16 @@ TEACHER_REJECTED_KEPT_DAYS = env.int("TEACHER_REJECTED_KEPT_DAYS", default=30)
 # A booking's contact (the teacher's name, phone, e-mail) and what was written about the students' needs are erased
 # this many days after the visit (manage.py forget_booking_contacts, daily); the counts stay for the figures.
 BOOKING_CONTACTS_KEPT_DAYS = env.int("BOOKING_CONTACTS_KEPT_DAYS", default=90)
+# The housekeeping the background worker runs every day at DAILY_HOUR, the portal's time (portal.daily): the erasures of
+# personal data past their keeping time first, then the portal's counts into the monitoring.
+DAILY_COMMANDS = [
+    "forget_organisation_requests",
+    "forget_teacher_requests",
+    "forget_booking_contacts",
+    "publish_diagnostics",
+    "publish_attendance",
+]
+DAILY_HOUR = env.int("DAILY_HOUR", default=3)
 
 # Sign-in lockouts (django-axes, portal.lockouts): AXES_FAILURE_LIMIT wrong passwords lock the account from every
 # address and the address for every account, for AXES_COOLOFF_MINUTES or until an administrator unlocks them

@@ -1,0 +1,63 @@
+"""The portal's daily housekeeping, run by the background worker rather than an operator's cron: the management
+commands named in ``DAILY_COMMANDS`` (erasing personal data past its keeping time under 152-ФЗ, publishing the
+portal's counts into the monitoring) run one after another at ``DAILY_HOUR`` of the portal's time zone, and the run
+queues the next one for the day after. ``manage.py schedule_daily`` (part of ``make run`` and of a deployment, like
+``migrate``) queues the first; it never queues a second while one waits, so running it again is harmless.
+
+A command that fails is logged and the others still run: an unpublished count must not keep contacts past their time.
+"""
+
+import datetime
+import io
+import logging
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult
+
+logger = logging.getLogger(__name__)
+
+
+def next_run(now=None):
+    """The next ``DAILY_HOUR`` o'clock of the portal's time zone after ``now``."""
+    local = timezone.localtime(now or timezone.now())
+    at = local.replace(hour=settings.DAILY_HOUR, minute=0, second=0, microsecond=0)
+    return at if at > local else at + datetime.timedelta(days=1)
+
+
+@task(backend="long")
+def run_daily_commands():
+    """Run every command of ``DAILY_COMMANDS``, then queue tomorrow's run. Returns {command: what it printed, or the
+    error}."""
+    done = {}
+    for name in settings.DAILY_COMMANDS:
+        out = io.StringIO()
+        try:
+            call_command(name, stdout=out)
+        except Exception as error:  # one failing command must not stop the erasures after it
+            logger.exception("The daily command %s failed", name)
+            done[name] = f"failed: {error}"
+        else:
+            done[name] = out.getvalue().strip()
+    schedule_daily(next_run())
+    return done
+
+
+def waiting():
+    return DBTaskResult.objects.filter(
+        task_path=run_daily_commands.module_path, status__in=["READY"], backend_name="long"
+    )
+
+
+def schedule_daily(when=None):
+    """Queue a run for ``when`` (the next DAILY_HOUR by default) unless one is waiting; returns whether one was
+    queued."""
+    with transaction.atomic():
+        # The waiting run is locked while we look, so that it cannot start (and leave the queue) in between.
+        if list(waiting().select_for_update()[:1]):
+            return False
+        run_daily_commands.using(run_after=when or next_run()).enqueue()
+    return True
