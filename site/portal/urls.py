@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("accessibility/settings/", views.accessibility_settings, name="accessibility_settings"),
     path("organizatsiyam/registratsiya/", include("partners.urls")),
     path("pedagogam/registratsiya/", include("teachers.urls")),
+    path("studentam/", include("resumes.urls")),
+    path("privacy/", views.privacy, name="privacy"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

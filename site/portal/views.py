@@ -80,6 +80,23 @@ def accessibility_statement(request):
 
 
 @require_safe
+def privacy(request):
+    """What personal data the portal keeps, why, who sees it, how long, and the person's rights (152-ФЗ)."""
+    return render(
+        request,
+        "portal/privacy.html",
+        {
+            "operator": settings.PERSONAL_DATA_OPERATOR,
+            "limits": {
+                "student_withdrawn_days": settings.STUDENT_WITHDRAWN_KEPT_DAYS,
+                "booking_days": settings.BOOKING_CONTACTS_KEPT_DAYS,
+                "teacher_rejected_days": settings.TEACHER_REJECTED_KEPT_DAYS,
+            },
+        },
+    )
+
+
+@require_safe
 def public_media(request, path):
     """Images and other public media from MEDIA_ROOT, for `make run` and `make dev` (SERVE_MEDIA); production
     leaves media to the proxy or the storage. Never the documents folder: a document's file may belong to a

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "teachers",
     "opportunities",
     "vacancies",
+    "resumes",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -331,10 +332,23 @@ DAILY_COMMANDS = [
     "forget_organisation_requests",
     "forget_teacher_requests",
     "forget_booking_contacts",
+    "forget_student_accounts",
     "publish_diagnostics",
     "publish_attendance",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
+# Who processes the personal data (152-ФЗ, art. 3): named in the consent students give and on the privacy page. The
+# deployment sets the operator's legal name, postal address and e-mail; the default names the programme's organiser.
+PERSONAL_DATA_OPERATOR = {
+    "name": env("OPERATOR_NAME", default="Хабаровский краевой институт развития образования (ХК ИРО)"),
+    "address": env("OPERATOR_ADDRESS", default=""),  # shown only when set: the deployment knows it, the code does not
+    "email": env("OPERATOR_EMAIL", default=""),
+}
+# Students' accounts (resumes.accounts): from this age; the confirmation link's life; the days an account is kept
+# after its consent is withdrawn (then deleted with everything in it, unless consent is given again).
+STUDENT_MINIMUM_AGE = 16
+STUDENT_CONFIRMATION_DAYS = env.int("STUDENT_CONFIRMATION_DAYS", default=3)
+STUDENT_WITHDRAWN_KEPT_DAYS = env.int("STUDENT_WITHDRAWN_KEPT_DAYS", default=30)
 
 # Sign-in lockouts (django-axes, portal.lockouts): AXES_FAILURE_LIMIT wrong passwords lock the account from every
 # address and the address for every account, for AXES_COOLOFF_MINUTES or until an administrator unlocks them
@@ -368,6 +382,7 @@ RATE_LIMITS = {
     "career-code": "20/10m",  # class codes entered that open no session: codes cannot be found by guessing
     "partner-registration": "10/h",  # organisation account requests sent: each one mails an address
     "teacher-registration": "20/h",  # teachers' account requests: a school's teachers may share one address
+    "student-registration": "20/h",  # students' accounts: a college's computer class may register together
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ResumesConfig(AppConfig):
+    """The students' résumé base: accounts of college and university students and graduates, their consent to the
+    processing of personal data (152-ФЗ) with its version, and what they may do with their data at any time — read
+    the consent, withdraw it, download everything, delete the account."""
+
+    name = "resumes"
+    verbose_name = "База резюме студентов"
+    default_auto_field = "django.db.models.BigAutoField"

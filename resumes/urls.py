@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "resumes"
+urlpatterns = [
+    path("registratsiya/", views.RegisterView.as_view(), name="register"),
+    path("registratsiya/zayavka-otpravlena/", views.SentView.as_view(), name="sent"),
+    path("registratsiya/podtverzhdenie/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
+    path("kabinet/", views.CabinetView.as_view(), name="cabinet"),
+]
