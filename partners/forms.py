@@ -1,7 +1,6 @@
 """The request for an organisation account."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
@@ -59,6 +58,7 @@ def atlas_choices():
 
 class RegistrationForm(PasswordAndConsentForm):
     name_field = "contact_name"
+    taken_message = _("An account with this e-mail address exists already. Sign in, or give another address.")
     duplicate_message = _(
         "This organisation already has an account, or a request for one awaits confirmation or approval. "
         "Ask the colleague who registered it to add what you need, or write to the portal's editors."
@@ -108,16 +108,6 @@ class RegistrationForm(PasswordAndConsentForm):
 
     def clean_inn(self):
         return validate_inn(self.cleaned_data["inn"])
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        users = get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email))
-        if users.exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address exists already. Sign in, or give another address."),
-                code="taken",
-            )
-        return email
 
     def clean(self):
         cleaned = super().clean()

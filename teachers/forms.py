@@ -1,8 +1,6 @@
 """The teacher's request for an account, and the reviewer's reason for a rejection."""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from atlas.choices import chosen_district, district_choices
@@ -48,12 +46,6 @@ class TeacherRequestForm(PasswordAndConsentForm):
         if district is None:  # removed from the atlas since the form was shown
             raise forms.ValidationError(_("Choose the district in the list."), code="invalid_choice")
         return district
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
-            raise forms.ValidationError(self.taken_message, code="taken")
-        return email
 
 
 class RejectionForm(forms.Form):

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core import signing
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -28,6 +29,7 @@ class PasswordAndConsentForm(forms.Form):
     fields come last, after the app's own."""
 
     name_field = None  # the app's field with the person's full name
+    taken_message = None  # the app's words for an address that has an account already
     SHARED_FIELDS = ("password1", "password2", "consent")
 
     password1 = forms.CharField(
@@ -51,6 +53,13 @@ class PasswordAndConsentForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Declared in a base class, the shared fields would come first; the app's own are asked for before them.
         self.order_fields([name for name in self.fields if name not in self.SHARED_FIELDS])
+
+    def clean_email(self):
+        """The address in lower case; refused when an account has it as its user name or address already."""
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+            raise forms.ValidationError(self.taken_message, code="taken")
+        return email
 
     def clean(self):
         cleaned = super().clean()
