@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from monitoring.models import Indicator, MonitoringIndexPage, Observation
 from opportunities import bookings
-from opportunities.indicator import ATTENDANCE
+from opportunities.indicator import ATTENDANCE, cells
 from opportunities.models import Booking, BookingStatus, OpportunitySlot
 
 from .conftest import make_opportunity
@@ -58,7 +58,9 @@ def visits(atlas_cards, make_organisation, make_teacher, indicator):
     return {"amur": amur, "vanino": vanino, **{name: Booking.objects.get(pk=b.pk) for name, b in classes.items()}}
 
 
-def test_recorded_attendance_becomes_observations_by_district_band_and_year(visits, django_capture_on_commit_callbacks):
+def test_recorded_attendance_becomes_observations_by_district_band_and_year(
+    visits, django_capture_on_commit_callbacks, django_assert_num_queries
+):
     year, amur = timezone.localdate().year, visits["amur"]
     with django_capture_on_commit_callbacks(execute=True):
         for name, came in (("ninth", 18), ("third", 9), ("from_vanino", 15), ("unknown", 12)):
@@ -80,6 +82,8 @@ def test_recorded_attendance_becomes_observations_by_district_band_and_year(visi
     assert Observation.objects.reported().filter(is_current=True).count() == 2
 
     assert publish() == 0  # nothing changed since: nothing written
+    with django_assert_num_queries(2):  # the attendance and the reported numbers, however many bookings
+        cells()
 
     Booking.objects.filter(pk=visits["ninth"].pk).update(attended=20)  # the organisation corrected its count
     assert publish() == 4  # the band and the whole, of the district and of the krai
