@@ -59,6 +59,7 @@ def test_a_keyboard_alone_books_and_cancels(page, booking_site):
     page.keyboard.press("ArrowDown")  # the first date offered
     steps = [
         ("id_school", "МБОУ СОШ № 3 г. Хабаровска"),
+        ("id_district", None),  # the first district of the list
         ("id_grade", None),
         ("id_students", "9"),
         ("id_students_with_disabilities", "1"),
@@ -92,6 +93,7 @@ def test_a_keyboard_alone_books_and_cancels(page, booking_site):
     booking = Booking.objects.get(contact_email="brauzer@school.example.ru")
     assert (booking.students, booking.students_with_disabilities, booking.contact_phone) == (9, 1, "+7 914 123-45-67")
     assert booking.slot.opportunity == booking_site["opportunity"] and booking.adaptations
+    assert booking.district is not None
     # Cancel it: the button is reached from the page's list by Tab.
     page.focus("h1")
     while page.evaluate("document.activeElement.textContent") != "Отменить запись":
@@ -108,6 +110,7 @@ def send_with_an_error(page, site):
     page.goto(site["base"] + site["url"])
     page.select_option("#id_slot", index=1)
     page.fill("#id_school", "Гимназия № 1")
+    page.select_option("#id_district", index=1)
     page.select_option("#id_grade", index=1)
     page.fill("#id_students", "5")
     page.fill("#id_students_with_disabilities", "7")
