@@ -20,7 +20,7 @@ from django_tasks import task
 from monitoring.models import Observation
 from monitoring.portal_counts import ALL_GRADES, PortalCount, publish
 
-from .models import Booking, BookingStatus
+from .models.bookings import Booking, BookingStatus
 
 ATTENDANCE = PortalCount(
     indicator=9,
