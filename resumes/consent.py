@@ -14,6 +14,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal import locales
+
 VERSIONS = {1: datetime.date(2026, 11, 30)}  # version → the day it took effect
 CURRENT = max(VERSIONS)
 
@@ -38,6 +40,7 @@ def context():
 
 
 def digest(version=None):
-    """SHA-256 of the Russian text of ``version``, with its markup and spacing taken out."""
-    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render(version, "ru"))).strip()
+    """SHA-256 of the text of ``version`` in the default language (Russian, the one that binds), with its markup and
+    spacing taken out."""
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render(version, locales.default_language()))).strip()
     return hashlib.sha256(words.encode()).hexdigest()
