@@ -13,6 +13,7 @@ from conftest import require_service
 from portal.tests.helpers import run_scenario
 
 
+@pytest.mark.sqlite_scenario
 def test_the_migration_makes_one_item_a_line_and_joins_them_back(tmp_path):
     """In a process of its own on a fresh SQLite file (list_migration_scenario.py): migrating back and forth
     here would leave the suite's database unusable."""

@@ -4,6 +4,7 @@ the default-language row; the migration that moved them there from the handbook 
 import datetime
 from pathlib import Path
 
+import pytest
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -12,6 +13,7 @@ from atlas.models import EducationalOrganization, OpenDay
 from portal.tests.helpers import run_scenario
 
 
+@pytest.mark.sqlite_scenario
 def test_the_migration_moves_the_handbooks_open_days_to_their_organisations(tmp_path):
     result = run_scenario(Path(__file__).with_name("open_days_migration_scenario.py"), tmp_path / "db.sqlite3")
     assert result["college"] == [["2026-03-14", "Главный корпус"], ["2026-04-18", "Онлайн"]]

@@ -205,6 +205,7 @@ def test_a_second_report_in_english_keeps_the_directions_of_the_russian_one(clie
     assert [s["figures"].indicator.number for s in sections] == [1]
 
 
+@pytest.mark.sqlite_scenario
 def test_the_migration_keeps_pks_numbers_names_and_links_and_goes_back(tmp_path):
     """In a process of its own on a fresh SQLite file (indicator_migration_scenario.py), as the observation migration
     is tested: migrating back and forth here would leave the suite's database unusable."""

@@ -65,6 +65,7 @@ def test_twenty_concurrent_saves_leave_one_current_observation(in_district):
     assert len(current.history()) == 20  # each save replaced the one before it
 
 
+@pytest.mark.sqlite_scenario
 def test_the_migration_keeps_the_newest_of_duplicates_current(tmp_path):
     """In a process of its own on a fresh SQLite file (migration_scenario.py): the data migration is the same on
     both databases, and migrating back and forth here would leave the suite's database unusable."""

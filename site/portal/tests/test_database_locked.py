@@ -21,6 +21,7 @@ def scenario(tmp_path_factory):
     return run_scenario(Path(__file__).with_name("sqlite_lock_scenario.py"), path)
 
 
+@pytest.mark.sqlite_scenario
 def test_pages_search_and_downloads_answer_while_the_database_is_locked(scenario):
     assert scenario["statuses"] == [200, 200, 200, 200]  # home, a page, a search, a document
     assert scenario["elapsed"] < 5, f"the pages waited {scenario['elapsed']:.1f} s"  # the busy timeout is 20 s
@@ -31,6 +32,7 @@ def test_pages_search_and_downloads_answer_while_the_database_is_locked(scenario
     assert scenario["downloads_after"] == 1 and scenario["hits_after"] == 1
 
 
+@pytest.mark.sqlite_scenario
 def test_two_writers_at_once_queue_for_the_lock(scenario):
     """With SQLite's default deferred transactions one writer fails with «database is locked» (its read lock
     cannot be upgraded while the other writes); with IMMEDIATE transactions the second waits and both succeed."""

@@ -5,9 +5,12 @@ where the English locale exists, and return to their column backwards."""
 
 from pathlib import Path
 
+import pytest
+
 from portal.tests.helpers import run_scenario
 
 
+@pytest.mark.sqlite_scenario
 def test_the_rows_become_originals_and_english_translations_and_back(tmp_path):
     result = run_scenario(Path(__file__).with_name("translatable_rows_scenario.py"), tmp_path / "db.sqlite3")
     before, after = result["before"], result["after"]
