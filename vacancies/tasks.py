@@ -10,10 +10,10 @@ import logging
 import urllib.request
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db.models import DBTaskResult
+
+from portal import recurring
 
 from . import trudvsem
 
@@ -51,9 +51,7 @@ def refresh_vacancies():
 
 def waiting():
     """Refreshes queued and not yet started."""
-    return DBTaskResult.objects.filter(
-        task_path=refresh_vacancies.module_path, status__in=["READY"], backend_name="long"
-    )
+    return recurring.waiting(refresh_vacancies)
 
 
 def schedule_refresh(when=None):
@@ -61,9 +59,4 @@ def schedule_refresh(when=None):
     Returns whether one was queued."""
     if not settings.TRUDVSEM_URL:
         return False
-    with transaction.atomic():
-        # A waiting refresh is locked while we look, so that it cannot start (and leave the queue) in between.
-        if list(waiting().select_for_update()[:1]):
-            return False
-        refresh_vacancies.using(run_after=when or timezone.now()).enqueue()
-    return True
+    return recurring.enqueue_unless_waiting(refresh_vacancies, when or timezone.now())

@@ -13,10 +13,10 @@ import logging
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db.models import DBTaskResult
+
+from portal import recurring
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +47,10 @@ def run_daily_commands():
 
 
 def waiting():
-    return DBTaskResult.objects.filter(
-        task_path=run_daily_commands.module_path, status__in=["READY"], backend_name="long"
-    )
+    return recurring.waiting(run_daily_commands)
 
 
 def schedule_daily(when=None):
     """Queue a run for ``when`` (the next DAILY_HOUR by default) unless one is waiting; returns whether one was
     queued."""
-    with transaction.atomic():
-        # The waiting run is locked while we look, so that it cannot start (and leave the queue) in between.
-        if list(waiting().select_for_update()[:1]):
-            return False
-        run_daily_commands.using(run_after=when or next_run()).enqueue()
-    return True
+    return recurring.enqueue_unless_waiting(run_daily_commands, when or next_run())
