@@ -104,35 +104,6 @@ def forget_unneeded_accounts():
     return forget_lapsed_requests() + forget(StudentAccount.objects.withdrawn_long_ago())
 
 
-def export(student):
-    """Everything the portal holds about the student, as JSON-ready data (152-ФЗ, art. 14: the person's right to
-    know what is processed)."""
-    user = student.account
-    return {
-        "account": {
-            "username": user.get_username(),
-            "email": student.email,
-            "full_name": student.full_name,
-            "birth_date": student.birth_date.isoformat(),
-            "occupation": student.occupation,
-            "language": student.language,
-            "registered_at": student.created_at.isoformat(),
-            "email_confirmed_at": student.confirmed_at.isoformat() if student.confirmed_at else None,
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-        },
-        "consents": [
-            {
-                "version": item.version,
-                "text_sha256": item.digest,
-                "given_at": item.given_at.isoformat(),
-                "withdrawn_at": item.withdrawn_at.isoformat() if item.withdrawn_at else None,
-            }
-            for item in student.consents.order_by("given_at")
-        ],
-        "exported_at": timezone.now().isoformat(),
-    }
-
-
 def mail(student, kind, **context):
     """Queue the letter ``resumes/mail/<kind>.txt`` to the student, in the language of the form."""
     queue_letter(

@@ -8,4 +8,6 @@ urlpatterns = [
     path("registratsiya/zayavka-otpravlena/", views.SentView.as_view(), name="sent"),
     path("registratsiya/podtverzhdenie/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
     path("kabinet/", views.CabinetView.as_view(), name="cabinet"),
+    path("kabinet/rezyume/", views.ResumeEditView.as_view(), name="resume"),
+    path("kabinet/rezyume/pdf/", views.ResumePdfView.as_view(), name="resume-pdf"),
 ]

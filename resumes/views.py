@@ -7,8 +7,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -16,11 +17,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from portal import account_request_pages as pages
+from portal import locales
 from portal.limits import limit
+from portal.pdf import render_pdf
 
-from . import accounts, consent
+from . import accounts, consent, export, guide
 from .forms import StudentAccountForm
-from .models import StudentAccount, confirmation_age
+from .models import Resume, StudentAccount, confirmation_age
+from .resume_forms import EducationFormSet, ExperienceFormSet, ResumeForm
 
 
 class StudentPage:
@@ -48,9 +52,8 @@ class ConfirmView(StudentPage, pages.ConfirmView):
     context_object_name = "student"
 
 
-class CabinetView(View):
-    """The signed-in student's own page. Its forms post an ``action``: consent (to the current text), withdraw,
-    export, delete (with the box «I understand» ticked)."""
+class StudentView(View):
+    """A page of the signed-in student's own: others are sent to sign in, or told it is not their kind of account."""
 
     http_method_names = ["get", "head", "post"]
 
@@ -61,6 +64,11 @@ class CabinetView(View):
         if self.student is None:
             return render(request, "resumes/not_a_student.html", status=403)
         return super().dispatch(request, *args, **kwargs)
+
+
+class CabinetView(StudentView):
+    """The signed-in student's own page. Its forms post an ``action``: consent (to the current text), withdraw,
+    export (JSON or PDF), delete (with the box «I understand» ticked)."""
 
     def get(self, request):
         return self.show(request)
@@ -75,11 +83,19 @@ class CabinetView(View):
             if accounts.withdraw(student):
                 messages.success(request, _("Your consent is withdrawn. Nothing of yours is shown to anyone now."))
         elif action == "export":
-            data = json.dumps(accounts.export(student), ensure_ascii=False, indent=2)
+            data = json.dumps(export.everything(student), ensure_ascii=False, indent=2)
             response = HttpResponse(data, content_type="application/json; charset=utf-8")
             stamp = timezone.localdate().isoformat()
             response["Content-Disposition"] = f'attachment; filename="moi-dannye-{stamp}.json"'
             return response
+        elif action == "export-pdf":
+            return render_pdf(
+                request,
+                "resumes/export_pdf.html",
+                export.pdf_context(export.everything(student)),
+                title=_("What the portal keeps about %(name)s") % {"name": student.full_name},
+                filename=f"moi-dannye-{timezone.localdate().isoformat()}.pdf",
+            )
         elif action == "delete":
             if request.POST.get("understood") != "on":
                 return self.show(request, delete_error=_("Tick the box to confirm that you want everything deleted."))
@@ -92,7 +108,12 @@ class CabinetView(View):
 
     def show(self, request, status=None, **errors):
         student = self.student
+        resume = Resume.objects.filter(student=student).first()
+        education = list(resume.education.all()) if resume else []
+        experience = list(resume.experience.all()) if resume else []
         context = {
+            "resume": resume,
+            "missing": guide.missing(resume, education, experience),
             "student": student,
             "consent_in_force": student.current_consent(),
             "needs_consent": accounts.needs_consent(student),
@@ -102,3 +123,95 @@ class CabinetView(View):
             **errors,
         }
         return render(request, "resumes/cabinet.html", context, status=status or (400 if errors else 200))
+
+
+class ResumeEditView(StudentView):
+    """The guided résumé form: the résumé and its rows of education and experience, saved together or not at all.
+    ``?version=easy`` shows the easy-read hints. Only with a consent to the current text in force: without it the
+    portal may not process the data."""
+
+    def setup_forms(self, data=None):
+        resume = Resume.objects.filter(student=self.student).first() or Resume(
+            student=self.student, contact_email=self.student.email
+        )
+        return (
+            resume,
+            ResumeForm(data, instance=resume),
+            EducationFormSet(data, instance=resume, prefix="education"),
+            ExperienceFormSet(data, instance=resume, prefix="experience"),
+        )
+
+    def get(self, request):
+        if accounts.needs_consent(self.student):
+            return redirect("resumes:cabinet")
+        return self.show(request, *self.setup_forms())
+
+    def post(self, request):
+        if accounts.needs_consent(self.student):
+            return redirect("resumes:cabinet")
+        resume, form, education, experience = self.setup_forms(request.POST)
+        if not (form.is_valid() and education.is_valid() and experience.is_valid()):
+            return self.show(request, resume, form, education, experience, status=400)
+        with transaction.atomic():
+            resume = form.save()
+            education.instance = experience.instance = resume
+            education.save()
+            experience.save()
+        messages.success(request, _("The résumé is saved."))
+        return redirect(reverse("resumes:resume") + ("?version=easy" if self.easy(request) else ""))
+
+    @staticmethod
+    def easy(request):
+        return (request.GET.get("version") or request.POST.get("version")) == "easy"
+
+    def show(self, request, resume, form, education, experience, status=200):
+        easy = self.easy(request)
+        context = {
+            "resume": resume,
+            "form": form,
+            "education": education,
+            "experience": experience,
+            "formsets": (education, experience),
+            "hints": guide.hints("easy" if easy else "plain"),
+            "easy": easy,
+        }
+        return render(request, "resumes/resume_form.html", context, status=status)
+
+
+class ResumePdfView(StudentView):
+    """The student's résumé as a tagged PDF, as an employer would read it (with the contacts)."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request):
+        resume = get_object_or_404(Resume.objects.select_related("district"), student=self.student)
+        return render_pdf(
+            request,
+            "resumes/resume_pdf.html",
+            resume_context(resume, contacts=True),
+            title=_("Résumé: %(name)s") % {"name": self.student.full_name},
+            filename=f"rezyume-{timezone.localdate().isoformat()}.pdf",
+        )
+
+
+def resume_context(resume, *, contacts):
+    """What a résumé's page and PDF show; ``contacts`` whether the reader may see the phone and e-mail."""
+    return {
+        "resume": resume,
+        "student": resume.student,
+        "professions": locales.localized(resume.professions.order_by("title")),
+        "district": locales.localized([resume.district])[0] if resume.district else None,
+        "education": education_rows(resume),
+        "experience": list(resume.experience.all()),
+        "contacts": contacts,
+    }
+
+
+def education_rows(resume):
+    """The résumé's education, each row with ``place`` and ``specialty_shown``: the atlas names in the visitor's
+    language, or the words the person wrote."""
+    rows = list(resume.education.select_related("organisation", "specialty"))
+    for row in rows:
+        row.place = locales.localized([row.organisation])[0].name if row.organisation else row.organisation_name
+        row.specialty_shown = str(locales.localized([row.specialty])[0]) if row.specialty else row.specialty_name
+    return rows

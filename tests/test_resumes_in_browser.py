@@ -7,7 +7,7 @@ import pytest
 from portal.accessibility import COOKIE, Settings
 from resumes import accounts
 from resumes.models import StudentAccount
-from resumes.tests.conftest import CABINET, PASSWORD, REGISTER
+from resumes.tests.conftest import CABINET, PASSWORD, REGISTER, RESUME
 from tests.account_request_pages import axe_problems_on_request_pages, violations
 from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
 
@@ -65,17 +65,19 @@ def test_a_keyboard_alone_opens_an_account(page, site):
     assert student.birth_date.isoformat() == "2007-03-05" and student.consents.count() == 1
 
 
-def test_axe_finds_nothing_on_the_cabinet_and_the_privacy_page(page, site, django_db_blocker):
+def sign_in_a_student(page, site, django_db_blocker, email):
+    """A confirmed student with a consent in force, signed in in the browser."""
     from django.contrib.auth import get_user_model
 
     with django_db_blocker.unblock():
-        user = get_user_model().objects.create_user("kabinet@example.ru", "kabinet@example.ru", PASSWORD)
+        user = get_user_model().objects.create_user(email, email, PASSWORD)
         student = StudentAccount.objects.create(
             full_name="Кабинетова Анна",
             birth_date="2006-01-02",
             occupation="graduate",
             email=user.email,
             account=user,
+            status="confirmed",
             consent_at="2026-11-30T10:00:00+10:00",
             language="ru",
         )
@@ -85,6 +87,11 @@ def test_axe_finds_nothing_on_the_cabinet_and_the_privacy_page(page, site, djang
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.click(".login-form button[type=submit]")
+    return student
+
+
+def test_axe_finds_nothing_on_the_cabinet_and_the_privacy_page(page, site, django_db_blocker):
+    sign_in_a_student(page, site, django_db_blocker, "kabinet@example.ru")
     problems = []
     for width in (375, 1280):
         page.set_viewport_size({"width": width, "height": 900})
@@ -106,4 +113,93 @@ def test_axe_finds_nothing_on_the_cabinet_and_the_privacy_page(page, site, djang
         if found := violations(page):
             problems.append(format_violations(f"cabinet, {state}", found))
     assert "Вы отозвали согласие" in page.content()
+    assert not problems, "\n".join(problems)
+
+
+def tab_to(page, element_id, most=400):
+    """Press Tab until the element ``element_id`` has the focus (it must get it within ``most`` presses)."""
+    for _press in range(most):
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def test_a_keyboard_alone_writes_a_resume_and_downloads_its_pdf(page, site, django_db_blocker):
+    from resumes.models import Resume
+
+    student = sign_in_a_student(page, site, django_db_blocker, "klaviatura@example.ru")
+    page.goto(site + CABINET)
+    page.focus("h1")
+    tab_to(page, "write-resume")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Моё резюме"
+    page.focus("h1")
+    tab_to(page, "id_professions_0")
+    page.keyboard.press("Space")
+    tab_to(page, "id_position")
+    page.keyboard.type("Стажёр")
+    tab_to(page, "id_district")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "id_education-0-organisation")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "id_education-0-specialty")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "id_education-0-graduation_year")
+    page.keyboard.type("2027")
+    tab_to(page, "id_experience-0-kind")
+    page.keyboard.press("ArrowDown")
+    for field_id, words in (("id_experience-0-title", "Практика в депо"), ("id_experience-0-period", "2025")):
+        tab_to(page, field_id)
+        page.keyboard.type(words)
+    tab_to(page, "id_skills")
+    page.keyboard.type("Читаю чертежи")
+    tab_to(page, "id_phone")
+    page.keyboard.type("+7 914 111-22-33")
+    tab_to(page, "id_visible")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Сохранить резюме"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Резюме сохранено." in page.content()
+    with django_db_blocker.unblock():
+        resume = Resume.objects.get(student=student)
+        assert resume.visible and resume.professions.count() == 1 and resume.district_id is not None
+        assert [row.graduation_year for row in resume.education.all()] == [2027]
+        assert [row.title for row in resume.experience.all()] == ["Практика в депо"]
+    page.focus("h1")
+    tab_to(page, "resume-pdf")
+    href = page.evaluate("document.activeElement.href")
+    pdf = page.request.get(href)
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
+
+
+def test_axe_finds_nothing_on_the_resume_form_and_it_reflows(page, site, django_db_blocker):
+    sign_in_a_student(page, site, django_db_blocker, "forma@example.ru")
+    problems = []
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(site + RESUME)
+        page.screenshot(path=str(SCREENSHOTS / f"student-resume-{width}.png"), full_page=True)
+    for scheme in [None, *SCHEMES]:
+        if scheme:
+            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
+        for url in (RESUME, RESUME + "?version=easy", "/en" + RESUME):
+            page.goto(site + url)
+            if found := violations(page):
+                problems.append(format_violations(f"{url} [{scheme}]", found))
+        page.set_viewport_size({"width": 320 if scheme is None else 1280, "height": 900})
+        page.goto(site + RESUME)
+        page.fill("#id_education-0-graduation_year", "20x6")
+        with page.expect_navigation():
+            page.click(".account-form button[type=submit]")
+        assert page.locator(".field__error").count() >= 2
+        if found := violations(page):
+            problems.append(format_violations(f"{RESUME} with errors [{scheme}]", found))
+        if scheme is None:  # at the standard text size (the largest is wider than 320 px in the site's header)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        page.set_viewport_size({"width": 1280, "height": 900})
     assert not problems, "\n".join(problems)

@@ -54,3 +54,66 @@ def signed_in(client, confirmed):
 def years_ago(years, days=0):
     today = datetime.date.today()
     return (today.replace(year=today.year - years) - datetime.timedelta(days=days)).isoformat()
+
+
+RESUME = CABINET + "rezyume/"
+
+
+@pytest.fixture
+def atlas_rows(site_tree):
+    """What a résumé links to: two atlas cards under the atlas, two districts, a college with a specialty."""
+    from atlas.factories import AtlasIndexPageFactory, DistrictFactory, OrganisationFactory, ProfessionPageFactory
+    from atlas.models import Specialty
+
+    home, _english_home = site_tree
+    atlas = AtlasIndexPageFactory(parent=home)
+    college = OrganisationFactory(name="Хабаровский технический колледж")
+    specialty = Specialty.objects.create(
+        name="Сварочное производство", code="22.02.06", slug="svarochnoe", locale=college.locale
+    )
+    specialty.organisations.add(college)
+    return {
+        "welder": ProfessionPageFactory(parent=atlas, title="Сварщик", slug="svarshchik"),
+        "cook": ProfessionPageFactory(
+            parent=atlas, title="Повар", slug="povar", hard_skills=[("item", "Работа с тестом")]
+        ),
+        "khabarovsk": DistrictFactory(name="Хабаровск"),
+        "amursk": DistrictFactory(name="Амурский район"),
+        "college": college,
+        "specialty": specialty,
+    }
+
+
+@pytest.fixture
+def resume_data(atlas_rows):
+    """The résumé form's fields, as a browser posts them, with one place of study and one experience row."""
+
+    def data(**changed):
+        return {
+            "professions": [atlas_rows["welder"].pk],
+            "position": "Сварщик-стажёр",
+            "district": atlas_rows["khabarovsk"].pk,
+            "ready_to_move": "on",
+            "about": "Люблю работать руками.",
+            "skills": "Чтение чертежей\nРабота с болгаркой",
+            "languages": "английский — читаю со словарём",
+            "driving_licences": ["B"],
+            "support_needs": "",
+            "phone": "+7 914 000-00-00",
+            "contact_email": "ivanov.petr@student.example.ru",
+            "visible": "on",
+            "education-TOTAL_FORMS": "1",
+            "education-INITIAL_FORMS": "0",
+            "education-0-organisation": atlas_rows["college"].pk,
+            "education-0-specialty": atlas_rows["specialty"].pk,
+            "education-0-graduation_year": "2027",
+            "experience-TOTAL_FORMS": "1",
+            "experience-INITIAL_FORMS": "0",
+            "experience-0-kind": "abilympics",
+            "experience-0-title": "2-е место по сварке",
+            "experience-0-place": "Хабаровск",
+            "experience-0-period": "2025",
+            **changed,
+        }
+
+    return data

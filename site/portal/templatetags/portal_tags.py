@@ -96,6 +96,13 @@ def _site_pk(request):
 
 
 @register.filter
+def shows_help_text(bound_field):
+    """Whether the field's help text is to be shown under it: it has one, and no hint of the template's own describes
+    the field (Django then points ``aria-describedby`` at ``<auto_id>_helptext``, which must exist)."""
+    return bool(bound_field.help_text) and "aria-describedby" not in bound_field.field.widget.attrs
+
+
+@register.filter
 def page_kind(page):
     """Human-readable page type name, e.g. «Новость»."""
     return page.specific_class._meta.verbose_name if isinstance(page, Page) else ""

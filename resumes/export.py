@@ -1,0 +1,105 @@
+"""Everything the portal holds about a student (152-ФЗ, art. 14: the person's right to know what is processed), as
+JSON-ready data, and the same data laid out for the readable PDF."""
+
+import json
+
+from django.utils import timezone
+
+
+def everything(student):
+    """Everything the portal holds about the student, as JSON-ready data (152-ФЗ, art. 14: the person's right to
+    know what is processed)."""
+    user = student.account
+    return {
+        "account": {
+            "username": user.get_username(),
+            "email": student.email,
+            "full_name": student.full_name,
+            "birth_date": student.birth_date.isoformat(),
+            "occupation": student.occupation,
+            "language": student.language,
+            "registered_at": student.created_at.isoformat(),
+            "email_confirmed_at": student.confirmed_at.isoformat() if student.confirmed_at else None,
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "consents": [
+            {
+                "version": item.version,
+                "text_sha256": item.digest,
+                "given_at": item.given_at.isoformat(),
+                "withdrawn_at": item.withdrawn_at.isoformat() if item.withdrawn_at else None,
+            }
+            for item in student.consents.order_by("given_at")
+        ],
+        "resume": resume_data(getattr(student, "resume", None)),
+        "exported_at": timezone.now().isoformat(),
+    }
+
+
+def resume_data(resume):
+    if resume is None:
+        return None
+    return {
+        "visible": resume.visible,
+        "professions": [card.title for card in resume.professions.order_by("title")],
+        "position": resume.position,
+        "district": resume.district.name if resume.district else None,
+        "ready_to_move": resume.ready_to_move,
+        "about": resume.about,
+        "skills": resume.skills_list,
+        "languages": resume.languages,
+        "driving_licences": resume.driving_licences,
+        "support_needs": resume.support_needs,
+        "support_needs_shown": resume.support_needs_shown,
+        "phone": resume.phone,
+        "contact_email": resume.contact_email,
+        "contacts_shown": resume.contacts_shown,
+        "written_at": resume.created_at.isoformat(),
+        "changed_at": resume.updated_at.isoformat(),
+        "education": [
+            {
+                "organisation": row.organisation.name if row.organisation else row.organisation_name,
+                "specialty": str(row.specialty) if row.specialty else row.specialty_name,
+                "graduation_year": row.graduation_year,
+            }
+            for row in resume.education.select_related("organisation", "specialty")
+        ],
+        "experience": [
+            {
+                "kind": row.kind,
+                "title": row.title,
+                "place": row.place,
+                "period": row.period,
+                "description": row.description,
+            }
+            for row in resume.experience.all()
+        ],
+    }
+
+
+def pdf_context(data):
+    """The export as sections of records of (field, text) for the readable PDF: every value of the JSON, under the
+    same names, nested records as sections of their own («resume.education»)."""
+    return {"sections": list(readable_sections(data)), "exported_at": data["exported_at"]}
+
+
+def readable_sections(data, prefix=""):
+    for key, value in data.items():
+        title = prefix + key
+        if isinstance(value, dict):
+            yield title, [[(name, as_text(item)) for name, item in value.items() if not is_records(item)]]
+            yield from readable_sections({name: item for name, item in value.items() if is_records(item)}, title + ".")
+        elif is_records(value):
+            yield title, [[(name, as_text(item)) for name, item in record.items()] for record in value]
+
+
+def is_records(value):
+    return isinstance(value, dict) or (isinstance(value, list) and any(isinstance(item, dict) for item in value))
+
+
+def as_text(value):
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(as_text(item) for item in value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
