@@ -132,7 +132,6 @@ class ResumeForm(GuidedForm):
 
 
 class EducationForm(GuidedForm):
-
     class Meta:
         model = ResumeEducation
         fields = ["organisation", "organisation_name", "specialty", "specialty_name", "graduation_year"]
@@ -163,7 +162,6 @@ class EducationForm(GuidedForm):
 
 
 class ExperienceForm(GuidedForm):
-
     class Meta:
         model = ResumeExperience
         fields = ["kind", "title", "place", "period", "description"]
