@@ -9,3 +9,11 @@ class ResumesConfig(AppConfig):
     name = "resumes"
     verbose_name = "База резюме студентов"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from partners.permissions import ORGANISATION_MENU
+
+        from .wagtail_hooks import MENU_NAME
+
+        # Shown in an organisation's narrowed menu; the item itself shows only to employers (resumes.employers).
+        ORGANISATION_MENU.add(MENU_NAME)

@@ -16,7 +16,9 @@ from django.utils import translation
 
 from portal import locales
 
-VERSIONS = {1: datetime.date(2026, 11, 30)}  # version → the day it took effect
+# version → the day it took effect. 2: the support needed at work (possibly about health) named among the data, and
+# contacts shown to every verified employer when the person ticks it.
+VERSIONS = {1: datetime.date(2026, 11, 30), 2: datetime.date(2026, 12, 1)}
 CURRENT = max(VERSIONS)
 
 

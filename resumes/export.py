@@ -64,6 +64,21 @@ def resume_data(resume):
             }
             for row in resume.education.select_related("organisation", "specialty")
         ],
+        "views_by_employers": [
+            {"organisation": view.organisation.name, "viewed_at": view.viewed_at.isoformat()}
+            for view in resume.views.select_related("organisation").order_by("viewed_at")
+        ],
+        "invitations": [
+            {
+                "organisation": item.organisation.name,
+                "vacancy": item.vacancy.title if item.vacancy else None,
+                "message": item.message,
+                "status": item.status,
+                "sent_at": item.sent_at.isoformat(),
+                "answered_at": item.answered_at.isoformat() if item.answered_at else None,
+            }
+            for item in resume.invitations.select_related("organisation", "vacancy").order_by("sent_at")
+        ],
         "experience": [
             {
                 "kind": row.kind,

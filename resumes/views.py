@@ -21,10 +21,12 @@ from portal import locales
 from portal.limits import limit
 from portal.pdf import render_pdf
 
-from . import accounts, consent, export, guide
+from . import accounts, consent, employers, export, guide
 from .forms import StudentAccountForm
 from .models import Resume, StudentAccount, confirmation_age
 from .resume_forms import EducationFormSet, ExperienceFormSet, ResumeForm
+
+LOOKS_SHOWN = 50  # the newest looks at the résumé listed in the cabinet (all of them are in the export)
 
 
 class StudentPage:
@@ -96,6 +98,14 @@ class CabinetView(StudentView):
                 title=_("What the portal keeps about %(name)s") % {"name": student.full_name},
                 filename=f"moi-dannye-{timezone.localdate().isoformat()}.pdf",
             )
+        elif action in ("accept", "decline"):
+            number = request.POST.get("invitation", "")
+            if employers.answer(student, int(number) if number.isdigit() else None, action == "accept") is None:
+                messages.error(request, _("This invitation has been answered already."))
+            elif action == "accept":
+                messages.success(request, _("You accepted the invitation: the employer now sees your contacts."))
+            else:
+                messages.success(request, _("You declined the invitation."))
         elif action == "delete":
             if request.POST.get("understood") != "on":
                 return self.show(request, delete_error=_("Tick the box to confirm that you want everything deleted."))
@@ -113,6 +123,9 @@ class CabinetView(StudentView):
         experience = list(resume.experience.all()) if resume else []
         context = {
             "resume": resume,
+            "views": list(resume.views.select_related("organisation")[:LOOKS_SHOWN]) if resume else [],
+            "looks": resume.views.count() if resume else 0,
+            "invitations": list(resume.invitations.select_related("organisation", "vacancy")) if resume else [],
             "missing": guide.missing(resume, education, experience),
             "student": student,
             "consent_in_force": student.current_consent(),

@@ -203,3 +203,70 @@ def test_axe_finds_nothing_on_the_resume_form_and_it_reflows(page, site, django_
             assert page.evaluate("document.documentElement.scrollWidth") <= 320
         page.set_viewport_size({"width": 1280, "height": 900})
     assert not problems, "\n".join(problems)
+
+
+def test_an_employer_finds_invites_and_the_student_accepts(page, site, django_db_blocker):
+    """The admin's search and résumé page for a verified employer (axe, 375 and 1280 px), an invitation sent; the
+    student's cabinet with it and the look recorded (axe in every scheme), accepted with the keyboard; the employer
+    then sees the contacts."""
+    from partners.models import Organisation, Status
+    from resumes.models import Resume
+
+    with django_db_blocker.unblock():
+        employer = Organisation.objects.filter(status=Status.APPROVED, educational_organization__isnull=True).first()
+        employer.account.set_password(PASSWORD)
+        employer.account.save()
+        resume = Resume.objects.shown().select_related("student__account").order_by("pk").first()
+        resume.contacts_shown = False
+        resume.save()
+        resume.student.account.set_password(PASSWORD)
+        resume.student.account.save()
+    problems = []
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", employer.account.username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, url in (("search", "/admin/rezyume/?district=abc"), ("resume", f"/admin/rezyume/{resume.pk}/")):
+            page.goto(site + url)
+            page.screenshot(path=str(SCREENSHOTS / f"employer-{name}-{width}.png"), full_page=True)
+            if found := violations(page):
+                problems.append(format_violations(f"{url} at {width}", found))
+    assert resume.phone not in page.content()
+    page.fill("#id_message", "Приглашаем на пробный день.")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+
+    page.context.clear_cookies()
+    page.goto(site + "/_util/login/?next=" + CABINET)
+    page.fill("#id_username", resume.student.account.username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click(".login-form button[type=submit]")
+    assert employer.name in page.inner_text("#invitations-heading + ul")
+    assert employer.name in page.inner_text("section[aria-labelledby=views-heading]")
+    for scheme in [None, *SCHEMES]:
+        if scheme:
+            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
+        page.goto(site + CABINET)
+        if found := violations(page):
+            problems.append(format_violations(f"cabinet with an invitation [{scheme}]", found))
+    page.context.clear_cookies(name=COOKIE)
+    page.goto(site + CABINET)
+    page.focus("#invitations-heading")
+    tab_to_text(page, "Принять и показать мои контакты")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Вы приняли приглашение" in page.content()
+    assert not problems, "\n".join(problems)
+
+
+def tab_to_text(page, text, most=100):
+    for _press in range(most):
+        if page.evaluate("document.activeElement.textContent.trim()") == text:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached «{text}»")

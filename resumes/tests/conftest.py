@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from opportunities.tests.conftest import editor, make_organisation  # noqa: F401 (fixtures)
 from portal.tests.helpers import request_confirmer, request_sender
 
 REGISTER = "/studentam/registratsiya/"
@@ -117,3 +118,38 @@ def resume_data(atlas_rows):
         }
 
     return data
+
+
+@pytest.fixture
+def make_shown_resume(atlas_rows):
+    """``make_shown_resume(email, **fields)``: a confirmed student of 20 with a consent in force and a résumé shown to
+    employers (the welder in Khabarovsk, a place of study at the college, graduating in 2027), built without the
+    forms."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from resumes import accounts
+    from resumes.models import Resume, StudentAccount
+
+    def make(email, *, graduation_year=2027, **fields):
+        user = get_user_model().objects.create_user(email, email, PASSWORD)
+        student = StudentAccount.objects.create(
+            full_name=fields.pop("full_name", "Петрова Анна Ивановна"),
+            birth_date="2006-01-02",
+            occupation="college",
+            email=email,
+            account=user,
+            status="confirmed",
+            consent_at=timezone.now(),
+            language="ru",
+        )
+        accounts.give_consent(student)
+        values = {"visible": True, "district": atlas_rows["khabarovsk"], "phone": "+7 900 123-45-67", **fields}
+        resume = Resume.objects.create(student=student, contact_email=email, **values)
+        resume.professions.add(atlas_rows["welder"])
+        resume.education.create(
+            organisation=atlas_rows["college"], specialty=atlas_rows["specialty"], graduation_year=graduation_year
+        )
+        return resume
+
+    return make

@@ -1,0 +1,33 @@
+"""The résumé search in the admin, for verified employers only: its URLs and its menu item."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+from .employers import employer_of
+
+MENU_NAME = "resumes"
+
+urlpatterns = [
+    path("", admin_views.search_view, name="search"),
+    path("<int:pk>/", admin_views.resume_view, name="resume"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("rezyume/", include((urlpatterns, "resumes_admin"), namespace="resumes_admin"))]
+
+
+class EmployersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return employer_of(request.user) is not None
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return EmployersMenuItem(
+        _("Students' résumés"), reverse("resumes_admin:search"), name=MENU_NAME, icon_name="user", order=260
+    )
