@@ -164,3 +164,26 @@ def test_the_whole_data_life(client, employer, make_shown_resume):
     client.force_login(student.account)
     client.post(CABINET, {"action": "delete", "understood": "on"})
     assert not Resume.objects.exists() and not ResumeView.objects.exists() and not Invitation.objects.exists()
+
+
+@pytest.mark.smtp
+def test_the_invitation_and_the_answer_reach_both_sides_through_smtp(client, employer, make_shown_resume, smtp_server):
+    import uuid
+    from email.header import decode_header, make_header
+
+    from conftest import received
+
+    address = f"student-{uuid.uuid4().hex[:8]}@student.example.ru"  # the Maildir outlives a run
+    name = f"Студентова {uuid.uuid4().hex[:8]}"
+    resume = make_shown_resume(address, full_name=name)
+    client.post(f"{SEARCH}{resume.pk}/", {"message": "Приглашаем на собеседование во вторник."})
+    (letter,) = received(smtp_server, address)
+    subject = str(make_header(decode_header(letter["Subject"])))
+    assert subject == "ООО «Амурская верфь» приглашает вас: база резюме студентов"
+    body = letter.get_payload(decode=True).decode(letter.get_content_charset())
+    assert "Приглашаем на собеседование во вторник." in body and "/studentam/kabinet/" in body
+
+    client.force_login(resume.student.account)
+    client.post(CABINET, {"action": "accept", "invitation": Invitation.objects.get().pk})
+    (answer,) = [m for m in received(smtp_server, employer.email) if name in m.get_payload(decode=True).decode("utf-8")]
+    assert str(make_header(decode_header(answer["Subject"]))) == "Ваше приглашение принято: база резюме студентов"
