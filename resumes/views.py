@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -165,11 +165,15 @@ class ResumeEditView(StudentView):
         resume, form, education, experience = self.setup_forms(request.POST)
         if not (form.is_valid() and education.is_valid() and experience.is_valid()):
             return self.show(request, resume, form, education, experience, status=400)
-        with transaction.atomic():
-            resume = form.save()
-            education.instance = experience.instance = resume
-            education.save()
-            experience.save()
+        try:
+            with transaction.atomic():
+                resume = form.save()
+                education.instance = experience.instance = resume
+                education.save()
+                experience.save()
+        except IntegrityError:  # the first résumé saved twice at once (a double click): the other save won
+            messages.error(request, _("The résumé was saved a moment ago from another tab or click: check it here."))
+            return redirect("resumes:resume")
         messages.success(request, _("The résumé is saved."))
         return redirect(reverse("resumes:resume") + ("?version=easy" if self.easy(request) else ""))
 

@@ -171,3 +171,20 @@ def test_only_a_visible_resume_with_a_current_consent_of_an_open_account_is_show
     signed_in.account.is_active = False
     signed_in.account.save()
     assert not Resume.objects.shown().exists()  # a closed account
+
+
+def test_a_first_resume_saved_twice_at_once_is_not_a_500(client, signed_in, resume_data, monkeypatch):
+    from resumes import views
+
+    original = views.ResumeEditView.setup_forms
+
+    def raced(self, data=None):  # another request writes the résumé between this one's reading and its writing
+        forms = original(self, data)
+        if data is not None:
+            Resume.objects.create(student=self.student)
+        return forms
+
+    monkeypatch.setattr(views.ResumeEditView, "setup_forms", raced)
+    response = client.post(RESUME, resume_data(), follow=True)
+    assert response.status_code == 200 and "Резюме только что сохранено" in response.content.decode()
+    assert Resume.objects.count() == 1
