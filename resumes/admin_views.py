@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 
 from vacancies.models import Vacancy
 
@@ -59,6 +60,7 @@ class InvitationForm(forms.Form):
         return data
 
 
+@sensitive_post_parameters()  # the invitation's message stays out of error reports
 def resume_view(request, pk):
     organisation = employers.employer_required(request.user)
     resume = get_object_or_404(Resume.objects.shown().select_related("district", "student"), pk=pk)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.debug import sensitive_post_parameters
 
 from portal import account_request_pages as pages
 from portal import locales
@@ -54,6 +55,8 @@ class ConfirmView(StudentPage, pages.ConfirmView):
     context_object_name = "student"
 
 
+# An error report (a log line, a letter to the admins) lists none of what a student posted: it is personal data.
+@method_decorator(sensitive_post_parameters(), name="dispatch")
 class StudentView(View):
     """A page of the signed-in student's own: others are sent to sign in, or told it is not their kind of account."""
 

@@ -188,3 +188,11 @@ def test_a_first_resume_saved_twice_at_once_is_not_a_500(client, signed_in, resu
     response = client.post(RESUME, resume_data(), follow=True)
     assert response.status_code == 200 and "Резюме только что сохранено" in response.content.decode()
     assert Resume.objects.count() == 1
+
+
+def test_an_error_report_lists_nothing_the_student_posted(client, signed_in, resume_data):
+    from django.views.debug import SafeExceptionReporterFilter
+
+    request = client.post(RESUME, resume_data()).wsgi_request
+    shown = SafeExceptionReporterFilter().get_post_parameters(request)
+    assert shown["phone"] == shown["about"] == "********************"
