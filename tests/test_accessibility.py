@@ -334,7 +334,15 @@ def test_keyboard_reaches_main_content_through_the_skip_link(page, site_server, 
     assert "Для кого" in page.inner_text("main")
 
 
-def test_no_horizontal_scroll_at_320_px(page, site_server, urls):
+@pytest.mark.parametrize("largest", [False, True], ids=["standard size", "largest size"])
+def test_no_horizontal_scroll_at_320_px(page, site_server, urls, largest):
+    """At 320 px (400 % zoom), at the standard text size and at the largest with large spacing in the version for
+    the visually impaired: nothing scrolls sideways."""
+    if largest:
+        from portal.accessibility import COOKIE, Settings
+
+        mode = Settings().change("scheme", "bw").change("size", "4").change("spacing", "large")
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site_server.url}])
     page.set_viewport_size({"width": 320, "height": 640})
     for url in urls["all"]:
         page.goto(site_server.url + url)
