@@ -28,7 +28,11 @@ class ResumeFilterForm(forms.Form):
         choose_original(self.fields["profession"], ProfessionPage.objects.live().order_by("title"), anything)
         choose_original(self.fields["specialty"], Specialty.objects.order_by("name"), anything)
         choose_original(self.fields["district"], MunicipalDistrict.objects.order_by("name"), anything)
-        years = ResumeEducation.objects.order_by("-graduation_year").values_list("graduation_year", flat=True)
+        years = (  # of the résumés employers may see only: a hidden one tells nothing, not even its year
+            ResumeEducation.objects.filter(resume__in=Resume.objects.shown())
+            .order_by("-graduation_year")
+            .values_list("graduation_year", flat=True)
+        )
         self.fields["year"].choices = [("", anything), *((year, year) for year in years.distinct())]
         self.fields["year"].error_messages["invalid_choice"] = _("Choose from the list.")
 
@@ -38,13 +42,13 @@ def filtered(data, leave_out=None):
     resumes = Resume.objects.shown()
     if data.get("profession") and leave_out != "profession":
         resumes = resumes.filter(professions=data["profession"])
-    if data.get("specialty"):
-        resumes = resumes.filter(education__specialty=data["specialty"])
+    # The specialty and the year of the same place of study, in one filter() so that they join one row.
+    studied = {"education__specialty": data.get("specialty"), "education__graduation_year": data.get("year")}
+    if studied := {lookup: value for lookup, value in studied.items() if value}:
+        resumes = resumes.filter(**studied)
     if data.get("district") and leave_out != "district":
         place = Q(district=data["district"])
         resumes = resumes.filter(place | Q(ready_to_move=True) if data.get("movers") else place)
-    if data.get("year"):
-        resumes = resumes.filter(education__graduation_year=data["year"])
     if data.get("support"):
         resumes = resumes.filter(support_needs_shown=True)
     return resumes

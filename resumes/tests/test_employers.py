@@ -64,7 +64,7 @@ def test_the_search_filters_counts_and_keeps_its_queries_constant(client, employ
     make_shown_resume(
         "three@student.example.ru", district=atlas_rows["amursk"], support_needs="Пандус", support_needs_shown=True
     )
-    make_shown_resume("hidden@student.example.ru", visible=False)
+    make_shown_resume("hidden@student.example.ru", visible=False, graduation_year=2090)
 
     page = client.get(SEARCH).content.decode()
     assert "Найдено резюме: 3" in page and "Петрова" not in page  # names are on the résumés, not in the list
@@ -76,6 +76,8 @@ def test_the_search_filters_counts_and_keeps_its_queries_constant(client, employ
     assert found(district=atlas_rows["khabarovsk"].pk) == 1
     assert found(district=atlas_rows["khabarovsk"].pk, movers="on") == 2
     assert found(year=2026) == 1 and found(support="on") == 1
+    assert found(year=2026, specialty=atlas_rows["specialty"].pk) == 1  # the same place of study
+    assert '<option value="2090">' not in page  # a hidden résumé's year is not offered
     assert found(profession=atlas_rows["cook"].pk) == 0
     bad = client.get(SEARCH, {"district": "abc", "year": "xyz", "p": "999"})
     html = bad.content.decode()
