@@ -69,7 +69,7 @@ def answer(student, invitation_pk, accepted):
     invitation of theirs awaiting an answer (answered already, or another person's). Letters go to both sides."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))  # not the nullable vacancy of the outer join
             .select_related("organisation", "vacancy")
             .filter(pk=invitation_pk, resume__student=student, status=InvitationStatus.SENT)
             .first()
