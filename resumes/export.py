@@ -7,8 +7,7 @@ from django.utils import timezone
 
 
 def everything(student):
-    """Everything the portal holds about the student, as JSON-ready data (152-ФЗ, art. 14: the person's right to
-    know what is processed)."""
+    """The student's account, consents and résumé, as JSON-ready data."""
     user = student.account
     return {
         "account": {

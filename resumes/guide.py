@@ -3,8 +3,6 @@ words (short sentences, one thought each), and what is still missing — hints, 
 
 from django.utils.translation import gettext_lazy as _
 
-VERSIONS = ("plain", "easy")
-
 HINTS = {
     "aim": (
         _(

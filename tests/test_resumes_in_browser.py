@@ -118,11 +118,16 @@ def test_axe_finds_nothing_on_the_cabinet_and_the_privacy_page(page, site, djang
 
 def tab_to(page, element_id, most=400):
     """Press Tab until the element ``element_id`` has the focus (it must get it within ``most`` presses)."""
+    tab_until(page, "document.activeElement.id", element_id, most)
+
+
+def tab_until(page, expression, wanted, most=400):
+    """Press Tab until ``expression`` (JavaScript, of the focused element) gives ``wanted``, within ``most``."""
     for _press in range(most):
-        if page.evaluate("document.activeElement.id") == element_id:
+        if page.evaluate(expression) == wanted:
             return
         page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached #{element_id}")
+    raise AssertionError(f"Tab never reached {wanted!r}")
 
 
 def test_a_keyboard_alone_writes_a_resume_and_downloads_its_pdf(page, site, django_db_blocker):
@@ -257,16 +262,8 @@ def test_an_employer_finds_invites_and_the_student_accepts(page, site, django_db
     page.context.clear_cookies(name=COOKIE)
     page.goto(site + CABINET)
     page.focus("#invitations-heading")
-    tab_to_text(page, "Принять и показать мои контакты")
+    tab_until(page, "document.activeElement.textContent.trim()", "Принять и показать мои контакты")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "Вы приняли приглашение" in page.content()
     assert not problems, "\n".join(problems)
-
-
-def tab_to_text(page, text, most=100):
-    for _press in range(most):
-        if page.evaluate("document.activeElement.textContent.trim()") == text:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached «{text}»")
