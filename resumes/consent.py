@@ -17,8 +17,9 @@ from django.utils import translation
 from portal import locales
 
 # version → the day it took effect. 2: the support needed at work (possibly about health) named among the data, and
-# contacts shown to every verified employer when the person ticks it.
-VERSIONS = {1: datetime.date(2026, 11, 30), 2: datetime.date(2026, 12, 1)}
+# contacts shown to every verified employer when the person ticks it. 3: the vacancy fairs (registrations, needs,
+# interviews), who sees them and when they are deleted.
+VERSIONS = {1: datetime.date(2026, 11, 30), 2: datetime.date(2026, 12, 1), 3: datetime.date(2026, 12, 2)}
 CURRENT = max(VERSIONS)
 
 
@@ -38,6 +39,7 @@ def context():
         "withdrawn_days": settings.STUDENT_WITHDRAWN_KEPT_DAYS,
         "confirmation_days": settings.STUDENT_CONFIRMATION_DAYS,
         "minimum_age": settings.STUDENT_MINIMUM_AGE,
+        "fair_days": settings.FAIR_VISITORS_KEPT_DAYS,
     }
 
 

@@ -4,12 +4,14 @@ JSON-ready data, and the same data laid out for the readable PDF."""
 import json
 
 from django.utils import timezone
+from wagtail import hooks
 
 
 def everything(student):
-    """The student's account, consents and résumé, as JSON-ready data."""
+    """The student's account, consents and résumé, as JSON-ready data, with what other apps keep of the student
+    (the hook ``student_data``: a function of the student returning (key, data))."""
     user = student.account
-    return {
+    data = {
         "account": {
             "username": user.get_username(),
             "email": student.email,
@@ -31,8 +33,10 @@ def everything(student):
             for item in student.consents.order_by("given_at")
         ],
         "resume": resume_data(getattr(student, "resume", None)),
-        "exported_at": timezone.now().isoformat(),
     }
+    data.update(part(student) for part in hooks.get_hooks("student_data"))
+    data["exported_at"] = timezone.now().isoformat()
+    return data
 
 
 def resume_data(resume):

@@ -16,6 +16,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
+from wagtail import hooks
 
 from portal import account_request_pages as pages
 from portal import locales
@@ -136,6 +137,8 @@ class CabinetView(StudentView):
             "consent_text": consent.render(),
             "history": student.consents.order_by("-given_at"),
             "withdrawn_days": settings.STUDENT_WITHDRAWN_KEPT_DAYS,
+            # What other apps keep of the student (fairs), each a block of HTML: the hook ``student_cabinet_sections``.
+            "sections": [block(request, student) for block in hooks.get_hooks("student_cabinet_sections")],
             **errors,
         }
         return render(request, "resumes/cabinet.html", context, status=status or (400 if errors else 200))

@@ -103,13 +103,13 @@ def test_withdrawing_and_giving_the_consent_again(client, signed_in):
 
 
 def test_a_new_version_of_the_text_asks_again(client, signed_in):
-    assert consent.CURRENT == 2 and consent.digest(1) != consent.digest(2)
-    signed_in.consents.update(version=1, digest=consent.digest(1))  # consented before version 2 took effect
+    assert consent.CURRENT == 3 and len({consent.digest(1), consent.digest(2), consent.digest(3)}) == 3
+    signed_in.consents.update(version=1, digest=consent.digest(1))  # consented before the current text took effect
     assert accounts.needs_consent(signed_in)
     assert "Текст согласия изменился" in client.get(CABINET).content.decode()
     client.post(CABINET, {"action": "consent", "consent": "on"})
-    assert [c.version for c in signed_in.consents.order_by("given_at")] == [1, 2]
-    assert signed_in.consents.filter(withdrawn_at__isnull=True).get().version == 2  # the old one ended
+    assert [c.version for c in signed_in.consents.order_by("given_at")] == [1, consent.CURRENT]
+    assert signed_in.consents.filter(withdrawn_at__isnull=True).get().version == consent.CURRENT  # the old one ended
 
 
 def test_the_download_holds_everything_kept(client, signed_in):
