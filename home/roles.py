@@ -43,6 +43,9 @@ MODEL_PERMISSIONS[MODERATORS] = [
     ("teachers", "add_coordinator"),
     ("teachers", "change_coordinator"),
     ("teachers", "delete_coordinator"),
+    # And they run the vacancy fairs: invite organisations (a booth each) and record the results after the fair.
+    *[("fairs", f"{action}_booth") for action in ("add", "change", "delete", "view")],
+    ("fairs", "record_results"),
 ]
 
 # Wagtail's own first migration creates English-named groups; they become ours instead of doubling up.

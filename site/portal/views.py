@@ -89,6 +89,7 @@ def privacy(request):
             "operator": settings.PERSONAL_DATA_OPERATOR,
             "limits": {
                 "student_withdrawn_days": settings.STUDENT_WITHDRAWN_KEPT_DAYS,
+                "fair_visitors_days": settings.FAIR_VISITORS_KEPT_DAYS,
                 "booking_days": settings.BOOKING_CONTACTS_KEPT_DAYS,
                 "teacher_rejected_days": settings.TEACHER_REJECTED_KEPT_DAYS,
             },

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "opportunities",
     "vacancies",
     "resumes",
+    "fairs",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -328,6 +329,9 @@ TEACHER_REJECTED_KEPT_DAYS = env.int("TEACHER_REJECTED_KEPT_DAYS", default=30)
 # A booking's contact (the teacher's name, phone, e-mail) and what was written about the students' needs are erased
 # this many days after the visit (manage.py forget_booking_contacts, daily); the counts stay for the figures.
 BOOKING_CONTACTS_KEPT_DAYS = env.int("BOOKING_CONTACTS_KEPT_DAYS", default=90)
+# A fair's registrations and interview bookings are deleted this many days after the fair (manage.py
+# forget_fair_visitors, daily); the booths' results are numbers and stay.
+FAIR_VISITORS_KEPT_DAYS = env.int("FAIR_VISITORS_KEPT_DAYS", default=30)
 # The housekeeping the background worker runs every day at DAILY_HOUR, the portal's time (portal.daily): the erasures of
 # personal data past their keeping time first, then the portal's counts into the monitoring.
 DAILY_COMMANDS = [
@@ -335,6 +339,7 @@ DAILY_COMMANDS = [
     "forget_teacher_requests",
     "forget_booking_contacts",
     "forget_student_accounts",
+    "forget_fair_visitors",
     "publish_diagnostics",
     "publish_attendance",
 ]

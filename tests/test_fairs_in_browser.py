@@ -1,0 +1,96 @@
+"""The fairs in Debian's Chromium, on the seeded site: axe finds nothing on the list, on a coming fair's page as a
+visitor sees it and as a registered student with an interview sees it, and on a past fair, in every colour scheme;
+the page reflows at 320 px at the largest text size; a keyboard alone registers, books an interview and cancels it.
+Screenshots at 375 and 1280 px go to var/screenshots."""
+
+import pytest
+
+from fairs.models import FairPage, SlotBooking
+from portal.accessibility import COOKIE, Settings
+from tests.account_request_pages import violations
+from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
+from tests.test_resumes_in_browser import sign_in_a_student, tab_until
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+INDEX = "/yarmarki-vakansiy/"
+
+
+def fair_urls(django_db_blocker):
+    with django_db_blocker.unblock():
+        past, coming = FairPage.objects.filter(locale__language_code="ru").order_by("starts_on")
+        english = coming.get_translation(coming.locale.__class__.objects.get(language_code="en"))
+        return past.url, coming.url, english.url
+
+
+def use_scheme(page, site, scheme):
+    """The version for the visually impaired in ``scheme`` at the largest text and spacing (None: the standard)."""
+    page.context.clear_cookies(name=COOKIE)
+    if scheme:
+        mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
+
+
+def test_axe_finds_nothing_on_the_fairs_in_any_scheme_and_they_reflow(page, site, django_db_blocker):
+    past, coming, english = fair_urls(django_db_blocker)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, url in (("index", INDEX), ("coming", coming)):
+            page.goto(site + url)
+            page.screenshot(path=str(SCREENSHOTS / f"fair-{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for scheme in [None, *SCHEMES]:
+        use_scheme(page, site, scheme)
+        for url in (INDEX, coming, past, english):
+            page.goto(site + url)
+            if found := violations(page):
+                problems.append(format_violations(f"{url} [{scheme}]", found))
+    page.set_viewport_size({"width": 320, "height": 900})
+    for scheme in (None, SCHEMES[0]):
+        use_scheme(page, site, scheme)
+        for url in (INDEX, coming):
+            page.goto(site + url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, (url, scheme)
+    use_scheme(page, site, None)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_keyboard_alone_registers_books_and_cancels_and_axe_finds_nothing(page, site, django_db_blocker):
+    _past, coming, _english = fair_urls(django_db_blocker)
+    student = sign_in_a_student(page, site, django_db_blocker, "yarmarka@example.ru")
+    page.goto(site + coming)
+    page.focus("h1")
+    tab_until(page, "document.activeElement.id", "id_needs")
+    page.keyboard.type("Нужен сурдопереводчик.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.value") == "register"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Вы зарегистрированы на ярмарку" in page.inner_text("[role=status]")
+    tab_until(page, "document.activeElement.textContent.trim()", "Записаться")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "назначено" in page.inner_text("[role=status]")
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.screenshot(path=str(SCREENSHOTS / "fair-registered-375.png"), full_page=True)
+    with django_db_blocker.unblock():
+        booking = SlotBooking.objects.get(registration__student=student)
+        assert booking.cancelled_at is None and booking.registration.needs == "Нужен сурдопереводчик."
+    problems = []
+    for scheme in [None, *SCHEMES]:
+        use_scheme(page, site, scheme)
+        page.goto(site + coming)
+        if found := violations(page):
+            problems.append(format_violations(f"registered [{scheme}]", found))
+    use_scheme(page, site, None)
+    page.goto(site + coming + "#my-fair")
+    page.focus("#my-fair")
+    tab_until(page, "document.activeElement.textContent.trim()", "Отменить")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Собеседование отменено" in page.inner_text("[role=status]")
+    with django_db_blocker.unblock():
+        booking.refresh_from_db()
+        assert booking.cancelled_at is not None
+    assert not problems, "\n".join(problems)
