@@ -213,3 +213,19 @@ def test_the_fair_page_asks_the_same_few_queries_for_two_booths_or_eight(client,
     visits.book(slot(fair["shipyard"], 10, 30).pk, visits.register(fair["page"], make_student("Другой Иван")))
     make_booth(fair["page"], make_organisation("ООО «Ещё»"), slots=((12, 0, 3),))
     assert queries_for(client, fair["url"]) == before
+
+
+@pytest.mark.smtp
+def test_the_booking_letter_and_the_reminder_reach_the_visitor_through_smtp(fair, make_student, smtp_server):
+    import uuid
+    from email.header import decode_header, make_header
+
+    from conftest import received
+
+    student = make_student()
+    student.email = f"posetitel-{uuid.uuid4().hex[:8]}@student.example.ru"  # the Maildir outlives a run
+    student.save(update_fields=["email"])
+    booking = visits.book(slot(fair["shipyard"], 10).pk, visits.register(fair["page"], student))
+    assert visits.send_reminder.call(booking.pk) is True
+    subjects = sorted(str(make_header(decode_header(m["Subject"]))) for m in received(smtp_server, student.email))
+    assert subjects == ["Завтра: собеседование с ООО «Верфь»", "Собеседование назначено: Ярмарка для выпускников с ОВЗ"]
