@@ -32,6 +32,19 @@ def words(text):
     return " ".join(text.lower().replace(",", " ").split())
 
 
+# The document's table leaves the «assessment position» cell of indicators 3 and 7 empty: it is merged with the row
+# above (indicator 2's and 6's), so they belong to those rows' monitoring directions (indicators.json's notes say so).
+MERGED_ROWS = {3: 2, 7: 6}
+
+
+def position_of(data):
+    """The indicator's «assessment position», the merged row's for indicators 3 and 7."""
+    if data.get("position_ru") or data["number"] not in MERGED_ROWS:
+        return data.get("position_ru")
+    rows = {row["number"]: row for row in Seeder.read("indicators.json")}
+    return rows[MERGED_ROWS[data["number"]]].get("position_ru")
+
+
 class Seeder(PageSeeder):
     def run(self):
         monitoring = json.loads((PROGRAMME / "monitoring_directions.json").read_text(encoding="utf-8"))
@@ -99,7 +112,7 @@ class Seeder(PageSeeder):
         return json.loads((PROGRAMME / name).read_text(encoding="utf-8"))
 
     def indicator(self, data, directions, locale):
-        position = words(data.get("position_ru") or "")[3:60]
+        position = words(position_of(data) or "")[3:60]
         direction = next((d for d in directions if position and position in words(d.name)), None)
         indicator, created = Indicator.objects.get_or_create(
             locale=locale,
@@ -112,6 +125,9 @@ class Seeder(PageSeeder):
                 "direction": direction,
             },
         )
+        if not created and indicator.direction is None and direction is not None:  # a seed from before MERGED_ROWS
+            indicator.direction = direction
+            indicator.save(update_fields=["direction"])
         if created or self.refresh:
             for year, value in data["targets"].items():
                 IndicatorTarget.objects.update_or_create(

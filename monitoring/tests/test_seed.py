@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from atlas.models import MunicipalDistrict
 from monitoring.models import Indicator, MonitoringReportPage, Observation
+from monitoring.seed import MERGED_ROWS
 
 
 def test_seed_has_the_ten_indicators_with_their_targets_and_marked_demo_data(seeded_site, db):
@@ -25,6 +26,11 @@ def test_seed_has_the_ten_indicators_with_their_targets_and_marked_demo_data(see
         assert {str(t.year): float(t.value) for t in indicator.targets.all()} == {
             year: float(value) for year, value in data["targets"].items()
         }
+    # Every indicator has its direction; 3 and 7 that of the row their empty cell is merged with (2's and 6's).
+    assert not indicators.filter(direction=None).exists()
+    for number, row in MERGED_ROWS.items():
+        assert indicators.get(number=number).direction == indicators.get(number=row).direction
+    assert indicators.get(number=7).direction.number == 5  # «Мониторинг по проведению ранней профориентации»
     districts = MunicipalDistrict.objects.filter(locale__language_code="ru").count()
     shares = indicators.filter(unit=Indicator.PERCENT).count()
     assert Observation.objects.filter(district__isnull=False).count() == districts * shares * 3
