@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "vacancies",
     "resumes",
     "fairs",
+    "surveys",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -390,6 +391,7 @@ RATE_LIMITS = {
     "partner-registration": "10/h",  # organisation account requests sent: each one mails an address
     "teacher-registration": "20/h",  # teachers' account requests: a school's teachers may share one address
     "student-registration": "20/h",  # students' accounts: a college's computer class may register together
+    "survey-answer": "60/h",  # survey answers: a class answers together from one address
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy
