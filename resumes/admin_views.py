@@ -13,8 +13,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from vacancies.models import Vacancy
 
-from . import employers, search
-from .models import Invitation, Resume
+from . import employers, files, search
+from .models import Invitation, Resume, ResumeFile
 from .views import resume_context
 
 
@@ -61,6 +61,12 @@ class InvitationForm(forms.Form):
 
 
 @sensitive_post_parameters()  # the invitation's message stays out of error reports
+def resume_file(request, pk, file_pk):
+    """A photo or certificate of a résumé the employer may see now (anything else is not found)."""
+    employers.employer_required(request.user)
+    return files.serve(get_object_or_404(ResumeFile, pk=file_pk, resume__in=Resume.objects.shown().filter(pk=pk)))
+
+
 def resume_view(request, pk):
     organisation = employers.employer_required(request.user)
     resume = get_object_or_404(Resume.objects.shown().select_related("district", "student"), pk=pk)

@@ -11,9 +11,13 @@ class ResumesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from partners.permissions import ORGANISATION_MENU
 
+        from .models.files import ResumeFile, delete_stored_file
         from .wagtail_hooks import MENU_NAME
 
         # Shown in an organisation's narrowed menu; the item itself shows only to employers (resumes.employers).
         ORGANISATION_MENU.add(MENU_NAME)
+        post_delete.connect(delete_stored_file, sender=ResumeFile, dispatch_uid="resumes.delete_stored_file")

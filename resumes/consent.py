@@ -18,8 +18,13 @@ from portal import locales
 
 # version → the day it took effect. 2: the support needed at work (possibly about health) named among the data, and
 # contacts shown to every verified employer when the person ticks it. 3: the vacancy fairs (registrations, needs,
-# interviews), who sees them and when they are deleted.
-VERSIONS = {1: datetime.date(2026, 11, 30), 2: datetime.date(2026, 12, 1), 3: datetime.date(2026, 12, 2)}
+# interviews), who sees them and when they are deleted. 4: the photo and certificates added to the résumé.
+VERSIONS = {
+    1: datetime.date(2026, 11, 30),
+    2: datetime.date(2026, 12, 1),
+    3: datetime.date(2026, 12, 2),
+    4: datetime.date(2026, 12, 3),
+}
 CURRENT = max(VERSIONS)
 
 

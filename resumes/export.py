@@ -82,6 +82,15 @@ def resume_data(resume):
             }
             for item in resume.invitations.select_related("organisation", "vacancy").order_by("sent_at")
         ],
+        "files": [
+            {
+                "kind": item.kind,
+                "title": item.title,
+                "name": item.original_name,
+                "uploaded_at": item.uploaded_at.isoformat(),
+            }
+            for item in resume.files.all()
+        ],
         "experience": [
             {
                 "kind": row.kind,

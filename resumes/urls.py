@@ -10,4 +10,6 @@ urlpatterns = [
     path("kabinet/", views.CabinetView.as_view(), name="cabinet"),
     path("kabinet/rezyume/", views.ResumeEditView.as_view(), name="resume"),
     path("kabinet/rezyume/pdf/", views.ResumePdfView.as_view(), name="resume-pdf"),
+    path("kabinet/rezyume/fajly/", views.ResumeFilesView.as_view(), name="files"),
+    path("kabinet/rezyume/fajly/<int:pk>/", views.ResumeFileView.as_view(), name="file"),
 ]

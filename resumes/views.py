@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -23,9 +24,10 @@ from portal import locales
 from portal.limits import limit
 from portal.pdf import render_pdf
 
-from . import accounts, consent, employers, export, guide
+from . import accounts, consent, employers, export, files, guide
+from .files import ResumeFileForm
 from .forms import StudentAccountForm
-from .models import Resume, StudentAccount, confirmation_age
+from .models import Resume, ResumeFile, StudentAccount, confirmation_age
 from .resume_forms import EducationFormSet, ExperienceFormSet, ResumeForm
 
 LOOKS_SHOWN = 50  # the newest looks at the résumé listed in the cabinet (all of them are in the export)
@@ -201,6 +203,60 @@ class ResumeEditView(StudentView):
         return render(request, "resumes/resume_form.html", context, status=status)
 
 
+class ResumeFilesView(StudentView):
+    """The résumé's photo and certificates: the list, the upload form (POST ``action=upload``, multipart) and the
+    removal of one (``action=remove``). Only with a résumé and a consent to the current text in force."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    def get(self, request):
+        resume = self.resume()
+        if resume is None:
+            return redirect("resumes:resume" if not accounts.needs_consent(self.student) else "resumes:cabinet")
+        return self.show(request, resume, ResumeFileForm(resume=resume))
+
+    def post(self, request):
+        resume = self.resume()
+        if resume is None:
+            return redirect("resumes:cabinet")
+        if request.POST.get("action") == "remove":
+            number = request.POST.get("file", "")
+            found = resume.files.filter(pk=int(number)).first() if number.isdigit() else None
+            if found is None:
+                messages.error(request, _("This file has been removed already."))
+            else:
+                found.delete()
+                messages.success(request, _("The file is removed."))
+            return redirect("resumes:files")
+        form = ResumeFileForm(request.POST, request.FILES, resume=resume)
+        if not form.is_valid():
+            return self.show(request, resume, form, status=400)
+        files.save(resume, form)
+        messages.success(request, _("The file is added to the résumé."))
+        return redirect("resumes:files")
+
+    def resume(self):
+        if accounts.needs_consent(self.student):
+            return None
+        return Resume.objects.filter(student=self.student).first()
+
+    def show(self, request, resume, form, status=200):
+        context = {"resume": resume, "form": form, "files": list(resume.files.all()), "limit": files.MAX_CERTIFICATES}
+        return render(request, "resumes/resume_files.html", context, status=status)
+
+
+class ResumeFileView(StudentView):
+    """One of the student's own files (anyone else's is not found)."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request, pk):
+        return files.serve(get_object_or_404(ResumeFile, pk=pk, resume__student=self.student))
+
+
 class ResumePdfView(StudentView):
     """The student's résumé as a tagged PDF, as an employer would read it (with the contacts)."""
 
@@ -226,6 +282,7 @@ def resume_context(resume, *, contacts):
         "district": locales.localized([resume.district])[0] if resume.district else None,
         "education": education_rows(resume),
         "experience": list(resume.experience.all()),
+        "files": list(resume.files.all()) if resume.pk else [],
         "contacts": contacts,
     }
 

@@ -13,6 +13,7 @@ MENU_NAME = "resumes"
 urlpatterns = [
     path("", admin_views.search_view, name="search"),
     path("<int:pk>/", admin_views.resume_view, name="resume"),
+    path("<int:pk>/fajl/<int:file_pk>/", admin_views.resume_file, name="file"),
 ]
 
 

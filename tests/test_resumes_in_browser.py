@@ -267,3 +267,52 @@ def test_an_employer_finds_invites_and_the_student_accepts(page, site, django_db
         page.keyboard.press("Enter")
     assert "Вы приняли приглашение" in page.content()
     assert not problems, "\n".join(problems)
+
+
+def test_photo_and_certificates_axe_finds_nothing_and_the_keyboard_adds_one(page, site, django_db_blocker, tmp_path):
+    from resumes.models import Resume, ResumeFile
+
+    student = sign_in_a_student(page, site, django_db_blocker, "fajly@example.ru")
+    with django_db_blocker.unblock():
+        Resume.objects.create(student=student, contact_email=student.email)
+    files = "/studentam/kabinet/rezyume/fajly/"
+    renamed = tmp_path / "diplom.pdf"
+    renamed.write_bytes(b"MZ\x90\x00 a program, not a PDF")
+    scan = tmp_path / "diplom.png"
+    scan.write_bytes(
+        bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108020000009077")
+        + bytes.fromhex("53de0000000c4944415408d763f8cfc0000003010100c9fe92ef0000000049454e44ae426082")
+    )
+    problems = []
+    page.goto(site + files)
+    page.check("#id_kind_1")
+    page.set_input_files("#id_file", str(renamed))
+    with page.expect_navigation():
+        page.click(".account-form button[type=submit]")
+    assert "не является файлом «.pdf»" in page.inner_text("main")
+    for scheme in [None, *SCHEMES]:
+        if scheme:
+            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
+        page.goto(site + files)
+        if found := violations(page):
+            problems.append(format_violations(f"files [{scheme}]", found))
+    page.context.clear_cookies(name=COOKIE)
+    page.goto(site + files)
+    page.focus("h1")
+    tab_to(page, "id_kind_0")
+    page.keyboard.press("ArrowDown")  # the second choice: a certificate
+    page.keyboard.press("Tab")
+    page.keyboard.type("Диплом Абилимпикс")
+    page.set_input_files("#id_file", str(scan))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Файл добавлен к резюме." in page.inner_text("[role=status]")
+    with django_db_blocker.unblock():
+        assert ResumeFile.objects.get(resume__student=student).title == "Диплом Абилимпикс"
+    if found := violations(page):
+        problems.append(format_violations("files with one", found))
+    assert not problems, "\n".join(problems)

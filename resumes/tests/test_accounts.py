@@ -103,7 +103,7 @@ def test_withdrawing_and_giving_the_consent_again(client, signed_in):
 
 
 def test_a_new_version_of_the_text_asks_again(client, signed_in):
-    assert consent.CURRENT == 3 and len({consent.digest(1), consent.digest(2), consent.digest(3)}) == 3
+    assert consent.CURRENT == 4 and len({consent.digest(version) for version in consent.VERSIONS}) == 4
     signed_in.consents.update(version=1, digest=consent.digest(1))  # consented before the current text took effect
     assert accounts.needs_consent(signed_in)
     assert "Текст согласия изменился" in client.get(CABINET).content.decode()

@@ -203,6 +203,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Files that are personal data (a student's photo and certificates): outside MEDIA_ROOT, so that no web server serves
+# them; the portal's views hand them to those allowed to see them (resumes.files).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 # Public media (images) served by the app itself: only `make run` and `make dev` do (portal.views.public_media);
 # in production the proxy or the storage serves them. Documents never are: see WAGTAILDOCS_SERVE_METHOD.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)

@@ -11,6 +11,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret-0b6d2a")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
+os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-private-"))
 os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="portal-test-static-"))
 os.environ.setdefault("OPENSEARCH_INDEX", f"portal-test-{os.getpid()}")
 
