@@ -27,6 +27,9 @@ ACTIONS = ("register", "unregister", "book", "cancel")
 
 
 def serve_fair(page, request):
+    # An error report (a log line, a letter to the admins) lists none of what a visitor posted: what they need at
+    # the fair may tell of their health (Django's sensitive_post_parameters, set here: the page's serve() is the view).
+    request.sensitive_post_parameters = "__ALL__"
     fair = page.original()
     student = None
     if request.user.is_authenticated:

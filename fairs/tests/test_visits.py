@@ -73,6 +73,7 @@ def test_a_student_registers_books_and_cancels(client, fair, make_student, page_
     client.force_login(student.account)
     response = client.post(fair["url"], {"action": "register", "needs": "Сурдопереводчик на собеседовании."})
     assert response.status_code == 302 and response["Location"] == fair["url"] + "#my-fair"
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"  # no error report lists the needs
     registration = Registration.objects.get()
     assert (registration.student, registration.needs) == (student, "Сурдопереводчик на собеседовании.")
     ten = slot(fair["shipyard"], 10)
