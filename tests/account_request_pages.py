@@ -1,4 +1,5 @@
-"""What the two browser tests of account requests (partners', teachers') check alike."""
+"""What the browser tests check alike: axe's violations, the pages in every colour scheme of the version for the
+visually impaired, reflow at 320 px, and the two account requests' pages (partners', teachers')."""
 
 from axe_playwright_python.sync_playwright import Axe
 
@@ -8,6 +9,39 @@ from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_viol
 
 def violations(page):
     return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+
+
+def use_scheme(page, site, scheme):
+    """The version for the visually impaired in ``scheme`` at the largest text and spacing (None: the standard)."""
+    page.context.clear_cookies(name=COOKIE)
+    if scheme:
+        mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
+
+
+def axe_problems_in_every_scheme(page, site, urls):
+    """What axe finds on each of ``urls`` in the standard version and in each colour scheme (then back to the
+    standard one)."""
+    problems = []
+    for scheme in [None, *SCHEMES]:
+        use_scheme(page, site, scheme)
+        for url in urls:
+            page.goto(site + url)
+            if found := violations(page):
+                problems.append(format_violations(f"{url} [{scheme}]", found))
+    use_scheme(page, site, None)
+    return problems
+
+
+def assert_reflows_at_320(page, site, urls):
+    """Each of ``urls`` needs no sideways scrolling at 320 px, in the standard version and at the largest text."""
+    page.set_viewport_size({"width": 320, "height": 900})
+    for scheme in (None, SCHEMES[0]):
+        use_scheme(page, site, scheme)
+        for url in urls:
+            page.goto(site + url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, (url, scheme)
+    use_scheme(page, site, None)
 
 
 def axe_problems_on_request_pages(page, site, register, show_errors):

@@ -6,9 +6,8 @@ Screenshots at 375 and 1280 px go to var/screenshots."""
 import pytest
 
 from fairs.models import FairPage, SlotBooking
-from portal.accessibility import COOKIE, Settings
-from tests.account_request_pages import violations
-from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
+from tests.account_request_pages import assert_reflows_at_320, axe_problems_in_every_scheme
+from tests.test_accessibility import SCREENSHOTS
 from tests.test_resumes_in_browser import sign_in_a_student, tab_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -22,37 +21,17 @@ def fair_urls(django_db_blocker):
         return past.url, coming.url, english.url
 
 
-def use_scheme(page, site, scheme):
-    """The version for the visually impaired in ``scheme`` at the largest text and spacing (None: the standard)."""
-    page.context.clear_cookies(name=COOKIE)
-    if scheme:
-        mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
-        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
-
-
 def test_axe_finds_nothing_on_the_fairs_in_any_scheme_and_they_reflow(page, site, django_db_blocker):
     past, coming, english = fair_urls(django_db_blocker)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    problems = []
     for width in (375, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         for name, url in (("index", INDEX), ("coming", coming)):
             page.goto(site + url)
             page.screenshot(path=str(SCREENSHOTS / f"fair-{name}-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    for scheme in [None, *SCHEMES]:
-        use_scheme(page, site, scheme)
-        for url in (INDEX, coming, past, english):
-            page.goto(site + url)
-            if found := violations(page):
-                problems.append(format_violations(f"{url} [{scheme}]", found))
-    page.set_viewport_size({"width": 320, "height": 900})
-    for scheme in (None, SCHEMES[0]):
-        use_scheme(page, site, scheme)
-        for url in (INDEX, coming):
-            page.goto(site + url)
-            assert page.evaluate("document.documentElement.scrollWidth") <= 320, (url, scheme)
-    use_scheme(page, site, None)
+    problems = axe_problems_in_every_scheme(page, site, (INDEX, coming, past, english))
+    assert_reflows_at_320(page, site, (INDEX, coming))
     assert not problems, "\n".join(problems)
 
 
@@ -77,13 +56,7 @@ def test_a_keyboard_alone_registers_books_and_cancels_and_axe_finds_nothing(page
     with django_db_blocker.unblock():
         booking = SlotBooking.objects.get(registration__student=student)
         assert booking.cancelled_at is None and booking.registration.needs == "Нужен сурдопереводчик."
-    problems = []
-    for scheme in [None, *SCHEMES]:
-        use_scheme(page, site, scheme)
-        page.goto(site + coming)
-        if found := violations(page):
-            problems.append(format_violations(f"registered [{scheme}]", found))
-    use_scheme(page, site, None)
+    problems = axe_problems_in_every_scheme(page, site, (coming,))
     page.goto(site + coming + "#my-fair")
     page.focus("#my-fair")
     tab_until(page, "document.activeElement.textContent.trim()", "Отменить")

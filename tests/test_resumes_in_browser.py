@@ -8,7 +8,7 @@ from portal.accessibility import COOKIE, Settings
 from resumes import accounts
 from resumes.models import StudentAccount
 from resumes.tests.conftest import CABINET, PASSWORD, REGISTER, RESUME
-from tests.account_request_pages import axe_problems_on_request_pages, violations
+from tests.account_request_pages import axe_problems_in_every_scheme, axe_problems_on_request_pages, violations
 from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -283,21 +283,14 @@ def test_photo_and_certificates_axe_finds_nothing_and_the_keyboard_adds_one(page
         bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108020000009077")
         + bytes.fromhex("53de0000000c4944415408d763f8cfc0000003010100c9fe92ef0000000049454e44ae426082")
     )
-    problems = []
     page.goto(site + files)
     page.check("#id_kind_1")
     page.set_input_files("#id_file", str(renamed))
     with page.expect_navigation():
         page.click(".account-form button[type=submit]")
     assert "не является файлом «.pdf»" in page.inner_text("main")
-    for scheme in [None, *SCHEMES]:
-        if scheme:
-            mode = Settings().change("scheme", scheme).change("size", "4").change("spacing", "large")
-            page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site}])
-        page.goto(site + files)
-        if found := violations(page):
-            problems.append(format_violations(f"files [{scheme}]", found))
-    page.context.clear_cookies(name=COOKIE)
+    problems = [format_violations("files with an error", found)] if (found := violations(page)) else []
+    problems += axe_problems_in_every_scheme(page, site, (files,))
     page.goto(site + files)
     page.focus("h1")
     tab_to(page, "id_kind_0")

@@ -4,9 +4,8 @@ scheme; the survey and its results reflow at 320 px. Screenshots at 375 and 1280
 
 import pytest
 
-from tests.account_request_pages import violations
-from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
-from tests.test_fairs_in_browser import use_scheme
+from tests.account_request_pages import assert_reflows_at_320, axe_problems_in_every_scheme, violations
+from tests.test_accessibility import SCREENSHOTS, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SURVEY = "/opros-informirovannost/"
@@ -63,17 +62,6 @@ def test_a_keyboard_alone_answers_and_axe_finds_nothing_on_the_surveys(page, sit
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.context.clear_cookies()  # a new visitor sees the questions again
-    for scheme in [None, *SCHEMES]:
-        use_scheme(page, site, scheme)
-        for url in (SURVEY, RESULTS, "/opros-rabotodateley/"):
-            page.goto(site + url)
-            if found := violations(page):
-                problems.append(format_violations(f"{url} [{scheme}]", found))
-    page.set_viewport_size({"width": 320, "height": 900})
-    for scheme in (None, SCHEMES[0]):
-        use_scheme(page, site, scheme)
-        for url in (SURVEY, RESULTS):
-            page.goto(site + url)
-            assert page.evaluate("document.documentElement.scrollWidth") <= 320, (url, scheme)
-    use_scheme(page, site, None)
+    problems += axe_problems_in_every_scheme(page, site, (SURVEY, RESULTS, "/opros-rabotodateley/"))
+    assert_reflows_at_320(page, site, (SURVEY, RESULTS))
     assert not problems, "\n".join(problems)
