@@ -255,3 +255,13 @@ def test_the_career_route_reads_open_days_from_the_atlas_not_the_navigator():
     top, late = parse("career")["career.route"]
     assert "atlas.models" in top
     assert [name for name in [*top, *(name for _, name in late)] if name.split(".")[0] == "navigator"] == []
+
+
+def test_every_app_is_among_the_suites_test_paths():
+    """An app left out of pytest.ini's ``testpaths`` has its tests skipped by ``make test`` without a word."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "pytest.ini")
+    paths = {ROOT / name for name in config["pytest"]["testpaths"].split()}
+    assert [app for app, root in APPS.items() if not any(root.is_relative_to(path) for path in paths)] == []
