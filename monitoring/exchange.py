@@ -128,7 +128,7 @@ def _import_rows(rows, report, write, progress, user):
                 "indicator",
                 _("There is no such indicator; the numbers are 1–%(last)s.") % {"last": max(indicators, default=0)},
             )
-        district = _district(districts, cell.get("district"), lambda message: problem("district", message))
+        district = district_in_cell(districts, cell.get("district"), lambda message: problem("district", message))
         if indicator is not None and len(report.problems) == problems_before:
             for field_name, message in observation_problems(
                 indicator, values["year"] or 0, values["numerator"], values["denominator"]
@@ -175,7 +175,7 @@ def _import_rows(rows, report, write, progress, user):
         report.written = True
 
 
-def _district(districts, value, problem):
+def district_in_cell(districts, value, problem):
     """The district of a cell; None for the krai as a whole (or an empty cell)."""
     name = normal_name(value)
     if name in KRAI or not name:

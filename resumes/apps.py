@@ -14,8 +14,9 @@ class ResumesConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from partners.permissions import ORGANISATION_MENU
+        from portal.private_media import delete_stored_file
 
-        from .models.files import ResumeFile, delete_stored_file
+        from .models.files import ResumeFile
         from .wagtail_hooks import MENU_NAME
 
         # Shown in an organisation's narrowed menu; the item itself shows only to employers (resumes.employers).

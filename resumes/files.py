@@ -8,11 +8,11 @@ from pathlib import PurePath
 from django import forms
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from portal import private_media
 from portal.documents import looks_like
 
 from .models import FileKind, ResumeFile
@@ -112,8 +112,4 @@ def save(resume, form):
 
 def serve(stored):
     """The file, never cached and never taken for another type."""
-    content_type = "application/pdf" if stored.file.name.endswith(".pdf") else "image/jpeg"
-    response = FileResponse(stored.file.open("rb"), content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Disposition"] = "inline"
-    return response
+    return private_media.serve(stored.file, "application/pdf" if stored.file.name.endswith(".pdf") else "image/jpeg")

@@ -64,3 +64,12 @@ def axe_problems_on_request_pages(page, site, register, show_errors):
         if found := violations(page):
             problems.append(format_violations(f"{register} with errors [{scheme}]", found))
     return problems
+
+
+def tab_until(page, expression, wanted, most=400):
+    """Press Tab until ``expression`` (JavaScript, of the focused element) gives ``wanted``, within ``most``."""
+    for _press in range(most):
+        if page.evaluate(expression) == wanted:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {wanted!r}")

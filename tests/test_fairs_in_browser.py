@@ -6,9 +6,9 @@ Screenshots at 375 and 1280 px go to var/screenshots."""
 import pytest
 
 from fairs.models import FairPage, SlotBooking
-from tests.account_request_pages import assert_reflows_at_320, axe_problems_in_every_scheme
+from tests.account_request_pages import assert_reflows_at_320, axe_problems_in_every_scheme, tab_until
 from tests.test_accessibility import SCREENSHOTS
-from tests.test_resumes_in_browser import sign_in_a_student, tab_until
+from tests.test_resumes_in_browser import sign_in_a_student
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 INDEX = "/yarmarki-vakansiy/"

@@ -8,7 +8,12 @@ from portal.accessibility import COOKIE, Settings
 from resumes import accounts
 from resumes.models import StudentAccount
 from resumes.tests.conftest import CABINET, PASSWORD, REGISTER, RESUME
-from tests.account_request_pages import axe_problems_in_every_scheme, axe_problems_on_request_pages, violations
+from tests.account_request_pages import (
+    axe_problems_in_every_scheme,
+    axe_problems_on_request_pages,
+    tab_until,
+    violations,
+)
 from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -119,15 +124,6 @@ def test_axe_finds_nothing_on_the_cabinet_and_the_privacy_page(page, site, djang
 def tab_to(page, element_id, most=400):
     """Press Tab until the element ``element_id`` has the focus (it must get it within ``most`` presses)."""
     tab_until(page, "document.activeElement.id", element_id, most)
-
-
-def tab_until(page, expression, wanted, most=400):
-    """Press Tab until ``expression`` (JavaScript, of the focused element) gives ``wanted``, within ``most``."""
-    for _press in range(most):
-        if page.evaluate(expression) == wanted:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {wanted!r}")
 
 
 def test_a_keyboard_alone_writes_a_resume_and_downloads_its_pdf(page, site, django_db_blocker):

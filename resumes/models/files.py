@@ -4,17 +4,13 @@ deleted from the disk with their row — when the owner removes one, and when th
 
 import uuid
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.private_media import private_storage
+
 from .resume import Resume
-
-
-def private_storage():
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def stored_name(instance, filename):
@@ -49,9 +45,3 @@ class ResumeFile(models.Model):
 
     def __str__(self):
         return self.title or self.original_name
-
-
-def delete_stored_file(sender, instance, **kwargs):
-    """``post_delete``: the file goes from the disk with its row (Django leaves it otherwise)."""
-    if instance.file:
-        instance.file.storage.delete(instance.file.name)

@@ -60,7 +60,9 @@ def import_screen(request, form, *, importer, may_import, options, title, explan
                 return redirect("portal_import_job", job.pk)
             form.add_error("file", _busy_message(importer))
     context = {"form": form, "title": title, "explanation": explanation, "templates": templates}
-    context["recent"] = ImportJob.objects.filter(importer=importer).order_by("-created_at")[:5]
+    # Only the jobs this person may open: a district's coordinator sees no other district's files.
+    recent = ImportJob.objects.filter(importer=importer).select_related("user").order_by("-created_at")[:20]
+    context["recent"] = [job for job in recent if allowed(request.user, job.permission, job.options)][:5]
     return render(request, "portal/admin/import.html", context)
 
 
