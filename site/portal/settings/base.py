@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "resumes",
     "fairs",
     "surveys",
+    "reporting",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -337,7 +338,8 @@ BOOKING_CONTACTS_KEPT_DAYS = env.int("BOOKING_CONTACTS_KEPT_DAYS", default=90)
 # forget_fair_visitors, daily); the booths' results are numbers and stay.
 FAIR_VISITORS_KEPT_DAYS = env.int("FAIR_VISITORS_KEPT_DAYS", default=30)
 # The housekeeping the background worker runs every day at DAILY_HOUR, the portal's time (portal.daily): the erasures of
-# personal data past their keeping time first, then the portal's counts into the monitoring.
+# personal data past their keeping time first, then the portal's counts into the monitoring, then the reminders of the
+# monitoring collection's deadline.
 DAILY_COMMANDS = [
     "forget_organisation_requests",
     "forget_teacher_requests",
@@ -346,6 +348,7 @@ DAILY_COMMANDS = [
     "forget_fair_visitors",
     "publish_diagnostics",
     "publish_attendance",
+    "remind_report_deadlines",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
 # Who processes the personal data (152-ФЗ, art. 3): named in the consent students give and on the privacy page. The
