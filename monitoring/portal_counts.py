@@ -3,6 +3,7 @@ career builder's diagnostics for indicator 1, the bookings' attendance for indic
 ``PortalCount`` returned from the Wagtail hook ``register_portal_count``, and writes its figures with ``publish``.
 The monitoring shows them with those words and never imports the apps that count."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -66,3 +67,59 @@ def publish(count, cells, comments=None):
         ).save()
         written += 1
     return written
+
+
+def students_reported(indicator_number):
+    """{district id: [(year, students)]}, newest year first: the denominators of the municipalities' current
+    observations of the indicator."""
+    reported = defaultdict(list)
+    rows = (
+        Observation.objects.reported()
+        .filter(
+            indicator__number=indicator_number,  # observations link the indicator's original row only
+            is_current=True,
+            district__isnull=False,
+            denominator__isnull=False,
+        )
+        .order_by("-year")
+        .values_list("district", "year", "denominator")
+    )
+    for district, year, students in rows:
+        reported[district].append((year, students))
+    return reported
+
+
+def newest_until(reported, year):
+    """The newest (year, students) reported for ``year`` or before; None when there is none."""
+    return next(((seen, students) for seen, students in reported if seen <= year), None)
+
+
+def shares_of_reported(indicator_number, counted):
+    """The portal does not know how many students a district has: a count is divided by the number its municipality
+    reported with its own figure of the indicator (the denominator of its newest current observation for that year
+    or before). ``counted``: {(year, district id, band or ALL_GRADES): number}; a band is divided by the district's
+    whole number, so the bands add up to its share. A district without such a report is counted nowhere; the krai is
+    the sum of the districts counted, divided by the students of every district that reported them. Returns the
+    cells for ``publish``, {(year, district id or None, band): (number, students)}, and a comment for each saying
+    where its denominator came from."""
+    reported = students_reported(indicator_number)
+    numbers_counted = defaultdict(int)
+    for (year, district, band), number in counted.items():
+        if newest_until(reported.get(district, []), year) is None:
+            continue
+        numbers_counted[year, district, band] += number
+        numbers_counted[year, None, band] += number
+    numbers, comments = {}, {}
+    for year, district, band in numbers_counted:
+        if district is None:
+            known = [newest_until(seen, year) for seen in reported.values()]
+            students = sum(pair[1] for pair in known if pair)
+            comment = f"Знаменатель — сумма обучающихся районов по данным ОМСУ (показатель {indicator_number})."
+        else:
+            seen, students = newest_until(reported[district], year)
+            comment = (
+                f"Знаменатель — число обучающихся района по данным ОМСУ за {seen} год (показатель {indicator_number})."
+            )
+        numbers[year, district, band] = (numbers_counted[year, district, band], students)
+        comments[year, district, band] = comment
+    return numbers, comments

@@ -17,8 +17,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from monitoring.models import Observation
-from monitoring.portal_counts import ALL_GRADES, PortalCount, publish
+from monitoring.portal_counts import ALL_GRADES, PortalCount, publish, shares_of_reported
 
 from .models.bookings import Booking, BookingStatus
 
@@ -56,55 +55,14 @@ def attendance():
     return {(row["year"], row["district"], row["grade"]): row["came"] for row in rows}
 
 
-def students_reported(indicator_number):
-    """{district id: [(year, students)]}, newest year first: the denominators of the municipalities' current
-    observations of the indicator."""
-    reported = defaultdict(list)
-    rows = (
-        Observation.objects.reported()
-        .filter(
-            indicator__number=indicator_number,  # observations link the indicator's original row only
-            is_current=True,
-            district__isnull=False,
-            denominator__isnull=False,
-        )
-        .order_by("-year")
-        .values_list("district", "year", "denominator")
-    )
-    for district, year, students in rows:
-        reported[district].append((year, students))
-    return reported
-
-
-def newest_until(reported, year):
-    """The newest (year, students) reported for ``year`` or before; None when there is none."""
-    return next(((seen, students) for seen, students in reported if seen <= year), None)
-
-
 def cells():
     """The observations to write, {(year, district or None, band or ALL_GRADES): (came, students)}, and a comment
-    for each saying where its denominator came from. The krai divides the students counted in every district by the
-    students of every district whose municipality reported them."""
-    reported = students_reported(ATTENDANCE.indicator)
-    came = defaultdict(int)
+    for each saying where its denominator came from (monitoring.portal_counts.shares_of_reported)."""
+    counted = defaultdict(int)
     for (year, district, grade), students in attendance().items():
-        if newest_until(reported.get(district, []), year) is None:
-            continue  # no denominator: counted nowhere (the module's docstring says so on the page's note)
         for band in (band_of(grade), ALL_GRADES):
-            came[year, district, band] += students
-            came[year, None, band] += students
-    numbers, comments = {}, {}
-    for year, district, band in came:
-        if district is None:
-            known = [newest_until(seen, year) for seen in reported.values()]
-            students = sum(pair[1] for pair in known if pair)
-            comment = "Знаменатель — сумма обучающихся районов по данным ОМСУ (показатель 9)."
-        else:
-            seen, students = newest_until(reported[district], year)
-            comment = f"Знаменатель — число обучающихся района по данным ОМСУ за {seen} год (показатель 9)."
-        numbers[year, district, band] = (came[year, district, band], students)
-        comments[year, district, band] = comment
-    return numbers, comments
+            counted[year, district, band] += students
+    return shares_of_reported(ATTENDANCE.indicator, counted)
 
 
 @task()

@@ -11,10 +11,19 @@ class ReportingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
 
         from portal.private_media import delete_stored_file
 
-        from .models import EvidenceFile
+        from .held import publish_after_commit
+        from .models import EvidenceFile, HeldEvent
 
         post_delete.connect(delete_stored_file, sender=EvidenceFile, dispatch_uid="reporting.delete_stored_file")
+        # Every event recorded, corrected or removed changes the portal's counts of indicators 7 and 8.
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                lambda **kwargs: publish_after_commit(),
+                sender=HeldEvent,
+                weak=False,
+                dispatch_uid=f"reporting.held.{name}",
+            )

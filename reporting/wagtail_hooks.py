@@ -1,32 +1,41 @@
 """The collection in the admin: its screens (reporting.admin_views), the menu item for coordinators and analysts,
-the analysts' form for rounds (a Wagtail model viewset) and the words of the report's history."""
+the analysts' form for rounds and the coordinators' events held (Wagtail model viewsets, reporting.viewsets), the
+portal's counts of indicators 7 and 8, and the words of the report's history."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
-from . import access, admin_views
-from .models import CollectionRound
+from . import access, admin_views, held
+from .models import HeldEvent
+from .viewsets import DistrictPermissionPolicy, HeldEventViewSet, RoundViewSet
 
-
-class RoundViewSet(ModelViewSet):
-    """Analysts open a round (year, indicators, deadline) and change its deadline; the rest is on the dashboard."""
-
-    model = CollectionRound
-    icon = "date"
-    add_to_admin_menu = False
-    inspect_view_enabled = False
-    copy_view_enabled = False
-    list_display = ["year", "deadline", "closed_at"]
-    form_fields = ["year", "deadline", "indicators", "jump_warning"]
+register_permission_policy(HeldEvent, DistrictPermissionPolicy(HeldEvent))
 
 
 @hooks.register("register_admin_viewset")
 def register_rounds():
     return RoundViewSet("reporting_rounds", url_prefix="reporting/rounds")
+
+
+@hooks.register("register_admin_viewset")
+def register_events():
+    return HeldEventViewSet("reporting_events", url_prefix="reporting/events")
+
+
+@hooks.register("register_portal_count")
+def early_guidance_count():
+    """Indicator 7 as the portal counts it from the events held (reporting.held)."""
+    return held.EARLY
+
+
+@hooks.register("register_portal_count")
+def disabilities_count():
+    """Indicator 8 as the portal counts it from the events held (reporting.held)."""
+    return held.DISABILITIES
 
 
 @hooks.register("register_admin_urls")

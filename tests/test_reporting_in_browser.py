@@ -1,7 +1,8 @@
 """The monitoring collection in Debian's Chromium, on the seeded site: a district's coordinator signs in to the admin,
-is refused a denominator of zero, fills in the report and submits it with the keyboard; the analyst sees it on the
-dashboard and approves it. axe finds nothing on the list, the report (with errors too), the dashboard and the
-analyst's view of the report, at 375 and 1280 px; screenshots go to var/screenshots."""
+is refused a denominator of zero, fills in the report and submits it with the keyboard, and records an event held;
+the analyst sees the report on the dashboard and approves it. axe finds nothing on the list, the report (with errors
+too), the event's form (with errors too) and the events' list, the dashboard and the analyst's view of the report, at
+375 and 1280 px; screenshots go to var/screenshots."""
 
 import datetime
 
@@ -55,7 +56,7 @@ def test_a_coordinator_submits_by_keyboard_and_the_analyst_approves(page, site, 
         for width in (375, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             # Wagtail's messages fade in: axe reads the colours once they are there.
-            page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+            page.evaluate("Promise.allSettled(document.getAnimations().map(animation => animation.finished))")
             page.screenshot(path=str(SCREENSHOTS / f"reporting-{name}-{width}.png"), full_page=True)
             if found := violations(page):
                 problems.append(format_violations(f"{name} at {width}", found))
@@ -82,6 +83,24 @@ def test_a_coordinator_submits_by_keyboard_and_the_analyst_approves(page, site, 
         page.keyboard.press("Enter")
     assert "Отчёт отправлен" in page.inner_text("body")
     check("report-submitted")
+
+    # An event held, recorded by the same coordinator: the form (with an error first), then the list.
+    page.goto(site + "/admin/reporting/events/new/")
+    page.select_option("#id_kind", "early")
+    page.fill("#id_title", "Неделя профессий в детском саду")
+    page.fill("#id_date", "2024-10-03")
+    page.fill("#id_organiser", "МБДОУ № 5")
+    page.fill("#id_preschool", "12")
+    page.fill("#id_with_disabilities", "20")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert "Больше, чем всех детей и обучающихся (12)." in page.inner_text("main")
+    check("event-errors")
+    page.fill("#id_with_disabilities", "2")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert "Неделя профессий в детском саду" in page.inner_text("main table")
+    check("events")
 
     sign_in(page, site, people["analitik"])
     page.goto(site + f"/admin/reporting/{round.pk}/")

@@ -348,6 +348,7 @@ DAILY_COMMANDS = [
     "forget_fair_visitors",
     "publish_diagnostics",
     "publish_attendance",
+    "publish_held_events",
     "remind_report_deadlines",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
