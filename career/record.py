@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from atlas.models import MunicipalDistrict
 
 from .models.sessions import ClassResult, ClassSession
-from .models.tallies import CountedDiagnosis, DiagnosticTally
+from .models.tallies import CountedDiagnosis, DiagnosticTally, RouteChoiceTally
 from .ranking import rank
 from .state import new_nonce
 
@@ -54,6 +54,14 @@ def counted_district(diagnosis, locale):
     return district if district.locale_id == default.pk else district.get_translation_or_none(default)
 
 
+def in_default_language(page):
+    """The atlas card of the default language the monitoring counts by (itself when it is one)."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default) or page
+
+
 @transaction.atomic
 def completed(diagnosis, locale, class_code=""):
     """Count a completed questionnaire, and its anonymous result in the class whose code the student
@@ -84,6 +92,9 @@ def route_built(diagnosis, profession, locale):
         if mark.filter(route_counted=False).update(route_counted=True):
             tallied = counted_district(diagnosis, locale)
             DiagnosticTally.count(district=tallied, grade_band=diagnosis.grade_band, routes=1)
+            RouteChoiceTally.count(
+                district=tallied, grade_band=diagnosis.grade_band, profession=in_default_language(profession)
+            )
         ClassResult.objects.filter(pk__in=mark.values("result")).update(route_profession=profession)
     return diagnosis.but(chosen=profession.pk)
 

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import preferences
 from .models import MonthlyStep, QuestionnaireQuestion
 from .publish import DIAGNOSTICS
 
@@ -38,3 +39,8 @@ register_snippet(MonthlyStepViewSet)
 def diagnostics_count():
     """Indicator 1 as the portal counts it (career.publish)."""
     return DIAGNOSTICS
+
+
+# Direction 9 on the monitoring's pages: students' choices against the atlas's demand (career.preferences).
+hooks.register("monitoring_index_sections", preferences.monitoring_block)
+hooks.register("monitoring_report_sections", preferences.report_block)

@@ -2,7 +2,7 @@ from .pages import CareerBuilderPage
 from .questionnaire import QuestionnaireQuestion
 from .sessions import ClassResult, ClassSession
 from .steps import MonthlyStep
-from .tallies import CountedDiagnosis, DiagnosticTally
+from .tallies import CountedDiagnosis, DiagnosticTally, RouteChoiceTally
 
 __all__ = [
     "CareerBuilderPage",
@@ -12,4 +12,5 @@ __all__ = [
     "DiagnosticTally",
     "MonthlyStep",
     "QuestionnaireQuestion",
+    "RouteChoiceTally",
 ]

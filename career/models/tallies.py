@@ -58,3 +58,38 @@ class CountedDiagnosis(models.Model):
 
     def __str__(self):
         return self.nonce
+
+
+class RouteChoiceTally(models.Model):
+    """The professions students chose for their first route, counted by year, district and grade band: what the
+    monitoring's direction 9 sets against the atlas's demand (career.preferences). Only counts, like the tallies
+    above; the profession is the atlas card of the default language."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    district = models.ForeignKey(
+        "atlas.MunicipalDistrict", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    grade_band = models.CharField(_("grade band"), max_length=5, choices=[(b, b) for b, _g in GRADE_BANDS])
+    profession = models.ForeignKey("atlas.ProfessionPage", on_delete=models.CASCADE, related_name="+")
+    routes = models.PositiveIntegerField(_("routes"), default=0)
+
+    class Meta:
+        verbose_name = _("route choice count")
+        verbose_name_plural = _("route choice counts")
+        indexes = [models.Index(fields=["year", "district"])]
+
+    def __str__(self):
+        return f"{self.year} {self.district_id} {self.grade_band} {self.profession_id}: {self.routes}"
+
+    @classmethod
+    def count(cls, *, district, grade_band, profession):
+        """One more route towards ``profession`` this year (two concurrent first counts may make two rows; the
+        computation adds rows up)."""
+        cell = {
+            "year": timezone.localdate().year,
+            "district": district,
+            "grade_band": grade_band,
+            "profession": profession,
+        }
+        if not cls.objects.filter(**cell).update(routes=F("routes") + 1):
+            cls.objects.create(**cell, routes=1)

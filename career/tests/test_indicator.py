@@ -15,7 +15,7 @@ from django.db import connection, connections
 from wagtail.models import Locale
 
 from career import record
-from career.models import CountedDiagnosis, DiagnosticTally
+from career.models import CountedDiagnosis, DiagnosticTally, RouteChoiceTally
 from career.publish import DIAGNOSTICS
 from career.state import Diagnosis, new_nonce
 from conftest import require_service
@@ -234,3 +234,5 @@ def test_twenty_concurrent_replays_count_the_diagnosis_and_its_route_once(career
     tally = DiagnosticTally.objects.get()
     assert (tally.completed, tally.routes) == (1, 1)
     assert CountedDiagnosis.objects.get().route_counted
+    choice = RouteChoiceTally.objects.get()
+    assert (choice.profession_id, choice.routes) == (career["welder"].pk, 1)
