@@ -105,11 +105,15 @@ def computed(years=None):
 
 
 def _shown(found):
-    """The professions of ``found``'s lists in the visitor's language (one query; none in the default language)."""
+    """The professions and districts of ``found`` in the visitor's language (two queries; none in the default
+    language)."""
     pages = [page for pairs in (found.chosen_not_in_demand, found.in_demand_rarely_chosen) for page, _n in pairs]
     shown = dict(zip([page.pk for page in pages], locales.localized(pages), strict=True))
     found.chosen_not_in_demand = [(shown[page.pk], n) for page, n in found.chosen_not_in_demand]
     found.in_demand_rarely_chosen = [(shown[page.pk], n) for page, n in found.in_demand_rarely_chosen]
+    named = [row for row in found.rows if row.district is not None]
+    for row, district in zip(named, locales.localized([row.district for row in named]), strict=True):
+        row.district = district
     return found
 
 

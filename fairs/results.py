@@ -4,10 +4,12 @@ visitors is read here. Two queries for any number of fairs."""
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from monitoring.college_work import CollegeWorkColumn
 from portal import locales
 
 from .models.booths import Booth, BoothStatus
@@ -41,3 +43,24 @@ def fairs_with_results(today=None):
 
 def monitoring_block(request, page):
     return render_to_string("fairs/includes/results.html", {"fairs": fairs_with_results()}, request=request)
+
+
+def college_places(years):
+    """{(year, district id): colleges' places} at the fairs of ``years``: each participating college counted once per
+    fair, in its own district."""
+    through = FairPage.colleges.through
+    rows = (
+        through.objects.filter(fairpage__starts_on__year__in=years, fairpage__live=True)
+        .exclude(educationalorganization__district=None)
+        .values("fairpage__starts_on__year", "educationalorganization__district")
+        .annotate(places=Count("pk"))
+        .order_by()
+    )
+    return {(row["fairpage__starts_on__year"], row["educationalorganization__district"]): row["places"] for row in rows}
+
+
+COLLEGES_AT_FAIRS = CollegeWorkColumn(
+    _("Colleges at vacancy fairs"),
+    college_places,
+    _("How many times the district's colleges and universities took part in the vacancy fairs of the year."),
+)

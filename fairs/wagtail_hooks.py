@@ -21,3 +21,9 @@ def register_viewsets():
 hooks.register("monitoring_index_sections", results.monitoring_block)
 hooks.register("student_cabinet_sections", student_data.cabinet_block)
 hooks.register("student_data", student_data.export)
+
+
+@hooks.register("register_college_work_column")
+def colleges_at_fairs():
+    """Direction 8 of the monitoring: the colleges' places at the fairs (fairs.results)."""
+    return results.COLLEGES_AT_FAIRS

@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, college_work
 from .exchange import may_import
 from .models import Indicator, MonitoringDirection, Observation
 
@@ -82,3 +82,7 @@ def sign_new_observation(request, instance):
     """Who entered an observation through the admin form."""
     if isinstance(instance, Observation) and instance.entered_by_id is None:
         Observation.objects.filter(pk=instance.pk).update(entered_by=request.user)
+
+
+# Direction 8 from the portal's own records (monitoring.college_work), on the monitoring section's page.
+hooks.register("monitoring_index_sections", college_work.monitoring_block)

@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 
 from partners.permissions import OrganisationPermissionPolicy
 
+from . import college_work
 from .booking_viewsets import BookingPermissionPolicy, BookingViewSet
 from .card import employer_block, profession_block
 from .indicator import ATTENDANCE
@@ -30,3 +31,9 @@ hooks.register("monitoring_index_sections", monitoring_block)
 def attendance_count():
     """Indicator 9 as the portal counts it (opportunities.indicator)."""
     return ATTENDANCE
+
+
+@hooks.register("register_college_work_column")
+def college_sessions():
+    """Direction 8 of the monitoring: the colleges' sessions on the portal (opportunities.college_work)."""
+    return college_work.COLUMN

@@ -105,6 +105,11 @@ def test_the_english_report_search_labels_facets_in_english_and_marks_the_fallba
         assert str(facets.labels()["indicator"]["1"]) == "1. Доля прошедших диагностику"
 
 
+# The monitoring section's page gathers a section from each app that counts (the employers' participation, the fairs'
+# results, the surveys, directions 8 and 9), each at a fixed number of queries whatever the data.
+INDEX_QUERIES = 20
+
+
 def test_english_pages_cost_a_flat_number_of_queries(client, english, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # indexed, as on the site: the search finds it before
         english["english_report"].save_revision().publish()
@@ -125,7 +130,7 @@ def test_english_pages_cost_a_flat_number_of_queries(client, english, django_cap
                 if n % 2:
                     translate(indicator, name=f"Indicator {n}")
 
-    assert_few_constant_queries(client, urls, grow)
+    assert_few_constant_queries(client, urls, grow, most={index.url: INDEX_QUERIES})
 
 
 def test_a_translation_made_with_wagtail_localize_has_no_targets_and_no_direction(english):

@@ -35,7 +35,12 @@ def grant(apps, schema_editor):
 
 
 def remove(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+    # The groups' permissions go; the group rows stay (deleting them here would cascade through historical models
+    # of other apps, and a group may have members an operator wants to keep).
+    Permission = apps.get_model("auth", "Permission")
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUPS):
+        codenames = [code for _app, code in GROUPS[group.name]]
+        group.permissions.remove(*Permission.objects.filter(codename__in=codenames))
 
 
 class Migration(migrations.Migration):
