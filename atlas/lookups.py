@@ -7,7 +7,6 @@ records is never guessed: the caller reports all of them."""
 
 import re
 
-from portal import locales
 from portal.importing import normal_name
 
 from .models.snippets import MunicipalDistrict
@@ -84,11 +83,7 @@ def distinctive_words(name):
 
 class DistrictLookup(Lookup):
     def __init__(self, queryset=None):
-        super().__init__(
-            queryset
-            if queryset is not None
-            else MunicipalDistrict.objects.filter(locale__language_code=locales.default_language())
-        )
+        super().__init__(queryset if queryset is not None else MunicipalDistrict.objects.in_default_locale())
         self._words = None
 
     @staticmethod

@@ -80,7 +80,7 @@ def computed(years=None):
         data["chosen"][profession] += routes
         if not wanted:
             data["not_in_demand"][profession] += routes
-    districts = {d.pk: d for d in MunicipalDistrict.objects.filter(locale__language_code=locales.default_language())}
+    districts = {d.pk: d for d in MunicipalDistrict.objects.in_default_locale()}
     result = {}
     high = sorted((page for page in professions.values() if page.demand_level == HIGH), key=lambda page: page.title)
     for year in sorted(years, reverse=True):

@@ -8,10 +8,7 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from slugify import slugify
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Site
 
 from atlas.models import MunicipalDistrict, ProfessionPage
 from methodics.handouts import handout_pdf, handout_xlsx
@@ -28,9 +25,8 @@ from methodics.models import (
     MethodicsIndexPage,
     PracticeMaterial,
 )
-from portal.document_access import file_exists
 from portal.groups import teachers_group
-from portal.seeding import PageSeeder
+from portal.seeding import PageSeeder, collection
 
 CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"
 DEMO_NOTE = "Демонстрационные материалы портала"
@@ -38,11 +34,6 @@ DEMO_NOTE = "Демонстрационные материалы портала"
 
 def html_list(items):
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
-
-
-def collection(name, parent=None):
-    parent = parent or Collection.get_first_root_node()
-    return parent.get_children().filter(name=name).first() or parent.add_child(name=name)
 
 
 def private_collection():
@@ -89,21 +80,8 @@ class Seeder(PageSeeder):
         return self.created
 
     def document(self, title, make, extension, *, private=False):
-        """The document ``title`` in its collection, its file generated once by ``make()``."""
-        target = self.private if private else self.public
-        Document = get_document_model()
-        document = Document.objects.filter(title=title, collection=target).first()
-        if document is not None and not self.refresh:
-            if not document.file_hash and file_exists(document):  # seeded before the seed kept the hash
-                document.get_file_hash()  # computes and saves it
-            return document
-        if document is None:
-            document = Document(title=title, collection=target)
-        document.file.save(f"{slugify(title, max_length=60)}.{extension}", ContentFile(make()), save=False)
-        # Size and hash, as Wagtail's upload form sets them: the hash is the ETag the document is served with.
-        document._set_document_file_metadata()
-        document.save()
-        return document
+        """The document ``title`` of the public collection, or of the teachers' private one."""
+        return self.generated_document(title, self.private if private else self.public, make, extension)
 
     def handout(self, handout, subtitle):
         if handout["kind"] == "table":

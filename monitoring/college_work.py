@@ -96,15 +96,7 @@ def newest_year_with_records(today=None):
     recorded = [y for y in years if any(counts.get(key) for counts in values for key in counts if key[0] == y)]
     year = recorded[0] if recorded else year
     ids = {district for counts in values for (seen, district), value in counts.items() if seen == year and value}
-    originals = (
-        list(
-            MunicipalDistrict.objects.filter(locale__language_code=locales.default_language(), pk__in=ids).order_by(
-                "name"
-            )
-        )
-        if ids
-        else []
-    )
+    originals = list(MunicipalDistrict.objects.in_default_locale().filter(pk__in=ids).order_by("name")) if ids else []
     rows = [
         (shown_district, [counts.get((year, original.pk)) for counts in values])
         for original, shown_district in zip(originals, locales.localized(originals), strict=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.text import Truncator
 
 from atlas.models import MunicipalDistrict
-from portal import locales, search_engine
+from portal import search_engine
 from search.facet_menu import Label, by_slug
 from search.faceting import faceted_search
 
@@ -43,7 +43,7 @@ def search_reports(query="", selected=None, *, locale=None, backend=None):
 def labels():
     """Facet value → ``Label``, for the page: districts, indicators and directions in the visitor's language,
     with one query for each and one for the translations of each outside the default language."""
-    districts = MunicipalDistrict.objects.filter(locale__language_code=locales.default_language())
+    districts = MunicipalDistrict.objects.in_default_locale()
     return {
         "district": by_slug(districts, "name"),
         "indicator": numbered(Indicator.objects.in_default_locale()),

@@ -8,6 +8,8 @@ viewsets use ``OwnInstancesMixin`` on their listing, edit and delete views to as
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from wagtail.admin.views import generic
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from portal import account_request_admin
@@ -110,6 +112,19 @@ class PolicyInstancesMixin:
             self.request.user, ["change", "view", "delete"]
         )
         return queryset.filter(pk__in=allowed.values("pk"))
+
+
+class PolicyInspectView(generic.InspectView):
+    """Wagtail's inspect view finds its object by id alone: one the model's permission policy does not let the user
+    view is a 404 here too, as in the narrowed list."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["view", "change"], instance
+        ):
+            raise Http404
+        return instance
 
 
 class OwnInstancesMixin(PolicyInstancesMixin):

@@ -13,23 +13,25 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
 from atlas.models import MunicipalDistrict
-from portal import locales, private_media
+from portal import private_media
 from portal.admin_import import import_screen
 from portal.import_templates import template_response
 from portal.spreadsheets import table_response
 
 from . import access, exchange, workflow
 from .forms import EvidenceForm, FiguresFileForm, ReportForm, ReturnForm
-from .models import CollectionRound, DistrictReport, EvidenceFile, State
+from .models import CollectionRound, DistrictReport, EvidenceFile, ReportFigure, State
+
+NOT_BEGUN = gettext_lazy("not begun")  # a district that has not opened its report yet
 
 
 def districts():
-    return MunicipalDistrict.objects.filter(locale__language_code=locales.default_language()).order_by("name")
+    return MunicipalDistrict.objects.in_default_locale().order_by("name")
 
 
 def index_view(request):
@@ -81,7 +83,7 @@ def round_view(request, round_pk):
     round = get_object_or_404(CollectionRound, pk=round_pk)
     rows = dashboard_rows(round)
     begun = Counter(report.state for _district, report, _filled, _wanted in rows if report)
-    states = [(_("not begun"), len(rows) - sum(begun.values()))]
+    states = [(NOT_BEGUN, len(rows) - sum(begun.values()))]
     states += [(label, begun[state]) for state, label in State.choices]
     context = {"round": round, "rows": rows, "states": states}
     return TemplateResponse(request, "reporting/admin/round.html", context)
@@ -94,9 +96,11 @@ def export_view(request, round_pk, fmt):
         raise Http404
     round = get_object_or_404(CollectionRound, pk=round_pk)
     indicators = list(round.indicators.order_by("number"))
-    figures = {}
-    for report in round.reports.prefetch_related("figures"):
-        figures[report.district_id] = {figure.indicator_id: figure for figure in report.figures.all()}
+    figures = {}  # {district id: {indicator id: (numerator, denominator)}}, read with the reports' districts
+    for district, indicator, *numbers in ReportFigure.objects.filter(report__round=round).values_list(
+        "report__district_id", "indicator_id", "numerator", "denominator"
+    ):
+        figures.setdefault(district, {})[indicator] = numbers
     header = [
         _("District"),
         pgettext("report", "State"),
@@ -112,16 +116,16 @@ def export_view(request, round_pk, fmt):
     for district, report, _filled, _wanted in dashboard_rows(round):
         row = [
             district.name,
-            str(State(report.state).label) if report else str(State.DRAFT.label),
+            str(State(report.state).label) if report else str(NOT_BEGUN),
             _moment(report.submitted_at) if report else "",
             _moment(report.decided_at) if report else "",
         ]
         own = figures.get(district.pk, {})
         for indicator in indicators:
-            figure = own.get(indicator.pk)
-            row.append(figure.numerator if figure else None)
+            numerator, denominator = own.get(indicator.pk, (None, None))
+            row.append(numerator)
             if indicator.is_share:
-                row.append(figure.denominator if figure else None)
+                row.append(denominator)
         rows.append(row)
     return table_response(rows, fmt, f"sbor-{round.year}.{fmt}", sheet_title=str(round.year))
 

@@ -30,9 +30,7 @@ def send_reminders(today=None):
     """Queue the letters due ``today``; returns how many were queued."""
     today = today or timezone.localdate()
     queued = 0
-    districts = list(
-        MunicipalDistrict.objects.filter(locale__language_code=locales.default_language()).order_by("name")
-    )
+    districts = list(MunicipalDistrict.objects.in_default_locale().order_by("name"))
     for round in CollectionRound.objects.filter(closed_at=None, deadline__gte=today):
         for district in districts:
             with transaction.atomic():

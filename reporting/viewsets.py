@@ -2,7 +2,6 @@
 their districts (the model's permission policy narrows every list, edit and delete to them; analysts read every
 district's, and export them)."""
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
@@ -11,7 +10,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from partners.permissions import PolicyInstancesMixin
+from partners.permissions import PolicyInspectView, PolicyInstancesMixin
 
 from . import access
 from .models import CollectionRound, HeldEvent
@@ -70,18 +69,6 @@ class RecordingCreateView(generic.CreateView):
         return event
 
 
-class DistrictInspectView(generic.InspectView):
-    """Wagtail's inspect view finds its object by id alone: another district's event is a 404 here too."""
-
-    def get_object(self, queryset=None):
-        event = super().get_object(queryset)
-        if not self.permission_policy.user_has_any_permission_for_instance(
-            self.request.user, ["view", "change"], event
-        ):
-            raise Http404
-        return event
-
-
 def narrowed(view_class):
     return type(f"District{view_class.__name__}", (PolicyInstancesMixin, view_class), {})
 
@@ -95,7 +82,7 @@ class HeldEventViewSet(ModelViewSet):
     index_view_class = narrowed(generic.IndexView)
     edit_view_class = narrowed(generic.EditView)
     delete_view_class = narrowed(generic.DeleteView)
-    inspect_view_class = DistrictInspectView
+    inspect_view_class = PolicyInspectView
     add_view_class = RecordingCreateView
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -7,14 +7,12 @@ A consent records the version and a SHA-256 digest of the Russian text as it was
 to can be proven later even if the template's wording was mended."""
 
 import datetime
-import hashlib
-import re
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from portal import locales
+from portal import consent_texts, locales
 
 # version → the day it took effect. 2: the support needed at work (possibly about health) named among the data, and
 # contacts shown to every verified employer when the person ticks it. 3: the vacancy fairs (registrations, needs,
@@ -51,5 +49,4 @@ def context():
 def digest(version=None):
     """SHA-256 of the text of ``version`` in the default language (Russian, the one that binds), with its markup and
     spacing taken out."""
-    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render(version, locales.default_language()))).strip()
-    return hashlib.sha256(words.encode()).hexdigest()
+    return consent_texts.digest(render(version, locales.default_language()))

@@ -25,9 +25,18 @@ LEVELS = [
 ]
 
 
+class AtlasSnippetQuerySet(models.QuerySet):
+    def in_default_locale(self):
+        """The originals in the default language: what other rows link to and figures are keyed by (their
+        translations only name them in another language)."""
+        return self.filter(locale__language_code=locales.default_language())
+
+
 class AtlasSnippet(Faceted, TranslatableMixin, index.Indexed, ClusterableModel):
     """Shared by every atlas snippet: a name, a slug for its page under the atlas, where the facts come
     from and how sure they are."""
+
+    objects = AtlasSnippetQuerySet.as_manager()
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)

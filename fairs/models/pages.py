@@ -14,9 +14,8 @@ from portal.pages import PortalPage
 
 from .. import views
 
-
-def in_default_locale():
-    return {"locale__language_code": locales.default_language()}
+# The links' ``limit_choices_to`` (the originals in the default language), named here because migrations refer to it.
+in_default_locale = locales.in_default_locale
 
 
 class FairFormat(models.TextChoices):

@@ -13,11 +13,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal import locales
 from portal.models import UniqueInLocale
 
-
-def in_default_locale():
-    """``limit_choices_to`` of the links to indicators and directions: observations, targets and reports point at
-    the rows of the default language, never at a translation."""
-    return {"locale__language_code": locales.default_language()}
+# The links' ``limit_choices_to`` (the originals in the default language), named here because migrations refer to it.
+in_default_locale = locales.in_default_locale
 
 
 class ReferenceQuerySet(models.QuerySet):

@@ -39,9 +39,7 @@ class MonitoringIndexPage(RoutablePageMixin, PortalPage):
     def index_route(self, request):
         """The section itself: its figures only here, not on the other routes, which render the page too."""
         figures = Figures()
-        districts = list(
-            MunicipalDistrict.objects.filter(locale__language_code=locales.default_language()).order_by("name")
-        )
+        districts = list(MunicipalDistrict.objects.in_default_locale().order_by("name"))
         context = {
             "figures": figures,
             "years": figures.years,

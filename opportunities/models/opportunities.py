@@ -32,10 +32,8 @@ class Kind(models.TextChoices):
     OPEN_DAY = "open_day", _("Open day")
 
 
-def in_default_locale():
-    """``limit_choices_to`` of the links to atlas cards and districts: the originals in the default language, which
-    every language's page finds by their translation key."""
-    return {"locale__language_code": locales.default_language()}
+# The links' ``limit_choices_to`` (the originals in the default language), named here because migrations refer to it.
+in_default_locale = locales.in_default_locale
 
 
 class OpportunityQuerySet(OwnedByOrganisationQuerySet):

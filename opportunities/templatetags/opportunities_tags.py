@@ -1,15 +1,9 @@
 from django import template
-from django.utils.html import format_html
 
-from portal import locales
+from portal.templatetags.portal_tags import written_lang
 
 register = template.Library()
 
 
-@register.simple_tag
-def written_lang():
-    """` lang="ru"` on what organisations write, on a page in another language: they write in the default language
-    and the site shows it as written."""
-    if locales.is_default_language(locales.content_language()):
-        return ""
-    return format_html(' lang="{}"', locales.default_language())
+# What organisations write is in the default language: the shell's tag marks it on a page in another language.
+register.simple_tag(written_lang)

@@ -15,10 +15,8 @@ from portal.account_requests import RequestStatus
 from .. import consent
 from .accounts import Consent, StudentAccount
 
-
-def in_default_locale():
-    """The atlas rows a résumé links to: the originals in the default language (shown translated where they are)."""
-    return {"locale__language_code": locales.default_language()}
+# The links' ``limit_choices_to`` (the originals in the default language), named here because migrations refer to it.
+in_default_locale = locales.in_default_locale
 
 
 class DrivingLicence(models.TextChoices):

@@ -24,6 +24,12 @@ def default_language():
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
+def in_default_locale():
+    """``limit_choices_to`` of links to translatable rows (atlas cards, districts): the originals in the default
+    language, which every language's page finds by their translation key."""
+    return {"locale__language_code": default_language()}
+
+
 def content_language():
     """The code of the language content is shown in now: the active language, or the default outside one."""
     try:

@@ -127,6 +127,15 @@ def content_names(items):
     return mark_safe(", ".join(parts))  # every part is escaped above
 
 
+@register.simple_tag
+def written_lang():
+    """` lang="ru"` on text kept in the default language only (what organisations write, a centre's address), on a
+    page in another language: the site shows it as written."""
+    if locales.is_default_language(locales.content_language()):
+        return ""
+    return format_html(' lang="{}"', locales.default_language())
+
+
 @register.filter
 def column(row, field):
     """A row's ``<field>_<language>`` column in the visitor's language, else the default language's (site settings,
