@@ -46,6 +46,8 @@ MODEL_PERMISSIONS[MODERATORS] = [
     # And they run the vacancy fairs: invite organisations (a booth each) and record the results after the fair.
     *[("fairs", f"{action}_booth") for action in ("add", "change", "delete", "view")],
     ("fairs", "record_results"),
+    # And they keep the directory of the families' support centres (never the questions parents send them).
+    *[("parents", f"{action}_supportcentre") for action in ("add", "change", "delete", "view")],
 ]
 
 # Wagtail's own first migration creates English-named groups; they become ours instead of doubling up.

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page
 
-from home.models import ContentPage, EventPage, HomePage, NewsPage
+from home.models import ContentPage, EventIndexPage, EventPage, HomePage, NewsPage
 from portal.models import PortalImage
 
 PROGRAMME = settings.BASE_DIR / "media_seed" / "programme"
@@ -21,7 +21,8 @@ def seeded(seeded_site, db):
 def test_seed_builds_the_programme_site(seeded):
     events = json.loads((PROGRAMME / "events.json").read_text(encoding="utf-8"))
     news = json.loads((PROGRAMME / "news.json").read_text(encoding="utf-8"))
-    assert EventPage.objects.live().count() == len(events) >= 50
+    programme_events = EventIndexPage.objects.get(slug="events", locale__language_code="ru")
+    assert EventPage.objects.live().child_of(programme_events).count() == len(events) >= 50
     assert NewsPage.objects.live().count() == len(news)
     programme = ContentPage.objects.get(slug="pasport-proekta", locale__language_code="ru")
     body = str(programme.body)

@@ -92,6 +92,8 @@ def privacy(request):
                 "fair_visitors_days": settings.FAIR_VISITORS_KEPT_DAYS,
                 "booking_days": settings.BOOKING_CONTACTS_KEPT_DAYS,
                 "teacher_rejected_days": settings.TEACHER_REJECTED_KEPT_DAYS,
+                "consultation_answered_days": settings.CONSULTATION_ANSWERED_KEPT_DAYS,
+                "consultation_days": settings.CONSULTATION_KEPT_DAYS,
             },
         },
     )

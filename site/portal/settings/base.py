@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "fairs",
     "surveys",
     "reporting",
+    "parents",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -337,6 +338,10 @@ BOOKING_CONTACTS_KEPT_DAYS = env.int("BOOKING_CONTACTS_KEPT_DAYS", default=90)
 # A fair's registrations and interview bookings are deleted this many days after the fair (manage.py
 # forget_fair_visitors, daily); the booths' results are numbers and stay.
 FAIR_VISITORS_KEPT_DAYS = env.int("FAIR_VISITORS_KEPT_DAYS", default=30)
+# A parent's consultation request is deleted this many days after the centre marked it answered, and in any case this
+# many days after it was sent (manage.py forget_consultation_requests, daily): the centre has it by e-mail too.
+CONSULTATION_ANSWERED_KEPT_DAYS = env.int("CONSULTATION_ANSWERED_KEPT_DAYS", default=30)
+CONSULTATION_KEPT_DAYS = env.int("CONSULTATION_KEPT_DAYS", default=180)
 # The housekeeping the background worker runs every day at DAILY_HOUR, the portal's time (portal.daily): the erasures of
 # personal data past their keeping time first, then the portal's counts into the monitoring, then the reminders of the
 # monitoring collection's deadline.
@@ -346,6 +351,7 @@ DAILY_COMMANDS = [
     "forget_booking_contacts",
     "forget_student_accounts",
     "forget_fair_visitors",
+    "forget_consultation_requests",
     "publish_diagnostics",
     "publish_attendance",
     "publish_held_events",
@@ -399,6 +405,7 @@ RATE_LIMITS = {
     "teacher-registration": "20/h",  # teachers' account requests: a school's teachers may share one address
     "student-registration": "20/h",  # students' accounts: a college's computer class may register together
     "survey-answer": "60/h",  # survey answers: a class answers together from one address
+    "consultation-request": "10/h",  # parents' consultation requests: each one mails a centre
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy
