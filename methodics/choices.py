@@ -21,6 +21,9 @@ GRADE_BANDS = [
     ("college", _("College"), COLLEGE, COLLEGE),
 ]
 
+# Early career guidance, as the programme's indicators 6 and 7 mean it: kindergartens and grades 1–4.
+EARLY_GUIDANCE_GRADE_MAX = 4
+
 PROFILES = [
     ("general", _("General")),
     ("engineering", _("Engineering")),

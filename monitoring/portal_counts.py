@@ -94,14 +94,15 @@ def newest_until(reported, year):
     return next(((seen, students) for seen, students in reported if seen <= year), None)
 
 
-def shares_of_reported(indicator_number, counted):
+def shares_of_reported(indicator_number, counted, whole="обучающихся"):
     """The portal does not know how many students a district has: a count is divided by the number its municipality
     reported with its own figure of the indicator (the denominator of its newest current observation for that year
     or before). ``counted``: {(year, district id, band or ALL_GRADES): number}; a band is divided by the district's
     whole number, so the bands add up to its share. A district without such a report is counted nowhere; the krai is
     the sum of the districts counted, divided by the students of every district that reported them. Returns the
     cells for ``publish``, {(year, district id or None, band): (number, students)}, and a comment for each saying
-    where its denominator came from."""
+    where its denominator came from; ``whole`` names what the denominator counts in those comments (genitive plural:
+    «обучающихся», «образовательных организаций»)."""
     reported = students_reported(indicator_number)
     numbers_counted = defaultdict(int)
     for (year, district, band), number in counted.items():
@@ -114,11 +115,11 @@ def shares_of_reported(indicator_number, counted):
         if district is None:
             known = [newest_until(seen, year) for seen in reported.values()]
             students = sum(pair[1] for pair in known if pair)
-            comment = f"Знаменатель — сумма обучающихся районов по данным ОМСУ (показатель {indicator_number})."
+            comment = f"Знаменатель — сумма {whole} районов по данным ОМСУ (показатель {indicator_number})."
         else:
             seen, students = newest_until(reported[district], year)
             comment = (
-                f"Знаменатель — число обучающихся района по данным ОМСУ за {seen} год (показатель {indicator_number})."
+                f"Знаменатель — число {whole} района по данным ОМСУ за {seen} год (показатель {indicator_number})."
             )
         numbers[year, district, band] = (numbers_counted[year, district, band], students)
         comments[year, district, band] = comment

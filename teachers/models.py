@@ -137,3 +137,39 @@ class Coordinator(models.Model):
     @staticmethod
     def is_coordinator(user):
         return user.is_authenticated and user.is_active and Coordinator.objects.filter(user=user).exists()
+
+
+class KitInUse(models.Model):
+    """A school's mark that it uses an early-guidance kit of the methodological section, once a year: a signed-in
+    teacher presses «Мы используем эти материалы» on the kit's page (teachers.in_use). The school and its district
+    are those of the teacher's account; the portal's count of indicator 6 is the schools marked per district and
+    year. Downloads are anonymous and cannot say which school took the materials; this mark can."""
+
+    kit = models.ForeignKey(
+        "methodics.MethodicalKitPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("kit")
+    )
+    school = models.CharField(_("school"), max_length=255)
+    # The school's name with case, quotes and spaces evened out, so that two teachers of one school mark it once.
+    school_key = models.CharField(max_length=255, editable=False)
+    district = models.ForeignKey(
+        "atlas.MunicipalDistrict", on_delete=models.CASCADE, related_name="+", verbose_name=_("municipal district")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,  # the school's mark outlives the teacher's account
+        related_name="+",
+        verbose_name=_("marked by"),
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kit in use at a school")
+        verbose_name_plural = _("kits in use at schools")
+        constraints = [
+            models.UniqueConstraint(fields=["kit", "district", "school_key", "year"], name="kit_in_use_once_a_year")
+        ]
+
+    def __str__(self):
+        return f"{self.school}: {self.kit_id} ({self.year})"

@@ -8,14 +8,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from methodics.choices import PROFILES, grades_label
+from methodics.choices import EARLY_GUIDANCE_GRADE_MAX, PROFILES, grades_label
 from portal.builds import serve
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.document_access import DocumentAccess
@@ -114,6 +114,11 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
     def lessons(self):
         return LessonPage.objects.child_of(self).live().public().order_by("path")
 
+    def is_early_guidance(self, lessons=None):
+        """Whether every lesson (``lessons`` when already fetched) is for kindergartens or grades 1–4."""
+        grades = [lesson.grade_max for lesson in (self.lessons() if lessons is None else lessons)]
+        return bool(grades) and max(grades) <= EARLY_GUIDANCE_GRADE_MAX
+
     def current_version(self):
         versions = sorted(self.versions.all(), key=lambda v: v.date)
         return versions[-1] if versions else None
@@ -143,6 +148,11 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
             has_downloads=bool(lessons or materials),
             grades=self.grade_range(),
             version=self.current_version(),
+            # What other apps offer on a kit's page (the teachers' «we use these materials»), as HTML: the methodics
+            # know nothing of teachers' accounts.
+            kit_actions=[
+                html for action in hooks.get_hooks("methodics_kit_actions") if (html := action(request, self, lessons))
+            ],
         )
         if self.is_game:
             context["game_cards"] = list(self.game_cards.select_related("profession"))

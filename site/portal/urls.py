@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views
 from portal.api import api_router
 from search import views as search_views
+from teachers import views as teacher_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/settings/", views.accessibility_settings, name="accessibility_settings"),
     path("organizatsiyam/registratsiya/", include("partners.urls")),
     path("pedagogam/registratsiya/", include("teachers.urls")),
+    path("pedagogam/ispolzuem/<int:kit_id>/", teacher_views.KitInUseView.as_view(), name="kit_in_use"),
     path("studentam/", include("resumes.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("", include(wagtail_urls)),

@@ -355,6 +355,7 @@ DAILY_COMMANDS = [
     "publish_diagnostics",
     "publish_attendance",
     "publish_held_events",
+    "publish_kits_in_use",
     "remind_report_deadlines",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
