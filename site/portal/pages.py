@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from slugify import slugify
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -99,3 +99,14 @@ def paginate(request, queryset, per_page=20, params=None):
     """The requested page of ``queryset`` (its number from ``params``, the query string by default); a page
     number that is not a number or is out of range gives the first or the last page instead of an error."""
     return Paginator(queryset, per_page).get_page((request.GET if params is None else params).get("page"))
+
+
+def home_for_language(request, language_code):
+    """The home page of the request's site in ``language_code``: the site's root or its translation (None if none)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale.language_code == language_code:
+        return root
+    return root.get_translations().filter(locale__language_code=language_code).first()

@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 if settings.SERVE_MEDIA:  # make run and make dev; in production the proxy or the storage serves media
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("pedagogam/ispolzuem/<int:kit_id>/", teacher_views.KitInUseView.as_view(), name="kit_in_use"),
     path("studentam/", include("resumes.urls")),
     path("privacy/", views.privacy, name="privacy"),
+    path("sitemap/", views.site_map, name="site_map"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

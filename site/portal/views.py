@@ -5,11 +5,13 @@ import posixpath
 from csp.decorators import csp_update
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static as static_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views import static
 from django.views.decorators.cache import cache_page
 from django.views.decorators.csrf import csrf_exempt
@@ -18,12 +20,13 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.documents import get_document_model
 
+from portal import lookups
 from portal.accessibility import COOKIE, COOKIE_AGE, OPTIONS
 from portal.addresses import public_url
 from portal.headers import source_hash
 from portal.limits import limit
 from portal.models import PortalSettings
-from portal.pages import public_pages
+from portal.pages import home_for_language, public_pages
 
 
 class AllLanguagesSitemap(Sitemap):
@@ -57,6 +60,63 @@ class AllLanguagesSitemap(Sitemap):
 @require_safe
 def sitemap(request):
     return sitemap_views.sitemap(request, sitemaps={"pages": AllLanguagesSitemap})
+
+
+@require_safe
+def site_map(request):
+    """The site map for people (the XML one is for robots): the sections of the visitor's language and the pages in
+    them, two levels deep, in the editors' order. One query, kept until the content changes."""
+    language = translation.get_language()
+
+    def build():
+        home = home_for_language(request, language)
+        if home is None:
+            return []
+        pages = list(
+            public_pages()
+            .descendant_of(home)
+            .filter(depth__lte=home.depth + 2)
+            .order_by("path")
+            .values("pk", "title", "url_path", "depth", "path")
+        )
+        sections = []
+        for page in pages:
+            entry = {"title": page["title"], "url": home.url + page["url_path"][len(home.url_path) :], "pages": []}
+            if page["depth"] == home.depth + 1:
+                sections.append({**entry, "path": page["path"]})
+            elif sections and page["path"].startswith(sections[-1]["path"]):
+                sections[-1]["pages"].append(entry)
+        return sections
+
+    site = lookups.site_for(request)
+    sections = lookups.lookup("site-map", site.pk if site else None, language, build=build)
+    return render(request, "portal/site_map.html", {"sections": sections})
+
+
+@require_safe
+def manifest(request):
+    """The web app manifest: the portal's name and icons for a phone's home screen."""
+    home = home_for_language(request, translation.get_language())
+    manifest = {
+        "name": str(_("Learn and Work in Khabarovsk Krai")),
+        "short_name": str(_("Learn and Work")),
+        "lang": translation.get_language(),
+        "start_url": home.url if home else "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#0b4f8a",
+        "icons": [
+            {"src": static_url(f"portal/icons/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+            for size in (192, 512)
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links: send them to the icon's hashed static address."""
+    return redirect(static_url("portal/icons/favicon.ico"), permanent=True)
 
 
 @require_safe

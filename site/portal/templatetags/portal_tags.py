@@ -9,7 +9,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from portal import addresses, locales, lookups
+from portal import addresses, locales, lookups, pages
 
 register = template.Library()
 
@@ -18,16 +18,6 @@ register = template.Library()
 def public_url(context, target):
     """The absolute public URL of a page or a path (``PUBLIC_BASE_URL``, never the request's host)."""
     return addresses.public_url(target, context.get("request"))
-
-
-def _home_for_language(request, language_code):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    if root.locale.language_code == language_code:
-        return root
-    return root.get_translations().filter(locale__language_code=language_code).first()
 
 
 def _link(page, request):
@@ -43,7 +33,7 @@ def main_menu(context):
     language = translation.get_language()
 
     def build():
-        home = _home_for_language(request, language)
+        home = pages.home_for_language(request, language)
         if home is None:
             return []
         items = home.get_children().live().public().in_menu().specific().only("title", "url_path")
@@ -81,7 +71,7 @@ def language_links(context, page=None):
                 translations[other.locale.language_code] = other
         targets = []
         for code, name in settings.LANGUAGES:
-            target = translations.get(code) or (_home_for_language(request, code) if request else None)
+            target = translations.get(code) or (pages.home_for_language(request, code) if request else None)
             url = target.get_url(request) if target else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
             targets.append({"code": code, "name": name, "url": url})
         return targets
