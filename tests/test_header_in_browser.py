@@ -78,3 +78,25 @@ def test_the_header_search_box_suggests_professions(page, site):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/atlas/" in page.url and page.locator("h1").text_content().strip() == first.strip()
+
+
+def test_the_visually_impaired_panel_folds_and_is_remembered(page, site):
+    """Unfolded when switched on; folded with its «Настройки» button, it stays folded on the next page (the script
+    posts the state), and it no longer pushes the site's name below the first screen at 320 px."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(site + "/atlas/")
+    with page.expect_navigation():
+        page.click(".a11y-switch button")
+    with page.expect_navigation():
+        page.click("button[name=size][value='4']")
+    settings = ".a11y-panel__settings"
+    assert page.evaluate(f"document.querySelector('{settings}').open")
+    with page.expect_response(lambda response: "/accessibility/settings/" in response.url):
+        page.focus(f"{settings} > summary")
+        page.keyboard.press("Enter")
+    page.goto(site + "/atlas/")
+    assert not page.evaluate(f"document.querySelector('{settings}').open")
+    assert page.evaluate("document.querySelector('.site-header__brand').getBoundingClientRect().top") < 800
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    with page.expect_navigation():
+        page.click("button[name=enabled][value='0']")

@@ -27,6 +27,8 @@ OPTIONS = {
     "font": [("sans", _("Sans-serif font")), ("serif", _("Serif font"))],
     "speech": [("off", _("Speech off")), ("on", _("Speech on"))],
 }
+# Whether the panel's settings are unfolded: the visitor folds them into one row and the choice is kept.
+PANEL_STATES = ("open", "closed")
 GROUP_LABELS = {
     "size": _("Font size"),
     "scheme": _("Colour scheme"),
@@ -46,6 +48,7 @@ class Settings:
     spacing: str = "normal"
     font: str = "sans"
     speech: str = "off"
+    panel: str = "open"
 
     @classmethod
     def from_cookie(cls, raw):
@@ -62,6 +65,8 @@ class Settings:
         for key, value in pairs.items():
             if key == "on" and value in ("0", "1"):
                 values["enabled"] = value == "1"
+            elif key == "panel" and value in PANEL_STATES:
+                values["panel"] = value
             elif key in OPTIONS and value in {code for code, _label in OPTIONS[key]}:
                 values[key] = value
             else:
@@ -85,6 +90,8 @@ class Settings:
             return replace(self, enabled=value == "1")
         if key == "reset":
             return Settings(enabled=self.enabled)
+        if key == "panel":
+            return replace(self, panel=value) if value in PANEL_STATES else self
         if key in OPTIONS and value in {code for code, _label in OPTIONS[key]}:
             return replace(self, enabled=True, **{key: value})
         return self
@@ -93,7 +100,7 @@ class Settings:
     def html_classes(self):
         if not self.enabled:
             return ""
-        names = [f.name for f in fields(self) if f.name != "enabled"]
+        names = [f.name for f in fields(self) if f.name not in ("enabled", "panel")]
         return "a11y " + " ".join(f"a11y-{name}-{getattr(self, name)}" for name in names)
 
     def groups(self):

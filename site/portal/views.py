@@ -199,7 +199,7 @@ def server_error(request):
 def accessibility_settings(request):
     """Changes one setting of the version for the visually impaired (a button of the panel) and goes back."""
     settings = request.a11y
-    for key in ("enabled", "reset", *OPTIONS):
+    for key in ("enabled", "reset", "panel", *OPTIONS):
         if key in request.POST:
             settings = settings.change(key, request.POST[key][:20])
             break

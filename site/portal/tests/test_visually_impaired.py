@@ -7,7 +7,17 @@ from portal.accessibility import COOKIE, Settings
 
 @pytest.mark.parametrize(
     "raw",
-    ["garbage", "on=1&scheme=pink", "on=2", "size=9", "on=1&evil=1", "%%%", "on=1&" + "x" * 300, "scheme"],
+    [
+        "garbage",
+        "on=1&scheme=pink",
+        "on=2",
+        "size=9",
+        "on=1&evil=1",
+        "%%%",
+        "on=1&" + "x" * 300,
+        "scheme",
+        "panel=half",
+    ],
 )
 def test_garbage_cookie_values_are_rejected(raw):
     assert Settings.from_cookie(raw) is None
@@ -65,3 +75,20 @@ def test_garbage_cookie_is_ignored_and_replaced(client, site_tree):
 
 def test_settings_view_only_accepts_post(client, site_tree):
     assert client.get("/accessibility/settings/").status_code == 405
+
+
+def test_the_panel_folds_into_one_row_and_stays_folded(client, site_tree):
+    """The settings are a disclosure, unfolded when the version is switched on; «Свернуть настройки» (or the
+    disclosure, through its script) folds them, and every later page arrives folded until they are unfolded."""
+    client.post("/accessibility/settings/", {"enabled": "1", "next": "/"})
+    html = client.get("/").content.decode()
+    assert '<details class="a11y-panel__settings" data-remember-url="/accessibility/settings/" open>' in html
+    assert "<summary>Настройки</summary>" in html and 'name="panel" value="closed"' in html
+    folded = client.post("/accessibility/settings/", {"panel": "closed", "next": "/"})
+    assert Settings.from_cookie(folded.cookies[COOKIE].value) == Settings(enabled=True, panel="closed")
+    html = client.get("/events/").content.decode()
+    assert '<details class="a11y-panel__settings" data-remember-url="/accessibility/settings/">' in html
+    assert "a11y-panel" not in Settings(enabled=True, panel="closed").html_classes  # the page's look is unchanged
+    client.post("/accessibility/settings/", {"panel": "open", "next": "/"})
+    assert '__settings" data-remember-url="/accessibility/settings/" open>' in client.get("/").content.decode()
+    assert Settings(enabled=True).change("panel", "sideways") == Settings(enabled=True)
