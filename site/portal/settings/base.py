@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "surveys",
     "reporting",
     "parents",
+    "extracurricular",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
