@@ -8,7 +8,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
 from home.models import HomePage
@@ -168,6 +168,7 @@ class Seeder(PageSeeder):
             "подтверждает прохождение, и оно учитывается в мониторинге программы (показатель 3).</p>" + DEMO_NOTE,
         )
         self.courses()
+        self.english(catalogue)
         self.home_box(home, catalogue)
         return self.created
 
@@ -221,6 +222,24 @@ class Seeder(PageSeeder):
             collection(PROGRAMMES_COLLECTION),
             lambda: pdf_bytes(None, "courses/programme_pdf.html", {"programme": entry}, title=title),
             "pdf",
+        )
+
+    def english(self, catalogue):
+        en = Locale.objects.filter(language_code="en").first()
+        if en is None:
+            return
+        self.translate(
+            catalogue,
+            en,
+            title="Professional development courses",
+            slug="courses",
+            summary="Courses on career guidance for teachers, career navigators and school psychologists: dates, "
+            "hours, form of study, programme and enrolment on the portal.",
+            easy_read_summary="",
+            introduction="<p>Professional development courses on students' career choices. Teachers with an "
+            "approved account of the portal enrol here; the course's organiser confirms completion. Most courses "
+            "are taught in Russian.</p><p><em>The courses listed are demonstration entries, made up to show how "
+            "the section works.</em></p>",
         )
 
     def home_box(self, home, catalogue):

@@ -108,3 +108,18 @@ def test_the_lists_cost_the_same_queries_for_2_and_8_courses(client, catalogue, 
     )
     assert len(titles(client.get(catalogue.url))) + len(titles(client.get(catalogue.url + "proshedshie/"))) == 8
     print("queries:", counts)
+
+
+def test_the_english_catalogue_shows_english_titles_where_written_and_marks_russian_ones(
+    client, catalogue, make_course
+):
+    from wagtail.models import Locale
+
+    make_course("Только по-русски")
+    course = make_course("Профминимум", title_en="The career guidance minimum")
+    english = catalogue.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    listing = client.get(english.url).content.decode()
+    assert ">The career guidance minimum</a>" in listing
+    assert 'lang="ru">Только по-русски</a>' in listing
+    assert "The career guidance minimum" in client.get(f"{english.url}{course.pk}/").content.decode()
