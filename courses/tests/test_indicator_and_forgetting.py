@@ -3,9 +3,11 @@ enrolments that keeps the completions' count."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from courses import enrolling
@@ -91,3 +93,29 @@ def test_forgetting_keeps_completions_without_the_teacher_and_the_count_survives
     assert publish_course_completions.call() == 0  # the count did not change
     assert "forget_course_enrolments" in settings.DAILY_COMMANDS
     assert "publish_course_completions" in settings.DAILY_COMMANDS
+
+
+def test_the_indicator_page_shows_the_portal_count_beside_the_reported_figure(
+    client, make_course, teacher, organiser, indicator_3, site_tree
+):
+    from monitoring.models import MonitoringIndexPage
+
+    course = make_course()
+    boss = organiser("boss", course)
+    for number in range(3):
+        completed(course, teacher(f"amur{number}"), boss)
+    publish_course_completions.call()
+    home, _english = site_tree
+    index = MonitoringIndexPage(title="Мониторинг", slug="monitoring")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    page = client.get("/monitoring/pokazatel/3/").content.decode()
+    table = re.sub(r">\s+<", "><", page[page.index("Counted by the portal: teachers who completed") :])
+    assert "Teaching staff of the district (reported by the municipality)" in table
+    assert "<td>30</td><td>3</td><td>10</td>" in table
+    assert "lower bound" in table
+
+
+def test_without_indicator_3_the_command_says_what_to_do(db):
+    with pytest.raises(CommandError, match="Indicator 3 is not in the monitoring"):
+        call_command("publish_course_completions")
