@@ -5,6 +5,7 @@ second teacher taking the last place waits until the first commits and then coun
 that is a row lock; SQLite has no row locks (Django ignores ``select_for_update`` there), but the site's SQLite
 transactions begin IMMEDIATE (portal.settings.base), which queues the writers the same way."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,8 +74,9 @@ def mark_completed(enrolment, organiser):
         raise Refused(_("Only an enrolled teacher's completion can be confirmed."))
     with transaction.atomic():
         completed_on = min(timezone.localdate(), enrolment.course.ends_on)
-        # The teacher's rows locked: two organisers confirming at once count the teacher once.
-        earlier = Enrolment.objects.select_for_update().filter(
+        # The teacher's account locked: two organisers confirming at once count the teacher once.
+        get_user_model().objects.select_for_update().filter(pk=enrolment.teacher_id).first()
+        earlier = Enrolment.objects.filter(
             teacher_id=enrolment.teacher_id, counted=True, completed_on__year=completed_on.year
         )
         enrolment.counted = enrolment.teacher_id is not None and not earlier.exists()

@@ -179,10 +179,12 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(course__organisers=user)
 
     def past_keeping(self, today=None):
-        """Enrolments on courses that ended more than ``COURSE_ENROLMENTS_KEPT_DAYS`` ago and still name a teacher."""
+        """Enrolments on courses that ended more than ``COURSE_ENROLMENTS_KEPT_DAYS`` ago, except completions
+        forgotten already (no account, no name)."""
         today = today or timezone.localdate()
         ended_before = today - datetime.timedelta(days=settings.COURSE_ENROLMENTS_KEPT_DAYS)
-        return self.filter(course__ends_on__lt=ended_before, teacher__isnull=False)
+        forgotten = Q(status=EnrolmentStatus.COMPLETED, teacher__isnull=True, full_name="")
+        return self.filter(course__ends_on__lt=ended_before).exclude(forgotten)
 
 
 class Enrolment(models.Model):

@@ -30,6 +30,12 @@ def indicator_3(districts):
     return indicator
 
 
+def call_forget():
+    out = io.StringIO()
+    call_command("forget_course_enrolments", stdout=out)
+    return out.getvalue()
+
+
 def completed(course, user, organiser):
     return enrolling.mark_completed(enrolling.enrol(course, user), organiser)
 
@@ -79,9 +85,13 @@ def test_forgetting_keeps_completions_without_the_teacher_and_the_count_survives
     counted_before = publish_course_completions.call()
     assert counted_before >= 1
 
+    # An account deleted meanwhile: its enrolment is forgotten all the same.
+    gone = teacher("gone")
+    Enrolment.objects.create(course=old, teacher=gone, full_name="Ушедший педагог", district=districts["amursk"])
+    gone.delete()
     out = io.StringIO()
     call_command("forget_course_enrolments", stdout=out)
-    assert "1 completion(s) anonymised, 2 enrolment(s) deleted" in out.getvalue()
+    assert "1 completion(s) anonymised, 3 enrolment(s) deleted" in out.getvalue()
     old_done.refresh_from_db()
     assert (old_done.teacher, old_done.full_name, old_done.district, old_done.status) == (
         None,
@@ -90,6 +100,8 @@ def test_forgetting_keeps_completions_without_the_teacher_and_the_count_survives
         EnrolmentStatus.COMPLETED,
     )
     assert Enrolment.objects.filter(course=recent).count() == 3  # within its keeping time
+    assert not Enrolment.objects.filter(full_name="Ушедший педагог").exists()
+    assert "0 completion(s) anonymised, 0 enrolment(s) deleted" in call_forget()
     assert publish_course_completions.call() == 0  # the count did not change
     assert "forget_course_enrolments" in settings.DAILY_COMMANDS
     assert "publish_course_completions" in settings.DAILY_COMMANDS
