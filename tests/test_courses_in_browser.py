@@ -56,7 +56,7 @@ def sign_in(page, site, next_url):
 
 def test_axe_finds_nothing_on_the_catalogue_in_any_scheme_and_it_reflows(page, site, open_course):
     course_url = f"{CATALOGUE}{open_course.pk}/"
-    urls = (CATALOGUE, CATALOGUE + "proshedshie/", course_url, CATALOGUE + "?audience=robots")
+    urls = (CATALOGUE, CATALOGUE + "proshedshie/", course_url, CATALOGUE + "?audience=robots", "/en/courses/")
     problems = axe_problems_in_every_scheme(page, site, urls)
     assert_reflows_at_320(page, site, (CATALOGUE, course_url))
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -48,6 +48,7 @@ def test_a_courses_page_has_its_facts_and_an_unknown_one_is_a_404(client, catalo
     assert "Sign in to enrol" in page and "/pedagogam/registratsiya/" in page and "csrfmiddlewaretoken" not in page
     assert client.get(f"{catalogue.url}99999/").status_code == 404
     assert client.get(f"{catalogue.url}abc/").status_code == 404
+    assert client.get(f"{catalogue.url}{'9' * 30}/").status_code == 404
 
 
 def test_a_teacher_enrols_sees_it_in_my_courses_and_withdraws(client, catalogue, make_course, teacher):
@@ -84,6 +85,7 @@ def test_others_cannot_enrol_or_withdraw_someone_elses_place(client, catalogue, 
     client.force_login(teacher("ivanova"))
     assert client.post(f"{catalogue.url}moi-kursy/{enrolment.pk}/otkaz/").status_code == 404
     assert client.get(f"{catalogue.url}moi-kursy/{enrolment.pk}/otkaz/").status_code == 405
+    assert client.post(f"{catalogue.url}moi-kursy/{'9' * 30}/otkaz/").status_code == 404
     assert Enrolment.objects.get().status == EnrolmentStatus.ENROLLED
 
 
