@@ -48,6 +48,8 @@ MODEL_PERMISSIONS[MODERATORS] = [
     ("fairs", "record_results"),
     # And they keep the directory of the families' support centres (never the questions parents send them).
     *[("parents", f"{action}_supportcentre") for action in ("add", "change", "delete", "view")],
+    # And the catalogue of professional-development courses (never the teachers enrolled on them).
+    *[("courses", f"{action}_course") for action in ("add", "change", "delete", "view")],
 ]
 
 # Wagtail's own first migration creates English-named groups; they become ours instead of doubling up.

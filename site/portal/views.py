@@ -154,6 +154,7 @@ def privacy(request):
                 "teacher_rejected_days": settings.TEACHER_REJECTED_KEPT_DAYS,
                 "consultation_answered_days": settings.CONSULTATION_ANSWERED_KEPT_DAYS,
                 "consultation_days": settings.CONSULTATION_KEPT_DAYS,
+                "course_enrolments_days": settings.COURSE_ENROLMENTS_KEPT_DAYS,
             },
         },
     )

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "reporting",
     "parents",
     "extracurricular",
+    "courses",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -343,6 +344,9 @@ FAIR_VISITORS_KEPT_DAYS = env.int("FAIR_VISITORS_KEPT_DAYS", default=30)
 # many days after it was sent (manage.py forget_consultation_requests, daily): the centre has it by e-mail too.
 CONSULTATION_ANSWERED_KEPT_DAYS = env.int("CONSULTATION_ANSWERED_KEPT_DAYS", default=30)
 CONSULTATION_KEPT_DAYS = env.int("CONSULTATION_KEPT_DAYS", default=180)
+# Teachers' enrolments on courses are forgotten this many days after the course ended (manage.py
+# forget_course_enrolments, daily): completed ones lose the teacher's name and account, the rest are deleted.
+COURSE_ENROLMENTS_KEPT_DAYS = env.int("COURSE_ENROLMENTS_KEPT_DAYS", default=365)
 # The housekeeping the background worker runs every day at DAILY_HOUR, the portal's time (portal.daily): the erasures of
 # personal data past their keeping time first, then the portal's counts into the monitoring, then the reminders of the
 # monitoring collection's deadline.
@@ -353,10 +357,12 @@ DAILY_COMMANDS = [
     "forget_student_accounts",
     "forget_fair_visitors",
     "forget_consultation_requests",
+    "forget_course_enrolments",
     "publish_diagnostics",
     "publish_attendance",
     "publish_held_events",
     "publish_kits_in_use",
+    "publish_course_completions",
     "remind_report_deadlines",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
