@@ -71,10 +71,10 @@ def test_an_approved_teacher_enrols_with_the_keyboard_alone(page, site, open_cou
     tab_until(page, "document.activeElement.textContent.trim()", open_course.title_ru)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    tab_until(page, "document.activeElement.tagName + ' ' + document.activeElement.textContent.trim()", "BUTTON Enrol")
+    tab_until(page, "document.activeElement.tagName + ' ' + document.activeElement.textContent.trim()", "BUTTON Записаться")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "You are enrolled" in page.inner_text("#enrolment [role=status]")
+    assert "Вы записаны" in page.inner_text("#enrolment [role=status]")
     problems = [format_violations("enrolled", found)] if (found := violations(page)) else []
     with django_db_blocker.unblock():
         enrolment = Enrolment.objects.get(teacher__username="uchitel-kursy")

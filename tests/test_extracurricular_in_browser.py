@@ -60,4 +60,4 @@ def test_a_parent_chooses_a_district_and_an_age_with_the_keyboard_and_reaches_th
     link = page.evaluate(
         "[document.activeElement.href, document.activeElement.target, document.activeElement.textContent]"
     )
-    assert link[0] == NAVIGATOR_URL and link[1] == "_blank" and "opens in a new tab" in link[2]
+    assert link[0] == NAVIGATOR_URL and link[1] == "_blank" and "откроется в новой вкладке" in link[2]

@@ -42,7 +42,7 @@ def test_an_organiser_sees_and_confirms_only_their_courses_enrolments(client, en
     assert client.get(reverse("courses_courses:index")).status_code == 302
 
     response = client.post(reverse("courses_enrolments:complete", args=[ours.pk]), follow=True)
-    assert "Completion confirmed for Учитель petrova" in response.content.decode()
+    assert "Прохождение курса подтверждено: Учитель petrova" in response.content.decode()
     ours.refresh_from_db()
     theirs.refresh_from_db()
     assert ours.status == EnrolmentStatus.COMPLETED and ours.counted

@@ -36,7 +36,7 @@ def test_filters_by_audience_and_form_and_garbage_gives_the_forms_message(client
         response = client.get(catalogue.url + query)
         assert response.status_code == 200, query
     garbage = client.get(catalogue.url + "?audience=robots&format=distance").content.decode()
-    assert "There is no such group in the catalogue" in garbage
+    assert "Такой категории в каталоге нет" in garbage
     assert "Для навигаторов" in garbage and "Для психологов" not in garbage  # the valid filter still applies
 
 
@@ -44,8 +44,8 @@ def test_a_courses_page_has_its_facts_and_an_unknown_one_is_a_404(client, catalo
     course = make_course("Профминимум", places=20, district=districts["vanino"], is_demonstration=True)
     page = client.get(f"{catalogue.url}{course.pk}/").content.decode()
     assert "Профминимум" in page and "Ванинский муниципальный район" in page and "ХК ИРО" in page
-    assert "20 of 20" in page and "demonstration entry" in page
-    assert "Sign in to enrol" in page and "/pedagogam/registratsiya/" in page and "csrfmiddlewaretoken" not in page
+    assert "20 из 20" in page and "демонстрационная запись" in page
+    assert "Войти, чтобы записаться" in page and "/pedagogam/registratsiya/" in page and "csrfmiddlewaretoken" not in page
     assert client.get(f"{catalogue.url}99999/").status_code == 404
     assert client.get(f"{catalogue.url}abc/").status_code == 404
     assert client.get(f"{catalogue.url}{'9' * 30}/").status_code == 404
@@ -59,10 +59,10 @@ def test_a_teacher_enrols_sees_it_in_my_courses_and_withdraws(client, catalogue,
     response = client.post(url)
     assert response.status_code == 302 and response["Location"].endswith("?enrolled=1#enrolment")
     page = client.get(response["Location"]).content.decode()
-    assert "You are enrolled" in page and "1 of 2" in page
+    assert "Вы записаны" in page and "1 из 2" in page
     assert client.post(url).status_code == 400  # a second time: «already enrolled» on the page
     mine = client.get(catalogue.url + "moi-kursy/").content.decode()
-    assert "Педагог-навигатор" in mine and "Give back my place" in mine
+    assert "Педагог-навигатор" in mine and "Отказаться от места" in mine
     enrolment = Enrolment.objects.get()
     response = client.post(f"{catalogue.url}moi-kursy/{enrolment.pk}/otkaz/")
     assert response["Location"].endswith("?withdrawn=1")

@@ -36,7 +36,7 @@ def test_anyone_but_an_approved_teacher_is_refused(make_course, teacher):
     student = get_user_model().objects.create_user("student", "student@example.ru", "Student-pass-2026")
     unapproved = teacher("novikova", status=RequestStatus.CONFIRMED)
     for user in (AnonymousUser(), student, unapproved):
-        assert "approved" in refusal(course, user)
+        assert "подтверждённой" in refusal(course, user)
     assert not Enrolment.objects.exists()
 
 
@@ -46,13 +46,13 @@ def test_a_full_closed_or_past_deadline_course_and_a_second_enrolment_are_refuse
     enrolling.enrol(full, teacher("first"))
     assert full.places_left() == 0
     second = teacher("second")
-    assert "All places" in refusal(full, second)
-    assert "closed" in refusal(make_course("Закрытый", enrolment_open=False), second)
+    assert "Все места" in refusal(full, second)
+    assert "закрыта" in refusal(make_course("Закрытый", enrolment_open=False), second)
     late = make_course("Поздно", enrolment_closes_on=today - timezone.timedelta(days=1))
-    assert "closed on" in refusal(late, second)
+    assert "закончилась" in refusal(late, second)
     course = make_course("Обычный")
     enrolling.enrol(course, second)
-    assert "already enrolled" in refusal(course, second)
+    assert "уже записаны" in refusal(course, second)
     assert Enrolment.objects.filter(teacher=second).count() == 1
 
 
@@ -63,7 +63,7 @@ def test_a_withdrawn_place_is_free_again_and_the_teacher_may_come_back(make_cour
     enrolling.withdraw(enrolment)
     assert course.places_left() == 1
     enrolling.enrol(course, second)
-    assert "All places" in refusal(course, first)
+    assert "Все места" in refusal(course, first)
     with pytest.raises(enrolling.Refused):
         enrolling.withdraw(enrolment)  # withdrawn already
 

@@ -122,10 +122,10 @@ def test_the_indicator_page_shows_the_portal_count_beside_the_reported_figure(
     home.add_child(instance=index)
     index.save_revision().publish()
     page = client.get("/monitoring/pokazatel/3/").content.decode()
-    table = re.sub(r">\s+<", "><", page[page.index("Counted by the portal: teachers who completed") :])
-    assert "Teaching staff of the district (reported by the municipality)" in table
+    table = re.sub(r">\s+<", "><", page[page.index("Подсчитано порталом: педагоги, прошедшие курс") :])
+    assert "Педагогических работников в районе (по данным ОМСУ)" in table
     assert "<td>30</td><td>3</td><td>10</td>" in table
-    assert "lower bound" in table
+    assert "нижняя граница" in table
 
 
 def test_without_indicator_3_the_command_says_what_to_do(db):

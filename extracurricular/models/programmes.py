@@ -91,7 +91,7 @@ class ExtracurricularProgramme(Faceted, index.Indexed, models.Model):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("title_ru"), FieldPanel("title_en")], heading=_("Title")),
+        MultiFieldPanel([FieldPanel("title_ru"), FieldPanel("title_en")], heading=_("Programme title")),
         FieldPanel("organisation"),
         FieldPanel("district"),
         FieldPanel("direction"),

@@ -110,16 +110,16 @@ def test_opensearch_answers_as_the_database_does(programmes, districts):
 
 def test_the_page_shows_the_facets_the_rows_and_the_navigator(client, programmes, catalogue):
     html = client.get(catalogue.url).content.decode()
-    assert "3 programmes" in html and 'role="status"' in html
+    assert "3 программы" in html and 'role="status"' in html
     assert "Амурский район (2)" in html and "Ванинский район (1)" in html
     assert "Робототехника" in html and "Дом детского творчества" in html and "вт, чт 15:00–16:30" in html
-    assert "8–10 years old" in html and html.count("демонстрационная запись") == 3
+    assert "8–10 лет" in html and html.count("демонстрационная запись") == 3
     assert (
         html.count('href="https://xn--27-6kc.xn--80aafey1amqq.xn--d1acj3b/"') == 3 + 1
     )  # each row, and the line above them
-    assert 'rel="external noopener"' in html and "another site, opens in a new tab" in html
+    assert 'rel="external noopener"' in html and "другой сайт, откроется в новой вкладке" in html
     chosen = client.get(catalogue.url, {"age": "5-7"}).content.decode()
-    assert "1 programme" in chosen and "Хореография" in chosen and "Робототехника" not in chosen
+    assert "1 программа" in chosen and "Хореография" in chosen and "Робототехника" not in chosen
     assert "убрать этот фильтр" in chosen and f'href="{catalogue.url}"' in chosen  # the chosen value; «reset»
 
 
@@ -144,7 +144,7 @@ def test_bad_input_is_reported_or_ignored_never_an_error(client, programmes, cat
     if set(params) - {"page", "q", "cost"} or params.get("age"):
         assert "Некоторые фильтры не применены" in html
     if "page" in params:
-        assert "3 programmes" in html and "Робототехника" in html  # the first or the last page: here the only one
+        assert "3 программы" in html and "Робототехника" in html  # the first or the last page: here the only one
 
 
 def test_the_page_costs_the_same_queries_for_2_and_8_rows(client, districts, catalogue):

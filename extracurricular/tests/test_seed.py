@@ -68,7 +68,7 @@ def test_the_seed_adds_the_catalogue_40_demonstration_programmes_and_the_home_li
         index.insert_or_update_object(programme)
     html = client.get(page.url).content.decode()
     status = html[html.find('role="status"') :][:60]
-    assert "40 programmes" in status, status
+    assert "40 программ" in status, status
     assert "Авиамоделирование" in html and "Шахматы" not in html  # in the order of titles, 20 a page
 
 
@@ -82,7 +82,7 @@ def test_the_demo_site_lists_the_programmes_and_leads_there_from_the_home_page(s
     page = Page.objects.get(url_path__endswith="/dopolnitelnoe-obrazovanie/", locale__language_code="ru")
     assert ExtracurricularProgramme.objects.filter(is_demonstration=True).count() == 40
     html = client.get(page.url).content.decode()
-    assert "40 programmes" in html and html.count("демонстрационная запись") == 20  # the first page of 20
+    assert "40 программ" in html and html.count("демонстрационная запись") == 20  # the first page of 20
     home = client.get("/").content.decode()
     assert home.count(f'href="{page.url}"') >= 2  # the boxes for parents and students
     khv = client.get(page.url, {"age": "16-18", "direction": "social"}).content.decode()
