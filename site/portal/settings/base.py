@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "surveys",
     "reporting",
     "parents",
+    "competitions",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -342,6 +343,12 @@ FAIR_VISITORS_KEPT_DAYS = env.int("FAIR_VISITORS_KEPT_DAYS", default=30)
 # many days after it was sent (manage.py forget_consultation_requests, daily): the centre has it by e-mail too.
 CONSULTATION_ANSWERED_KEPT_DAYS = env.int("CONSULTATION_ANSWERED_KEPT_DAYS", default=30)
 CONSULTATION_KEPT_DAYS = env.int("CONSULTATION_KEPT_DAYS", default=180)
+# A competition's entries (names, grades, schools, the works' files) are deleted this many days after its results are
+# published, and this many days after entries closed when no results ever were (manage.py forget_competition_entries,
+# daily); of a winning work taken into the best practices the title, the name as published, the school and the files
+# stay.
+COMPETITION_ENTRIES_KEPT_DAYS = env.int("COMPETITION_ENTRIES_KEPT_DAYS", default=90)
+COMPETITION_ENTRIES_MAX_DAYS = env.int("COMPETITION_ENTRIES_MAX_DAYS", default=365)
 # The housekeeping the background worker runs every day at DAILY_HOUR, the portal's time (portal.daily): the erasures of
 # personal data past their keeping time first, then the portal's counts into the monitoring, then the reminders of the
 # monitoring collection's deadline.
@@ -352,10 +359,12 @@ DAILY_COMMANDS = [
     "forget_student_accounts",
     "forget_fair_visitors",
     "forget_consultation_requests",
+    "forget_competition_entries",
     "publish_diagnostics",
     "publish_attendance",
     "publish_held_events",
     "publish_kits_in_use",
+    "publish_competitions",
     "remind_report_deadlines",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
@@ -407,6 +416,7 @@ RATE_LIMITS = {
     "student-registration": "20/h",  # students' accounts: a college's computer class may register together
     "survey-answer": "60/h",  # survey answers: a class answers together from one address
     "consultation-request": "10/h",  # parents' consultation requests: each one mails a centre
+    "competition-entry": "20/h",  # competition entries sent: a school's teachers may enter their classes together
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy
