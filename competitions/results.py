@@ -13,6 +13,7 @@ from slugify import slugify
 from methodics.models import BestPracticeIndexPage, BestPracticePage
 from portal import locales
 
+from . import indicator
 from .models import CompetitionPage, Entry, EntryResult, EntryStatus
 from .models.entries import AWARDED
 
@@ -35,6 +36,7 @@ def publish(competition, now=None):
     CompetitionPage.objects.filter(pk=competition.pk).update(results_published_at=now)
     competition.results_published_at = now
     competition.entries.filter(status=EntryStatus.SUBMITTED).update(status=EntryStatus.ACCEPTED)
+    transaction.on_commit(indicator.publish_held.enqueue)  # indicator 10 counts the competition now
     return competition.entries.filter(result__in=AWARDED).count()
 
 

@@ -4,6 +4,7 @@ policy (competitions.viewsets.JuryPolicy), and indicator 10 as the portal counts
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from . import indicator
 from .models import Entry
 from .viewsets import CompetitionsGroup, JuryPolicy
 
@@ -13,3 +14,9 @@ register_permission_policy(Entry, JuryPolicy(Entry))
 @hooks.register("register_admin_viewset")
 def register_competitions():
     return CompetitionsGroup()
+
+
+@hooks.register("register_portal_count")
+def competitions_count():
+    """Indicator 10 as the portal counts it (competitions.indicator)."""
+    return indicator.HELD
