@@ -94,6 +94,7 @@ def privacy(request):
                 "teacher_rejected_days": settings.TEACHER_REJECTED_KEPT_DAYS,
                 "consultation_answered_days": settings.CONSULTATION_ANSWERED_KEPT_DAYS,
                 "consultation_days": settings.CONSULTATION_KEPT_DAYS,
+                "competition_days": settings.COMPETITION_ENTRIES_KEPT_DAYS,
             },
         },
     )
