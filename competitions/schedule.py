@@ -2,8 +2,6 @@
 first, by phase; earlier years below, newest first), the calendar's checks, and the winners grouped by nomination.
 Pure work on pages and entries already loaded: no queries of its own."""
 
-import datetime
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -77,7 +75,3 @@ def winners_by_nomination(competition, awarded):
         groups.get(entry.nomination_id, others).append(entry)
     rows = [(nomination.title, groups[nomination.pk]) for nomination in nominations if groups[nomination.pk]]
     return rows + ([(competition.title, others)] if others else [])
-
-
-def days_after(day, days):
-    return day + datetime.timedelta(days=days)

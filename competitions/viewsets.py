@@ -25,7 +25,7 @@ from portal import private_media
 
 from . import results
 from .access import runs_competitions
-from .models import CompetitionPage, Entry, EntryFile, EntryStatus, Score
+from .models import CompetitionPage, Entry, EntryFile, EntryStatus, Nomination, Score
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -61,6 +61,11 @@ class JuryPolicy(ModelPermissionPolicy):
 
 
 class EntryForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "nomination" in self.fields and self.instance.pk:
+            self.fields["nomination"].queryset = Nomination.objects.filter(competition_id=self.instance.competition_id)
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("status") == EntryStatus.REJECTED and not cleaned.get("rejection_reason", "").strip():

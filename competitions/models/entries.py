@@ -128,7 +128,7 @@ class Entry(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("entry")
+        verbose_name = pgettext_lazy("competition", "entry")
         verbose_name_plural = _("entries")
         permissions = [("run_competitions", "Can see every competition's entries and publish results")]
 

@@ -25,7 +25,7 @@ from portal.pages import PortalPage
 
 from .. import entries, schedule
 from ..access import juror_candidates
-from .entries import AWARDED, Entry
+from .entries import AWARDED, Entry, EntryStatus
 
 Phase = schedule.Phase
 
@@ -183,7 +183,8 @@ class CompetitionPage(RoutablePageMixin, PortalPage):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         winners = []
         if self.results_published_at:
-            winners = schedule.winners_by_nomination(self, Entry.objects.filter(competition=self, result__in=AWARDED))
+            awarded = Entry.objects.filter(competition=self, result__in=AWARDED).exclude(status=EntryStatus.REJECTED)
+            winners = schedule.winners_by_nomination(self, awarded)
         context = {"phase": self.phase(), "winners": winners, "nominations": list(self.nominations.all())}
         return self.render(request, context_overrides=context)
 
