@@ -2,7 +2,6 @@
 migration with the admin and the entries' view permission) see that competition's entries and nothing else; accounts
 with the permission «run competitions» (editors and moderators, home.roles) see every competition's entries."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 JURY_GROUP = "Жюри конкурсов"
@@ -17,11 +16,6 @@ GROUP_PERMISSIONS = [
 
 def runs_competitions(user):
     return user.is_active and user.has_perm(RUN)
-
-
-def juror_candidates():
-    """The accounts an editor may put on a competition's jury: active members of the group."""
-    return get_user_model().objects.filter(is_active=True, groups__name=JURY_GROUP).order_by("last_name", "username")
 
 
 def jury_group():

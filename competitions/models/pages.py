@@ -2,6 +2,7 @@
 entrant's «Мои заявки»; each competition says who may enter, its rules («положение»), nominations, calendar and jury,
 takes entries while they are open and shows the winners once an editor has published the results."""
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from portal.limits import exceeded, too_many_requests
 from portal.pages import PortalPage
 
 from .. import entries, schedule
-from ..access import juror_candidates
+from ..access import JURY_GROUP
 from .entries import AWARDED, Entry, EntryStatus
 
 Phase = schedule.Phase
@@ -110,8 +111,12 @@ class CompetitionPage(RoutablePageMixin, PortalPage):
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="juried_competitions",
+        limit_choices_to={"is_active": True, "groups__name": JURY_GROUP},
         verbose_name=_("jury accounts"),
-        help_text=_("Only these accounts score the entries of this competition in the admin."),
+        help_text=_(
+            "Only these accounts score the entries of this competition in the admin. An account is offered here once "
+            "an administrator has put it in the group «Жюри конкурсов»."
+        ),
     )
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True, editable=False)
     is_demonstration = models.BooleanField(
@@ -140,7 +145,9 @@ class CompetitionPage(RoutablePageMixin, PortalPage):
             [FieldPanel("entries_open_on"), FieldPanel("entries_close_on"), FieldPanel("results_on")],
             heading=_("Calendar"),
         ),
-        MultiFieldPanel([FieldPanel("jury"), FieldPanel("jurors")], heading=_("Jury")),
+        MultiFieldPanel(
+            [FieldPanel("jury"), FieldPanel("jurors", widget=forms.CheckboxSelectMultiple)], heading=_("Jury")
+        ),
         FieldPanel("is_demonstration"),
     ]
 
@@ -165,11 +172,6 @@ class CompetitionPage(RoutablePageMixin, PortalPage):
         page = super().with_content_json(content)
         page.results_published_at = self.results_published_at
         return page
-
-    def get_form_class(self):
-        form_class = super().get_form_class()
-        form_class.base_fields["jurors"].queryset = juror_candidates()
-        return form_class
 
     def phase(self, today=None):
         return schedule.phase_of(self, today or timezone.localdate())

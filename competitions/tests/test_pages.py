@@ -41,3 +41,36 @@ def test_the_list_costs_the_same_queries_however_many_competitions(client, make_
         client, urls, lambda: [make_competition(f"more-{next(counter)}") for _ in range(3)]
     )
     print("queries", counts)
+
+
+def test_an_editor_creates_a_competition_in_the_admin_with_a_jury_of_the_group(client, index, juror, admin_user):
+    from django.contrib.auth import get_user_model
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    member = juror("member")
+    outsider = get_user_model().objects.create_user("outsider", "outsider@example.ru", "Outsider-pass-2026")
+    client.force_login(admin_user)
+    url = f"/admin/pages/add/competitions/competitionpage/{index.pk}/"
+    form = client.get(url).context["form"]
+    assert list(form.fields["jurors"].queryset) == [member] and outsider not in form.fields["jurors"].queryset
+    data = nested_form_data(
+        {
+            "title": "Новый конкурс",
+            "slug": "novyi",
+            "audience": "both",
+            "grade_from": "5",
+            "grade_to": "9",
+            "about": rich_text("<p>О конкурсе</p>"),
+            "nominations": inline_formset([{"title": "Эссе"}]),
+            "entries_open_on": "2027-02-01",
+            "entries_close_on": "2027-01-01",
+            "results_on": "2027-03-01",
+            "action-publish": "publish",
+        }
+    )
+    data["jurors"] = [member.pk]  # nested_form_data would number a list's items
+    assert client.post(url, data).status_code == 200  # closing before opening: the form again
+    data["entries_close_on"] = "2027-02-20"
+    assert client.post(url, data).status_code == 302
+    page = CompetitionPage.objects.get(slug="novyi")
+    assert page.live and list(page.jurors.all()) == [member] and page.nominations.get().title == "Эссе"
