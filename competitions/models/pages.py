@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from portal.limits import exceeded, too_many_requests
 from portal.pages import PortalPage
@@ -127,6 +128,7 @@ class CompetitionPage(RoutablePageMixin, PortalPage):
 
     parent_page_types = ["competitions.CompetitionIndexPage"]
     subpage_types = []
+    search_fields = [*PortalPage.search_fields, index.SearchField("about"), index.SearchField("participants")]
     http_method_names = ("get", "head", "post")  # the entry form; the page itself refuses POST
     content_panels = [
         *PortalPage.content_panels,
@@ -206,8 +208,8 @@ class CompetitionPage(RoutablePageMixin, PortalPage):
                 form = entries.EntryForm(request.POST, request.FILES, competition=self, entrant=entrant)
                 if form.is_valid():
                     entries.submit(form, self, entrant)
-                    index = self.get_parent().specific
-                    return redirect(index.url + index.reverse_subpage("my_entries") + "?sent=1")
+                    listing = self.get_parent().specific
+                    return redirect(listing.url + listing.reverse_subpage("my_entries") + "?sent=1")
                 status = 400
             else:
                 form = entries.EntryForm(competition=self, entrant=entrant)
