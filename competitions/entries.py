@@ -141,6 +141,7 @@ class EntryForm(forms.ModelForm):
             "participant_last_name",
             "participant_first_name",
             "school",
+            "full_name_agreed",
             "title",
             "description",
             "video_url",

@@ -83,7 +83,7 @@ def add_to_best_practices(competition):
             competition=competition.title[:255],
             audience=competition.participants[:255],
             body=practice_body(entry, competition),
-            results=f"<p>{result_word(entry)}: {escape(entry.published_name())}</p>",
+            results=f"<p>{result_word(entry)}: {escape(entry.public_name())}</p>",
             live=False,
         )
         index.add_child(instance=page)

@@ -102,6 +102,11 @@ class Entry(models.Model):
         limit_choices_to=locales.in_default_locale,
         verbose_name=_("district"),
     )
+    full_name_agreed = models.BooleanField(
+        _("the full name may be published with the results"),
+        default=False,
+        help_text=_("Otherwise the results show the first name and the surname's initial."),
+    )
     title = models.CharField(_("title of the work"), max_length=255)
     description = models.TextField(_("description"), max_length=3000, blank=True)
     video_url = models.URLField(_("link to a video"), blank=True)
@@ -141,6 +146,12 @@ class Entry(models.Model):
         return f"{self.participant_first_name} {initial}." if initial else self.participant_first_name
 
     published_name.short_description = _("participant")
+
+    def public_name(self):
+        """The name the results show: the full name if the entrant agreed, else «Имя Ф.»."""
+        if self.full_name_agreed and not self.personal_data_erased:
+            return f"{self.participant_first_name} {self.participant_last_name}"
+        return self.published_name()
 
     def shown_status(self):
         """(code, label) of what the entrant sees: rejected, winner or prize-winner once results are published,

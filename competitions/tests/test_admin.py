@@ -102,6 +102,15 @@ def test_results_published_show_the_winners_and_go_to_best_practices_once(client
         competition, "Вторая работа", participant_first_name="Иван", participant_last_name="Петров", result="prize"
     )
     make_entry(competition, "Без места", participant_first_name="Олег", participant_last_name="Смирнов")
+    make_entry(
+        competition,
+        "С полным именем",
+        participant_first_name="Анна",
+        participant_last_name="Белова",
+        result="prize",
+        full_name_agreed=True,
+        nomination=competition.nominations.last(),
+    )
     assert "Results" not in client.get(competition.url).content.decode()
     client.force_login(runner)
     client.post(f"/admin/competitions/results/publish/{competition.pk}/")
@@ -113,9 +122,10 @@ def test_results_published_show_the_winners_and_go_to_best_practices_once(client
     for _twice in range(2):
         client.post(f"/admin/competitions/results/best-practices/{competition.pk}/")
     drafts = BestPracticePage.objects.all()
-    assert sorted(drafts.values_list("title", flat=True)) == ["Вторая работа", "Работа first"]
+    assert "Анна Белова, МБОУ СОШ № 3" in html  # the full name, as the entrant agreed
+    assert sorted(drafts.values_list("title", flat=True)) == ["Вторая работа", "Работа first", "С полным именем"]
     assert not any(draft.live for draft in drafts)
-    assert Entry.objects.filter(best_practice__isnull=False).count() == 2
+    assert Entry.objects.filter(best_practice__isnull=False).count() == 3
     assert results.add_to_best_practices(competition) == []
     mine = Entry.objects.get(pk=entry.pk)
     assert mine.shown_status()[0] == "winner"
