@@ -30,6 +30,11 @@ MODEL_PERMISSIONS = {
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
+        # Editors and moderators run the competitions: every competition's entries (accepted or rejected, results set
+        # and published, the winners' works taken into the best practices); a jury sees only its own competitions'.
+        ("competitions", "view_entry"),
+        ("competitions", "change_entry"),
+        ("competitions", "run_competitions"),
     ],
 }
 MODEL_PERMISSIONS[MODERATORS] = [

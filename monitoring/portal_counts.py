@@ -25,9 +25,11 @@ class PortalCount:
     source: str  # written on each observation, in Russian like the municipalities' sources
     caption: str  # the table's caption; the rest are its column headings and the note under it
     numerator: str
-    denominator: str
-    share: str
     note: str
+    # A share's denominator and share headings; a count (an indicator whose unit is a count) leaves them empty and
+    # publishes cells with no denominator, (number, None).
+    denominator: str = ""
+    share: str = ""
 
 
 def registered():

@@ -2,15 +2,12 @@
 evidence upload. Each filled pair is checked by the monitoring's own rules for observations; a draft may leave
 fields empty, a submission may not (reporting.workflow)."""
 
-from pathlib import PurePath
-
 from django import forms
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from monitoring.models.observations import observation_problems
-from portal.documents import looks_like
+from portal.uploads import check_upload
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 EVIDENCE_EXTENSIONS = {"pdf", "xlsx", "docx", "ods", "odt", "jpg", "jpeg", "png"}
@@ -100,22 +97,7 @@ class EvidenceForm(forms.Form):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        extension = PurePath(uploaded.name).suffix.lower().lstrip(".")
-        if uploaded.size > EVIDENCE_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size)s: at most %(limit)s.")
-                % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(EVIDENCE_MAX_BYTES)}
-            )
-        if extension not in EVIDENCE_EXTENSIONS:
-            raise forms.ValidationError(
-                _("«.%(extension)s» is not accepted here: %(allowed)s.")
-                % {"extension": extension, "allowed": ", ".join(sorted(EVIDENCE_EXTENSIONS))}
-            )
-        if not looks_like(uploaded, extension):
-            raise forms.ValidationError(
-                _("The content of «%(name)s» is not a «.%(extension)s» file. Save it again in that format.")
-                % {"name": uploaded.name, "extension": extension}
-            )
+        check_upload(uploaded, EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES)
         if self.report.evidence.count() >= EVIDENCE_PER_REPORT:
             raise forms.ValidationError(
                 _("At most %(count)d files per report: remove one first.") % {"count": EVIDENCE_PER_REPORT}

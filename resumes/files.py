@@ -1,5 +1,5 @@
 """The photo and certificates a student adds to the résumé: checked against their content (the portal's upload check,
-``portal.documents.looks_like``), images written anew without their metadata (a phone's photo carries the place it was
+``portal.uploads.check_upload``), images written anew without their metadata (a phone's photo carries the place it was
 taken), kept in ``PRIVATE_MEDIA_ROOT`` and handed out by ``serve`` only to those the caller has allowed."""
 
 import io
@@ -8,12 +8,11 @@ from pathlib import PurePath
 from django import forms
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from portal import private_media
-from portal.documents import looks_like
+from portal.uploads import check_upload, extension_of
 
 from .models import FileKind, ResumeFile
 
@@ -46,31 +45,16 @@ class ResumeFileForm(forms.Form):
         kind, uploaded = cleaned.get("kind"), cleaned.get("file")
         if kind is None or uploaded is None:
             return cleaned
-        extension = PurePath(uploaded.name).suffix.lower().lstrip(".")
-        allowed = ALLOWED[FileKind(kind)]
-        if uploaded.size > MAX_BYTES:
-            self.add_error(
-                "file",
-                _("The file is %(size)s: at most %(limit)s.")
-                % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(MAX_BYTES)},
-            )
-        elif extension not in allowed:
-            self.add_error(
-                "file",
-                _("«.%(extension)s» is not accepted here: %(allowed)s.")
-                % {"extension": extension, "allowed": ", ".join(sorted(allowed))},
-            )
-        elif not looks_like(uploaded, extension):
-            self.add_error(
-                "file",
-                _("The content of «%(name)s» is not a «.%(extension)s» file. Save it again in that format.")
-                % {"name": uploaded.name, "extension": extension},
-            )
-        elif extension != "pdf":
-            try:
-                cleaned["image"] = clean_image(uploaded)
-            except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-                self.add_error("file", _("The picture cannot be read: it is damaged or too large."))
+        try:
+            check_upload(uploaded, ALLOWED[FileKind(kind)], MAX_BYTES)
+        except forms.ValidationError as error:
+            self.add_error("file", error)
+        else:
+            if extension_of(uploaded) != "pdf":
+                try:
+                    cleaned["image"] = clean_image(uploaded)
+                except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+                    self.add_error("file", _("The picture cannot be read: it is damaged or too large."))
         if kind == FileKind.CERTIFICATE and self.resume.files.filter(kind=kind).count() >= MAX_CERTIFICATES:
             self.add_error(None, _("At most %(count)d certificates: remove one first.") % {"count": MAX_CERTIFICATES})
         return cleaned

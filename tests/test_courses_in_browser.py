@@ -71,7 +71,9 @@ def test_an_approved_teacher_enrols_with_the_keyboard_alone(page, site, open_cou
     tab_until(page, "document.activeElement.textContent.trim()", open_course.title_ru)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    tab_until(page, "document.activeElement.tagName + ' ' + document.activeElement.textContent.trim()", "BUTTON Записаться")
+    tab_until(
+        page, "document.activeElement.tagName + ' ' + document.activeElement.textContent.trim()", "BUTTON Записаться"
+    )
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "Вы записаны" in page.inner_text("#enrolment [role=status]")

@@ -3,10 +3,8 @@ private collections honoured everywhere a document is listed or packed, a friend
 went missing on disk, and a download count that stores nothing about the visitor."""
 
 import logging
-import zipfile
 from pathlib import PurePath
 
-import filetype
 from django import forms
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -20,57 +18,9 @@ from wagtail.documents.forms import BaseDocumentForm
 from portal.best_effort import best_effort
 from portal.document_access import file_exists
 from portal.models import DocumentDownload
+from portal.uploads import EXPECTED_CONTENT, looks_like
 
 logger = logging.getLogger(__name__)
-
-# What the content of a file with each allowed extension may be detected as. Office and OpenDocument
-# files are ZIP archives, so a «.zip» may hold any of them.
-OFFICE = {"docx", "xlsx", "pptx", "odt", "ods", "odp"}
-EXPECTED_CONTENT = {
-    "pdf": {"pdf"},
-    "zip": {"zip", "epub", *OFFICE},
-    "jpg": {"jpg"},
-    "jpeg": {"jpg"},
-    "png": {"png"},
-    "gif": {"gif"},
-    "webp": {"webp"},
-    **{ext: {ext} for ext in OFFICE},
-}
-# A member each office format must contain, for files whose first bytes only say «ZIP».
-OFFICE_MARKERS = {
-    "docx": "word/document.xml",
-    "xlsx": "xl/workbook.xml",
-    "pptx": "ppt/presentation.xml",
-    "odt": "mimetype",
-    "ods": "mimetype",
-    "odp": "mimetype",
-}
-
-
-def detected_type(uploaded):
-    """The format the file's bytes show (an extension), or None when they show nothing known."""
-    uploaded.seek(0)
-    kind = filetype.guess(uploaded.read(8192))
-    uploaded.seek(0)
-    return kind.extension if kind else None
-
-
-def looks_like(uploaded, extension):
-    detected = detected_type(uploaded)
-    if detected in EXPECTED_CONTENT.get(extension, ()):
-        return True
-    if detected == "zip" and extension in OFFICE:
-        try:
-            with zipfile.ZipFile(uploaded) as archive:
-                names = set(archive.namelist())
-                if extension in ("odt", "ods", "odp"):
-                    return "mimetype" in names and extension[1:] in archive.read("mimetype").decode("ascii", "ignore")
-                return OFFICE_MARKERS[extension] in names
-        except (zipfile.BadZipFile, KeyError, OSError):
-            return False
-        finally:
-            uploaded.seek(0)
-    return False
 
 
 class PortalDocumentForm(BaseDocumentForm):

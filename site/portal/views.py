@@ -155,6 +155,7 @@ def privacy(request):
                 "consultation_answered_days": settings.CONSULTATION_ANSWERED_KEPT_DAYS,
                 "consultation_days": settings.CONSULTATION_KEPT_DAYS,
                 "course_enrolments_days": settings.COURSE_ENROLMENTS_KEPT_DAYS,
+                "competition_days": settings.COMPETITION_ENTRIES_KEPT_DAYS,
             },
         },
     )

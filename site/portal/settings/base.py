@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "parents",
     "extracurricular",
     "courses",
+    "competitions",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -347,6 +348,12 @@ CONSULTATION_KEPT_DAYS = env.int("CONSULTATION_KEPT_DAYS", default=180)
 # Teachers' enrolments on courses are forgotten this many days after the course ended (manage.py
 # forget_course_enrolments, daily): completed ones lose the teacher's name and account, the rest are deleted.
 COURSE_ENROLMENTS_KEPT_DAYS = env.int("COURSE_ENROLMENTS_KEPT_DAYS", default=365)
+# A competition's entries (names, grades, schools, the works' files) are deleted this many days after its results are
+# published, and this many days after entries closed when no results ever were (manage.py forget_competition_entries,
+# daily); of a winning work taken into the best practices the title, the name as published, the school and the files
+# stay.
+COMPETITION_ENTRIES_KEPT_DAYS = env.int("COMPETITION_ENTRIES_KEPT_DAYS", default=90)
+COMPETITION_ENTRIES_MAX_DAYS = env.int("COMPETITION_ENTRIES_MAX_DAYS", default=365)
 # The housekeeping the background worker runs every day at DAILY_HOUR, the portal's time (portal.daily): the erasures of
 # personal data past their keeping time first, then the portal's counts into the monitoring, then the reminders of the
 # monitoring collection's deadline.
@@ -358,11 +365,13 @@ DAILY_COMMANDS = [
     "forget_fair_visitors",
     "forget_consultation_requests",
     "forget_course_enrolments",
+    "forget_competition_entries",
     "publish_diagnostics",
     "publish_attendance",
     "publish_held_events",
     "publish_kits_in_use",
     "publish_course_completions",
+    "publish_competitions",
     "remind_report_deadlines",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
@@ -414,6 +423,7 @@ RATE_LIMITS = {
     "student-registration": "20/h",  # students' accounts: a college's computer class may register together
     "survey-answer": "60/h",  # survey answers: a class answers together from one address
     "consultation-request": "10/h",  # parents' consultation requests: each one mails a centre
+    "competition-entry": "20/h",  # competition entries sent: a school's teachers may enter their classes together
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy
