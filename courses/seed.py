@@ -4,14 +4,13 @@ demonstration organiser's account that cannot sign in; the home page's box for t
 Idempotent."""
 
 import datetime
-import json
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
-from home.models import HomePage
+from home.seed import add_audience_links
 from portal.pdf import pdf_bytes
 from portal.seeding import PageSeeder, collection
 
@@ -159,6 +158,7 @@ class Seeder(PageSeeder):
             home,
             CourseCatalogPage,
             "kursy",
+            show_in_menus=True,
             title="Курсы повышения квалификации",
             summary="Курсы для педагогов, педагогов-навигаторов и педагогов-психологов по профориентации: сроки, "
             "объём, формат, программа и запись на портале.",
@@ -169,7 +169,7 @@ class Seeder(PageSeeder):
         )
         self.courses()
         self.english(catalogue)
-        self.home_box(home, catalogue)
+        add_audience_links(home, "teachers", [(catalogue, "Курсы повышения квалификации")])
         return self.created
 
     def courses(self):
@@ -241,17 +241,3 @@ class Seeder(PageSeeder):
             "are taught in Russian.</p><p><em>The courses listed are demonstration entries, made up to show how "
             "the section works.</em></p>",
         )
-
-    def home_box(self, home, catalogue):
-        """The home page's box for teachers gets a link to the catalogue, after the links it has."""
-        home = HomePage.objects.get(pk=home.pk)
-        entries = home.audiences.raw_data
-        box = next((entry for entry in entries if entry["value"].get("audience") == "teachers"), None)
-        links = box["value"]["links"] if box else []
-        # Items as the seed wrote them, or as Wagtail keeps a list once an editor saved the page ({"value": …}).
-        if box is None or any(link.get("value", link).get("page") == catalogue.pk for link in links):
-            return
-        link = {"page": catalogue.pk, "url": "", "text": "Курсы повышения квалификации"}
-        links.append({"type": "item", "value": link} if links and "value" in links[0] else link)
-        home.audiences = json.dumps(list(entries), ensure_ascii=False, default=str)
-        home.save_revision().publish()

@@ -11,7 +11,7 @@ from django.conf import settings
 from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
-from home.models import HomePage
+from home.seed import add_audience_links
 from portal.seeding import PageSeeder
 
 from .models import ExtracurricularCatalogPage, ExtracurricularProgramme
@@ -38,16 +38,22 @@ class Seeder(PageSeeder):
         self.programmes()
         english = self.english(home, page)
         if new_page or self.refresh:
-            self.home_box(home, page)
+            self.link_from_home(home, page)
             if english is not None:
-                self.home_box(home.get_translation(english.locale), english)
+                self.link_from_home(home.get_translation(english.locale), english)
         return self.created
+
+    def link_from_home(self, home, page):
+        """The catalogue in the home page's boxes for parents and students."""
+        for audience, text in BOX_LINKS.get(home.locale.language_code, BOX_LINKS["ru"]):
+            add_audience_links(home, audience, [(page, text)])
 
     def catalogue(self, home):
         return self.upsert(
             home,
             ExtracurricularCatalogPage,
             SLUG,
+            show_in_menus=True,
             title="Кружки и секции: дополнительное образование",
             summary="Кружки, студии и секции края по шести направлениям дополнительного образования — техническому, "
             "естественнонаучному, художественному, туристско-краеведческому, социально-гуманитарному и "
@@ -110,19 +116,3 @@ class Seeder(PageSeeder):
             "additional education of Khabarovsk Krai</a> (in Russian).</p>"
             "<p><em>The programmes listed are demonstration entries, made up to show how the section works.</em></p>",
         )
-
-    def home_box(self, home, page):
-        """A link to the catalogue in the home page's boxes for parents and students, after the links they have."""
-        home = HomePage.objects.get(pk=home.pk)  # fresh: other seeders published it since
-        links = BOX_LINKS.get(home.locale.language_code, BOX_LINKS["ru"])
-        entries = home.audiences.raw_data
-        changed = False
-        for audience, text in links:
-            box = next((entry for entry in entries if entry["value"].get("audience") == audience), None)
-            if box is None or page.pk in [link.get("page") for link in box["value"]["links"]]:
-                continue
-            box["value"]["links"].append({"page": page.pk, "url": "", "text": text})
-            changed = True
-        if changed:
-            home.audiences = json.dumps(list(entries), ensure_ascii=False, default=str)
-            home.save_revision().publish()

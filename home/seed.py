@@ -68,6 +68,28 @@ def paragraph(rich_html):
     return {"type": "paragraph", "value": rich_html}
 
 
+def add_audience_links(home, audience, links):
+    """Append ``links`` [(page, text)] to the home page's box for ``audience`` (the feature apps' seeds lead their
+    users there), each unless the box links that page already, so an editor's wording stays. Publishes the home page
+    when it changed; returns whether it did."""
+    home = HomePage.objects.get(pk=home.pk)  # fresh: other seeders may have published it since
+    entries = home.audiences.raw_data
+    box = next((entry for entry in entries if entry["value"].get("audience") == audience), None)
+    if box is None:
+        return False
+    current = box["value"]["links"]
+    # Items as the seed wrote them, or as Wagtail keeps a list once an editor saved the page ({"value": …}).
+    wrapped = bool(current) and "value" in current[0]
+    linked = {link.get("value", link).get("page") for link in current}
+    added = [{"page": page.pk, "url": "", "text": text} for page, text in links if page.pk not in linked]
+    if not added:
+        return False
+    current.extend({"type": "item", "value": link} if wrapped else link for link in added)
+    home.audiences = json.dumps(list(entries), ensure_ascii=False, default=str)
+    home.save_revision().publish()
+    return True
+
+
 class Seeder(PageSeeder):
     # -- the whole site ----------------------------------------------------------------------------
     @transaction.atomic

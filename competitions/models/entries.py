@@ -176,7 +176,9 @@ def stored_name(instance, filename):
 
 
 class EntryFile(models.Model):
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="files", verbose_name=_("entry"))
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="files", verbose_name=pgettext_lazy("competition", "entry")
+    )
     file = models.FileField(_("file"), storage=private_storage, upload_to=stored_name, max_length=200)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size"))
@@ -197,7 +199,9 @@ class EntryFile(models.Model):
 class Score(models.Model):
     """A juror's score of an entry: one total of 0–100 points and a comment; one score per juror and entry."""
 
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="scores", verbose_name=_("entry"))
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="scores", verbose_name=pgettext_lazy("competition", "entry")
+    )
     juror = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="competition_scores", verbose_name=_("juror")
     )

@@ -21,7 +21,7 @@ def test_the_list_shows_current_competitions_by_phase_and_past_years_below(clien
     html = client.get("/konkursy/").content.decode()
     positions = [html.index(f"Конкурс {slug}") for slug in ("open", "soon", "judging", "past")]
     assert positions == sorted(positions)
-    assert "Competitions of past years" in html
+    assert "Конкурсы прошлых лет" in html
 
 
 def test_the_calendar_must_be_in_order(make_competition):
