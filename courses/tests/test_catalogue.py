@@ -127,3 +127,17 @@ def test_the_english_catalogue_shows_english_titles_where_written_and_marks_russ
     assert ">The career guidance minimum</a>" in listing
     assert 'lang="ru">Только по-русски</a>' in listing
     assert "The career guidance minimum" in client.get(f"{english.url}{course.pk}/").content.decode()
+
+
+def test_a_course_closed_to_enrolment_says_so_to_everyone(client, catalogue, make_course, teacher):
+    """Enrolment ended before the course began: nobody is offered to sign in or enrol for it."""
+    today = timezone.localdate()
+    running = make_course("Идёт сейчас", starts_on=today - datetime.timedelta(days=3))
+    full = make_course("Полный", places=0)
+    for account in (None, teacher("petrova")):
+        if account:
+            client.force_login(account)
+        page = client.get(f"{catalogue.url}{running.pk}/").content.decode()
+        assert "Запись на этот курс закрыта." in page
+        assert "Войти, чтобы записаться" not in page and 'name="csrfmiddlewaretoken"' not in page
+        assert "Все места на этом курсе заняты." in client.get(f"{catalogue.url}{full.pk}/").content.decode()
