@@ -18,9 +18,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from partners.permissions import PolicyInspectView, PolicyInstancesMixin
+from partners.permissions import PolicyInspectView, PolicyInstancesMixin, SeenByPolicy
 from portal import private_media
 
 from . import results
@@ -38,26 +37,11 @@ CONTENT_TYPES = {
 }
 
 
-class JuryPolicy(ModelPermissionPolicy):
+class JuryPolicy(SeenByPolicy):
     """Entries come from the public form only and are deleted by the daily command (no «add», no «delete»); the model
     permissions, narrowed to the entries the account may see (``EntryQuerySet.seen_by``)."""
 
-    def user_has_permission(self, user, action):
-        return action not in ("add", "delete") and super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and self._sees(user, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and self._sees(user, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        return self.model._default_manager.seen_by(user)
-
-    def _sees(self, user, instance):
-        return Entry.objects.seen_by(user).filter(pk=instance.pk).exists()
+    refused = ("add", "delete")
 
 
 class EntryForm(WagtailAdminModelForm):

@@ -15,9 +15,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from partners.permissions import PolicyInspectView, PolicyInstancesMixin
+from partners.permissions import PolicyInspectView, PolicyInstancesMixin, SeenByPolicy
 
 from . import access, enrolling
 from .models import Course, Enrolment, EnrolmentStatus
@@ -72,26 +71,9 @@ class CourseViewSet(ModelViewSet):
     inspect_view_enabled = False
 
 
-class OrganiserPolicy(ModelPermissionPolicy):
+class OrganiserPolicy(SeenByPolicy):
     """Teachers enrol themselves (no «add» for anyone); the model permissions of the group, narrowed to the
     enrolments on the courses the account organises."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and self._reads(user, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and self._reads(user, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        return self.model._default_manager.seen_by(user)
-
-    def _reads(self, user, instance):
-        return Enrolment.objects.seen_by(user).filter(pk=instance.pk).exists()
 
 
 class EnrolmentInspectView(PolicyInspectView):

@@ -15,9 +15,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from partners.permissions import PolicyInspectView, PolicyInstancesMixin
+from partners.permissions import PolicyInspectView, PolicyInstancesMixin, SeenByPolicy
 
 from . import access, consultations
 from .models import ConsultationRequest, SupportCentre
@@ -71,26 +70,9 @@ class SupportCentreViewSet(ModelViewSet):
     inspect_view_enabled = False
 
 
-class CentreStaffPolicy(ModelPermissionPolicy):
+class CentreStaffPolicy(SeenByPolicy):
     """Questions can only be sent from the public form (no «add» for anyone); the model permissions of the group,
     narrowed to the questions of the centres whose staff the account is."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and self._reads(user, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and self._reads(user, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        return self.model._default_manager.seen_by(user)
-
-    def _reads(self, user, instance):
-        return ConsultationRequest.objects.seen_by(user).filter(pk=instance.pk).exists()
 
 
 class QuestionInspectView(PolicyInspectView):

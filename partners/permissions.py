@@ -148,3 +148,28 @@ class ReviewersOnlyMixin(account_request_admin.ReviewersOnlyMixin):
 
     reviewer_permissions = frozenset({"view", "change", "delete"})  # all the generic views ask for, but «add»
     is_reviewer = staticmethod(is_reviewer)
+
+
+class SeenByPolicy(ModelPermissionPolicy):
+    """Model permissions narrowed to the rows ``model._default_manager.seen_by(user)`` gives (a parent's questions to a
+    centre's staff, enrolments to a course's organisers, entries to a competition's jury), with the ``refused`` actions
+    refused to everyone: rows that only the public form adds, or only the daily command deletes."""
+
+    refused = ("add",)
+
+    def user_has_permission(self, user, action):
+        return action not in self.refused and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and self._sees(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and self._sees(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return self.model._default_manager.seen_by(user)
+
+    def _sees(self, user, instance):
+        return self.model._default_manager.seen_by(user).filter(pk=instance.pk).exists()
