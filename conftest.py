@@ -234,24 +234,42 @@ def site_tree(db):
     return make_site_tree()
 
 
+def forget_indexed(*models):
+    """Delete every document of ``models`` from OpenSearch (nothing on the database backend). The index is
+    refreshed first: delete_by_query only sees what a refresh has made searchable, so a document another test
+    indexed a moment ago would survive the delete and turn up in the next count."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    if hasattr(backend, "es"):
+        backend.refresh_indexes()
+        for model in models:
+            backend.es.delete_by_query(
+                index=backend.get_index_for_model(model).name,
+                body={"query": {"match_all": {}}},
+                params={"refresh": "true", "conflicts": "proceed"},
+            )
+
+
+def refresh_index():
+    """Make what was just indexed searchable (OpenSearch refreshes each second by itself)."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    if hasattr(backend, "es"):
+        backend.refresh_indexes()
+
+
 def forget_indexed_pages():
     """Rolled-back tests leave their pages (and atlas records) in OpenSearch, and on PostgreSQL ids are not
     reused, so the stale documents pile up and can fill the first page of results or the counts. A test that
     looks at results calls this before creating its objects. (Deleted objects leave the index in production;
     only rollbacks leave them.)"""
     from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
 
     from atlas.models import EducationalOrganization, Employer, MunicipalDistrict, Sector
 
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        for model in (Page, Employer, EducationalOrganization, Sector, MunicipalDistrict):
-            backend.es.delete_by_query(
-                index=backend.get_index_for_model(model).name,
-                body={"query": {"match_all": {}}},
-                params={"refresh": "true", "conflicts": "proceed"},
-            )
+    forget_indexed(Page, Employer, EducationalOrganization, Sector, MunicipalDistrict)
 
 
 def index_the_database_alone():

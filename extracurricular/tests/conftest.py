@@ -4,9 +4,9 @@ import itertools
 
 import pytest
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 
 from atlas.factories import DistrictFactory
+from conftest import forget_indexed, refresh_index  # noqa: F401 (refresh_index is imported from here)
 from extracurricular.models import ExtracurricularCatalogPage, ExtracurricularProgramme
 
 _numbers = itertools.count(1)
@@ -53,16 +53,4 @@ def make_programme(district, *, reindex=True, **fields):
 
 def forget_indexed_programmes():
     """Rolled-back tests leave their programmes in OpenSearch (see the root conftest's forget_indexed_pages)."""
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        backend.es.delete_by_query(
-            index=backend.get_index_for_model(ExtracurricularProgramme).name,
-            body={"query": {"match_all": {}}},
-            params={"refresh": "true", "conflicts": "proceed"},
-        )
-
-
-def refresh_index():
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        backend.refresh_indexes()
+    forget_indexed(ExtracurricularProgramme)

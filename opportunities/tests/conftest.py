@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 
 from atlas.factories import AtlasIndexPageFactory, DistrictFactory, ProfessionPageFactory, SectorFactory
+from conftest import forget_indexed, refresh_index  # noqa: F401 (refresh_index is imported from here)
 from opportunities.models import (
     Opportunity,
     OpportunityAccessibility,
@@ -118,19 +118,7 @@ def make_opportunity(organisation, *, slots=((7, 5),), professions=(), access=()
 
 def forget_indexed_opportunities():
     """Rolled-back tests leave their opportunities in OpenSearch (see the root conftest's forget_indexed_pages)."""
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        backend.es.delete_by_query(
-            index=backend.get_index_for_model(Opportunity).name,
-            body={"query": {"match_all": {}}},
-            params={"refresh": "true", "conflicts": "proceed"},
-        )
-
-
-def refresh_index():
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        backend.refresh_indexes()
+    forget_indexed(Opportunity)
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import itertools
 import pytest
 from django.utils import timezone
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 
+from conftest import forget_indexed, refresh_index  # noqa: F401 (refresh_index is imported from here)
 from opportunities.tests.conftest import atlas_cards, editor, make_organisation  # noqa: F401 (fixtures)
 from opportunities.tests.conftest import index_page as opportunity_index  # noqa: F401 (a fixture)
 from vacancies.models import Vacancy, VacancyIndexPage
@@ -55,16 +55,4 @@ def make_vacancy(organisation=None, *, reindex=True, **fields):
 
 def forget_indexed_vacancies():
     """Rolled-back tests leave their vacancies in OpenSearch (see the root conftest's forget_indexed_pages)."""
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        backend.es.delete_by_query(
-            index=backend.get_index_for_model(Vacancy).name,
-            body={"query": {"match_all": {}}},
-            params={"refresh": "true", "conflicts": "proceed"},
-        )
-
-
-def refresh_index():
-    backend = get_search_backend()
-    if hasattr(backend, "es"):
-        backend.refresh_indexes()
+    forget_indexed(Vacancy)
