@@ -24,6 +24,7 @@ from atlas.models import (
     Specialty,
 )
 from atlas.subjects import ensure_subject_translations, ensure_subjects
+from portal.seeding import link_from_home
 
 ATLAS_DIR = settings.BASE_DIR / "media_seed" / "atlas"
 DATA_DIR = ATLAS_DIR / "data"
@@ -136,6 +137,7 @@ class Seeder:
         }
 
         atlas = self.atlas_index()
+        link_from_home("students", atlas, {"ru": "Атлас профессий края", "en": "Atlas of the krai's professions"})
         cards_file = ATLAS_DIR / "professions.json"
         cards = json.loads(cards_file.read_text(encoding="utf-8")) if cards_file.exists() else []
         pages = {}

@@ -5,7 +5,7 @@ from wagtail.models import Locale, Site
 from career.calendar import ensure_step_translations
 from career.items import ensure_translations
 from career.models import CareerBuilderPage, MonthlyStep, QuestionnaireQuestion
-from portal.seeding import PageSeeder
+from portal.seeding import PageSeeder, link_from_home
 
 
 class Seeder(PageSeeder):
@@ -52,4 +52,5 @@ class Seeder(PageSeeder):
             russian = QuestionnaireQuestion.objects.filter(locale=page.locale)
             self.created += ensure_translations(russian, english)
             self.created += ensure_step_translations(MonthlyStep.objects.filter(locale=page.locale), english)
+        link_from_home("students", page, {"ru": "Конструктор карьеры", "en": "Career builder"})
         return self.created

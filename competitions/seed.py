@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.seed import add_audience_links
 from portal.pdf import pdf_bytes
 from portal.seeding import PageSeeder, collection
 
@@ -57,8 +56,6 @@ class Seeder(PageSeeder):
         title = f"{past['title']} — {first_year}/{(first_year + 1) % 100:02d}"
         competition = self.competition(index, model, past["slug"], title, dates, len(by_slug) + 1)
         self.results(competition, past["winners"], dates[2])
-        for audience in ("students", "teachers"):
-            add_audience_links(home, audience, [(index, "Конкурсы")])
         return self.created
 
     def competition(self, index, item, slug, title, dates, number):

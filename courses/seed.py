@@ -10,9 +10,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
-from home.seed import add_audience_links
 from portal.pdf import pdf_bytes
-from portal.seeding import PageSeeder, collection
+from portal.seeding import PageSeeder, collection, link_from_home
 
 from .access import organisers_group
 from .models import Course, CourseCatalogPage, CourseFormat
@@ -169,7 +168,9 @@ class Seeder(PageSeeder):
         )
         self.courses()
         self.english(catalogue)
-        add_audience_links(home, "teachers", [(catalogue, "Курсы повышения квалификации")])
+        link_from_home(
+            "teachers", catalogue, {"ru": "Курсы повышения квалификации", "en": "Professional development courses"}
+        )
         return self.created
 
     def courses(self):

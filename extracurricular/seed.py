@@ -11,19 +11,13 @@ from django.conf import settings
 from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
-from home.seed import add_audience_links
-from portal.seeding import PageSeeder
+from portal.seeding import PageSeeder, link_from_home
 
 from .models import ExtracurricularCatalogPage, ExtracurricularProgramme
 from .models.programmes import NAVIGATOR_URL
 
 DATA = Path(settings.BASE_DIR) / "media_seed" / "extracurricular" / "programmes.json"
 SLUG = "dopolnitelnoe-obrazovanie"
-# The home page's boxes that lead to the catalogue: (audience, link text) by language of the home page.
-BOX_LINKS = {
-    "ru": [("parents", "Кружки и секции для ребёнка"), ("students", "Кружки и секции рядом с домом")],
-    "en": [("parents", "Clubs and classes for your child"), ("students", "Clubs and classes near you")],
-}
 
 
 class Seeder(PageSeeder):
@@ -32,21 +26,11 @@ class Seeder(PageSeeder):
         if site is None:
             return self.created
         home = site.root_page.specific
-        before = self.created
         page = self.catalogue(home)
-        new_page = self.created > before
         self.programmes()
-        english = self.english(home, page)
-        if new_page or self.refresh:
-            self.link_from_home(home, page)
-            if english is not None:
-                self.link_from_home(home.get_translation(english.locale), english)
+        self.english(home, page)
+        link_from_home("parents", page, {"ru": "Кружки и секции для ребёнка", "en": "Clubs and classes for your child"})
         return self.created
-
-    def link_from_home(self, home, page):
-        """The catalogue in the home page's boxes for parents and students."""
-        for audience, text in BOX_LINKS.get(home.locale.language_code, BOX_LINKS["ru"]):
-            add_audience_links(home, audience, [(page, text)])
 
     def catalogue(self, home):
         return self.upsert(

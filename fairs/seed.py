@@ -9,7 +9,7 @@ from wagtail.models import Locale, Site
 
 from atlas.models import EducationalOrganization, MunicipalDistrict
 from partners.models import Organisation, Status
-from portal.seeding import PageSeeder
+from portal.seeding import PageSeeder, link_from_home
 from vacancies.models import Vacancy
 
 from .models import Booth, BoothStatus, FairIndexPage, FairPage, InterviewSlot
@@ -29,6 +29,11 @@ class Seeder(PageSeeder):
         index = self.index_page()
         if index is None:
             return self.created
+        link_from_home(
+            "disabled_youth",
+            index,
+            {"ru": "Ярмарки вакансий с доступной средой", "en": "Job fairs with step-free access and adaptations"},
+        )
         today = timezone.localdate()
         past = self.fair(
             index,

@@ -68,26 +68,65 @@ def paragraph(rich_html):
     return {"type": "paragraph", "value": rich_html}
 
 
-def add_audience_links(home, audience, links):
-    """Append ``links`` [(page, text)] to the home page's box for ``audience`` (the feature apps' seeds lead their
-    users there), each unless the box links that page already, so an editor's wording stays. Publishes the home page
-    when it changed; returns whether it did."""
-    home = HomePage.objects.get(pk=home.pk)  # fresh: other seeders may have published it since
-    entries = home.audiences.raw_data
-    box = next((entry for entry in entries if entry["value"].get("audience") == audience), None)
-    if box is None:
-        return False
-    current = box["value"]["links"]
-    # Items as the seed wrote them, or as Wagtail keeps a list once an editor saved the page ({"value": …}).
-    wrapped = bool(current) and "value" in current[0]
-    linked = {link.get("value", link).get("page") for link in current}
-    added = [{"page": page.pk, "url": "", "text": text} for page, text in links if page.pk not in linked]
-    if not added:
-        return False
-    current.extend({"type": "item", "value": link} if wrapped else link for link in added)
-    home.audiences = json.dumps(list(entries), ensure_ascii=False, default=str)
-    home.save_revision().publish()
-    return True
+# What the portal offers each audience, by language; the links come from the apps that offer it.
+AUDIENCE_BOXES = {
+    "ru": [
+        (
+            "students",
+            "Школьникам и студентам",
+            "Узнайте, какие профессии нужны краю, какие подходят именно вам и где попробовать себя в деле.",
+        ),
+        (
+            "parents",
+            "Родителям",
+            "Как помочь ребёнку выбрать профессию, куда обратиться за советом и где найти кружок рядом с домом.",
+        ),
+        (
+            "teachers",
+            "Педагогам",
+            "Готовые занятия по профориентации, экскурсии и профпробы для класса, курсы повышения квалификации.",
+        ),
+        (
+            "disabled_youth",
+            "Молодёжи с ОВЗ",
+            "Где учиться и работать с учётом здоровья: колледжи с адаптированными программами и доступные ярмарки "
+            "вакансий.",
+        ),
+        (
+            "employers",
+            "Работодателям",
+            "Зарегистрируйте организацию и публикуйте экскурсии, профпробы и вакансии для молодёжи края.",
+        ),
+    ],
+    "en": [
+        (
+            "students",
+            "Students",
+            "Find out which professions the krai needs, which suit you, and where to try your hand at them.",
+        ),
+        (
+            "parents",
+            "Parents",
+            "How to help your child choose a profession, where to ask for advice, and clubs near your home.",
+        ),
+        (
+            "teachers",
+            "Teachers",
+            "Ready-made career lessons, excursions and job trials for your class, professional development courses.",
+        ),
+        (
+            "disabled_youth",
+            "Young people with disabilities",
+            "Where to study and work with your health in mind: colleges with adapted programmes and accessible job "
+            "fairs.",
+        ),
+        (
+            "employers",
+            "Employers",
+            "Register your organisation and publish excursions, job trials and vacancies for the krai's young people.",
+        ),
+    ],
+}
 
 
 class Seeder(PageSeeder):
@@ -110,11 +149,11 @@ class Seeder(PageSeeder):
             intro="Региональный проект «Учись и работай в Хабаровском крае»: цель, задачи, показатели и участники.",
         )
         programme_page = self.programme_page(about, programme)
-        events_index = self.events(home)
+        self.events(home)
         self.news(home, images)
         self.collections(about)
         self.accessible_environment(about)
-        self.home_entry_points(home, programme_page, events_index)
+        self.home_entry_points(home)
 
         home_en = self.translate(
             home,
@@ -139,10 +178,8 @@ class Seeder(PageSeeder):
             easy_read_summary="",
             body="[]",
         )
-        passport_en = self.translate(
-            programme_page, en, slug="project-passport", **self.programme_fields(programme, "en")
-        )
-        self.home_entry_points_en(home_en, passport_en)
+        self.translate(programme_page, en, slug="project-passport", **self.programme_fields(programme, "en"))
+        self.home_entry_points(home_en)
         self.settings(Site.objects.get(root_page=home))
         return self.created
 
@@ -483,84 +520,12 @@ class Seeder(PageSeeder):
             ensure_ascii=False,
         )
 
-    def home_entry_points_en(self, home_en, passport_en):
-        """The English home page: what the portal offers each audience, in English, until more is translated."""
-        home_en = HomePage.objects.get(pk=home_en.pk)  # fresh: the tree changed under the object we held
-        if home_en.audiences and not self.refresh:
-            return
-        passport = [(passport_en.pk, "The project passport")]
-        home_en.audiences = self.audience_entries(
-            [
-                (
-                    "students",
-                    "Students",
-                    "Find out which professions Khabarovsk Krai needs and where to train for them.",
-                    passport,
-                ),
-                (
-                    "parents",
-                    "Parents",
-                    "How to help your child choose a profession and a college in the krai.",
-                    passport,
-                ),
-                (
-                    "teachers",
-                    "Teachers",
-                    "Lesson kits, competitions and events for teachers and school psychologists.",
-                    passport,
-                ),
-                (
-                    "disabled_youth",
-                    "Young people with disabilities",
-                    "Professions open to people with disabilities, and colleges with adapted programmes.",
-                    passport,
-                ),
-                (
-                    "employers",
-                    "Employers",
-                    "How to take part in career guidance: visits, work placements, mentoring.",
-                    passport,
-                ),
-            ]
-        )
-        home_en.save_revision().publish()
-
-    def home_entry_points(self, home, programme_page, events_index):
+    def home_entry_points(self, home):
+        """The home page's box for each audience, in the home page's language. The boxes start without links: each
+        app's seed leads its audience to its own tool (``link_from_home``), so a box lists only tools that exist."""
         home = HomePage.objects.get(pk=home.pk)  # fresh: the tree changed under the object we held
         if home.audiences and not self.refresh:
             return
-        collections = {c.slug: c for c in CollectionPage.objects.descendant_of(home)}
-        entries = [
-            (
-                "students",
-                "Школьникам и студентам",
-                "Узнайте, какие профессии нужны в Хабаровском крае и где им учиться.",
-                [(events_index.pk, "Мероприятия проекта")],
-            ),
-            (
-                "parents",
-                "Родителям",
-                "Как помочь ребёнку выбрать профессию и учебное заведение в крае.",
-                [(collections["meropriyatiya-dlya-roditelei"].pk, "Мероприятия для родителей")],
-            ),
-            (
-                "teachers",
-                "Педагогам",
-                "Методические материалы, конкурсы и мероприятия для педагогов и психологов.",
-                [(collections["meropriyatiya-dlya-pedagogov"].pk, "Мероприятия для педагогов")],
-            ),
-            (
-                "disabled_youth",
-                "Молодёжи с ОВЗ",
-                "Профессии, доступные людям с инвалидностью, и колледжи с адаптированными программами.",
-                [(programme_page.pk, "О проекте")],
-            ),
-            (
-                "employers",
-                "Работодателям",
-                "Как участвовать в профориентации: экскурсии, практики, наставничество.",
-                [(programme_page.pk, "Задачи проекта")],
-            ),
-        ]
-        home.audiences = self.audience_entries(entries)
+        boxes = AUDIENCE_BOXES[home.locale.language_code]
+        home.audiences = self.audience_entries([(audience, title, text, []) for audience, title, text in boxes])
         home.save_revision().publish()

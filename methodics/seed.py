@@ -26,7 +26,7 @@ from methodics.models import (
     PracticeMaterial,
 )
 from portal.groups import teachers_group
-from portal.seeding import PageSeeder, collection
+from portal.seeding import PageSeeder, collection, link_from_home
 
 CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"
 DEMO_NOTE = "Демонстрационные материалы портала"
@@ -77,6 +77,7 @@ class Seeder(PageSeeder):
         for kit in content["kits"]:
             kits[kit["slug"]] = self.kit(index, kit, kits)
         self.practices(index, content["practices"])
+        link_from_home("teachers", index, {"ru": "Занятия по профориентации и комплекты"})
         return self.created
 
     def document(self, title, make, extension, *, private=False):

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from atlas.models import ProfessionPage, Sector
 from navigator.models import ApplicantHandbookPage, EqualOpportunitiesPage, NavigatorIndexPage, ProfnavigatorEditionPage
-from portal.seeding import PageSeeder
+from portal.seeding import PageSeeder, link_from_home
 
 
 def paragraph(text):
@@ -47,7 +47,7 @@ class Seeder(PageSeeder):
                 ),
                 sections=json.dumps(self.sections(sectors, cards, year), ensure_ascii=False),
             )
-        self.upsert(
+        equal = self.upsert(
             index,
             EqualOpportunitiesPage,
             "ravnye-vozmozhnosti",
@@ -99,6 +99,7 @@ class Seeder(PageSeeder):
                 ensure_ascii=False,
             ),
         )
+        link_from_home("disabled_youth", equal, {"ru": "Профнавигатор равных возможностей"})
         return self.created
 
     @staticmethod

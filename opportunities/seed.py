@@ -14,7 +14,7 @@ from wagtail.models import Locale, Site
 from atlas.models import EducationalOrganization, Employer, ProfessionPage
 from partners import accounts
 from partners.models import Organisation, Status
-from portal.seeding import PageSeeder
+from portal.seeding import PageSeeder, link_from_home
 
 from .models import Opportunity, OpportunityAccessibility, OpportunityIndexPage, OpportunitySlot
 
@@ -99,12 +99,22 @@ def demo_inn(number):
     return "".join(map(str, digits)) + str(sum(d * w for d, w in zip(digits, weights, strict=True)) % 11 % 10)
 
 
+# The list in the home page's boxes: students and teachers find excursions there, organisations publish them.
+HOME_LINKS = {
+    "students": {"ru": "Экскурсии и профпробы", "en": "Excursions and job trials"},
+    "teachers": {"ru": "Экскурсии и профпробы для класса", "en": "Excursions and job trials for your class"},
+    "employers": {"ru": "Разместить экскурсию или профпробу", "en": "Publish an excursion or a job trial"},
+}
+
+
 class Seeder(PageSeeder):
     def run(self):
         index = self.index_page()
         russian = Locale.objects.filter(language_code="ru").first()
         if russian is None or index is None:
             return self.created
+        for audience, texts in HOME_LINKS.items():
+            link_from_home(audience, index, texts)
         employers = Employer.objects.filter(locale=russian, professions__isnull=False).distinct().order_by("name")
         colleges = EducationalOrganization.objects.filter(
             locale=russian, kind="spo", professions__isnull=False, district__isnull=False

@@ -14,9 +14,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from atlas.models import MunicipalDistrict
-from home.models import ContentPage, EventIndexPage, EventPage, HomePage, SectionPage
+from home.models import ContentPage, EventIndexPage, EventPage, SectionPage
 from portal.pdf import pdf_bytes
-from portal.seeding import PageSeeder, collection
+from portal.seeding import PageSeeder, collection, link_from_home
 
 from .access import centre_staff_group
 from .models import CentreKind, SupportCentre, SupportCentresPage
@@ -135,11 +135,15 @@ class Seeder(PageSeeder):
                 audiences=["parents"],
                 body=sections_body(guide["sections"]),
             )
-        club = self.club(section, content["club"])
+        self.club(section, content["club"])
         centres_page = self.centres_page(section)
         self.centres()
         self.english(section, centres_page)
-        self.home_box(home, section, centres_page, club)
+        for audience, page, texts in (
+            ("parents", section, {"ru": "Раздел для родителей", "en": "For parents"}),
+            ("parents", centres_page, {"ru": "Куда обратиться за помощью", "en": "Where to get help"}),
+        ):
+            link_from_home(audience, page, texts)
         return self.created
 
     def centres_page(self, section):
@@ -276,22 +280,3 @@ class Seeder(PageSeeder):
             request_introduction="<p>Write what worries you: a specialist will answer by e-mail or call you back, "
             "usually within a few working days. The consultation is free.</p>",
         )
-
-    def home_box(self, home, section, centres_page, club):
-        """The home page's box for parents leads to the section, the centres and the club (while it still leads to
-        the seeded list of events for parents, which the section replaces)."""
-        home = HomePage.objects.get(pk=home.pk)
-        entries = home.audiences.raw_data
-        box = next((entry for entry in entries if entry["value"].get("audience") == "parents"), None)
-        wanted = [section.pk, centres_page.pk, club.pk]
-        if box is None or [link.get("page") for link in box["value"]["links"]] == wanted:
-            return
-        if len(box["value"]["links"]) > 1 and not self.refresh:
-            return  # editors have set the box's links themselves
-        box["value"]["links"] = [
-            {"page": section.pk, "url": "", "text": "Раздел для родителей"},
-            {"page": centres_page.pk, "url": "", "text": "Куда обратиться за помощью"},
-            {"page": club.pk, "url": "", "text": "Родительский клуб"},
-        ]
-        home.audiences = json.dumps(list(entries), ensure_ascii=False, default=str)
-        home.save_revision().publish()

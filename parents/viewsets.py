@@ -71,8 +71,11 @@ class SupportCentreViewSet(ModelViewSet):
 
 
 class CentreStaffPolicy(SeenByPolicy):
-    """Questions can only be sent from the public form (no «add» for anyone); the model permissions of the group,
+    """Questions can only be sent from the public form (no «add» for anyone) and are never edited (no «change», even
+    for a superuser on a centre's staff: the question is the parent's words); the model permissions of the group,
     narrowed to the questions of the centres whose staff the account is."""
+
+    refused = ("add", "change")
 
 
 class QuestionInspectView(PolicyInspectView):
@@ -102,7 +105,7 @@ class ConsultationRequestViewSet(ModelViewSet):
     inspect_view_class = QuestionInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
-    # Nothing is edited (the question is the parent's words): the group has no «change» permission, so the edit
+    # Nothing is edited (the question is the parent's words): the policy refuses «change» to everyone, so the edit
     # view refuses everyone; Wagtail still wants fields to build its form from.
     form_fields = ["answered_at"]
     list_display = [

@@ -361,6 +361,41 @@ def test_no_horizontal_scroll_at_320_px(page, site_server, urls, largest):
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"
 
 
+# Pages with the widest content: forms in grids, tables, charts, long words in headings, the panel's labels.
+REFLOW_SAMPLE = [
+    "home",
+    "atlas with filters",
+    "profession card",
+    "monitoring report",
+    "report search",
+    "search results",
+    "methodics with filters",
+    "lesson",
+    "sign in",
+    "404",
+]
+
+
+def test_every_size_spacing_and_font_of_the_visually_impaired_version_reflows_at_320_px(page, site_server, urls):
+    """Each text size with each letter spacing (and the serif font at the largest), with the settings panel unfolded:
+    nothing scrolls sideways at 320 px on the widest pages. (The colour schemes change no sizes.)"""
+    from portal.accessibility import COOKIE, OPTIONS, Settings
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    modes = [(size, spacing, "sans") for size, _ in OPTIONS["size"] for spacing, _ in OPTIONS["spacing"]]
+    modes.append((OPTIONS["size"][-1][0], OPTIONS["spacing"][-1][0], "serif"))
+    overflowing = []
+    for size, spacing, font in modes:
+        mode = Settings().change("scheme", "bw").change("size", size).change("spacing", spacing).change("font", font)
+        page.context.add_cookies([{"name": COOKIE, "value": mode.to_cookie(), "url": site_server.url}])
+        for name in REFLOW_SAMPLE:
+            page.goto(site_server.url + urls["types"][name])
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                overflowing.append((name, size, spacing, font, overflow))
+    assert overflowing == []
+
+
 @pytest.mark.parametrize("scheme", [None, "wb"])
 def test_search_suggestions_work_with_the_keyboard_and_pass_axe(page, site_server, urls, scheme):
     """The ARIA combobox of the search page: open with typing, arrows move the active option while focus stays

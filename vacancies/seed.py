@@ -15,7 +15,7 @@ from wagtail.models import Locale, Site
 
 from opportunities.seed import DEMO_DOMAIN
 from partners.models import Organisation, Status
-from portal.seeding import PageSeeder
+from portal.seeding import PageSeeder, link_from_home
 
 from . import trudvsem
 from .models import Kind, Source, Vacancy, VacancyIndexPage
@@ -70,6 +70,7 @@ class Seeder(PageSeeder):
         index = self.index_page()
         if index is None:
             return self.created
+        link_from_home("employers", index, {"ru": "Разместить вакансию", "en": "Publish a vacancy"})
         self.demo_vacancies()
         self.sample_import()
         return self.created

@@ -1,5 +1,5 @@
 """The seed's catalogue: on a small site built here, the page, 40 demonstration programmes over the districts the
-file names, links in the home page's boxes for parents and students, and nothing doubled by a second run; and on the
+file names, a link in the home page's box for parents, and nothing doubled by a second run; and on the
 demo site (load_seed, shared with the other tests on the seeded site), the catalogue answering with its 40 rows."""
 
 import json
@@ -64,7 +64,7 @@ def test_the_seed_adds_the_catalogue_40_demonstration_programmes_and_the_home_li
     for shown in (home, home_en):
         linked = box_pages(shown)
         target = page if shown == home else english
-        assert linked["parents"] == linked["students"] == [target.pk] and linked["teachers"] == []
+        assert linked["parents"] == [target.pk] and linked["students"] == linked["teachers"] == []
 
     assert Seeder(log=quiet).run() == 0
     assert ExtracurricularProgramme.objects.count() == 40 and box_pages(home)["parents"] == [page.pk]
@@ -92,6 +92,6 @@ def test_the_demo_site_lists_the_programmes_and_leads_there_from_the_home_page(s
     html = client.get(page.url).content.decode()
     assert "40 программ" in html and html.count("демонстрационная запись") == 20  # the first page of 20
     home = client.get("/").content.decode()
-    assert home.count(f'href="{page.url}"') >= 2  # the boxes for parents and students
+    assert home.count(f'href="{page.url}"') >= 2  # the menu and the box for parents
     khv = client.get(page.url, {"age": "16-18", "direction": "social"}).content.decode()
     assert "Школа вожатых" in khv and "Плавание" not in khv

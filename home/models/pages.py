@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,20 @@ from portal.pages import PortalPage, TransliteratedSlugMixin
 
 from .base import SECTION_PARENTS, PageTag
 from .news import NewsPage
+
+
+class AddressBlock(blocks.CharBlock):
+    """An address on this site (``/organizatsiyam/registratsiya/``) or elsewhere (``https://…``): the boxes lead to
+    the portal's own forms, which are views rather than pages, and a full address would break when the domain does."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=500, validators=[validate_address], **kwargs)
+
+
+def validate_address(value):
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
 
 
 class AudienceEntryBlock(blocks.StructBlock):
@@ -37,7 +52,7 @@ class AudienceEntryBlock(blocks.StructBlock):
         blocks.StructBlock(
             [
                 ("page", blocks.PageChooserBlock(label=_("page"), required=False)),
-                ("url", blocks.URLBlock(label=_("or address"), required=False)),
+                ("url", AddressBlock(label=_("or address"), required=False)),
                 ("text", blocks.CharBlock(label=_("link text"), required=False)),
             ]
         ),

@@ -75,6 +75,21 @@ def test_an_editor_or_a_superuser_who_is_not_a_centres_staff_sees_no_question(cl
     assert client.get(reverse("parents_centres:index")).status_code == 200
 
 
+def test_a_superuser_on_a_centres_staff_opens_its_questions_but_never_edits_or_adds_one(client, centres):
+    question = ask(centres["amursk"], question="Вопрос в центр, где работает администратор")
+    admin = get_user_model().objects.create_superuser("root@example.ru", "root@example.ru", PASSWORD)
+    centres["amursk"].staff.add(admin)
+    signed_in(client, admin)
+    assert "Вопрос в центр, где работает администратор" in client.get(
+        reverse("parents_requests:inspect", args=[question.pk])
+    ).content.decode()
+    assert client.get(reverse("parents_requests:edit", args=[question.pk])).status_code == 302
+    assert client.post(reverse("parents_requests:edit", args=[question.pk]), {"answered_at": ""}).status_code == 302
+    assert client.get(reverse("parents_requests:add")).status_code == 302
+    question.refresh_from_db()
+    assert question.answered_at is None
+
+
 def test_marking_answered_starts_the_keeping_time_and_the_daily_command_deletes_what_is_past_it(
     client, centres, settings
 ):

@@ -1,9 +1,13 @@
 """What every app's seed module shares: idempotent creation of published pages and of generated documents."""
 
+import json
+
 from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import translation
 from slugify import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page, Site
 
 from portal import locales
 from portal.document_access import file_exists
@@ -14,6 +18,50 @@ def collection(name, parent=None):
     """The collection ``name`` under ``parent`` (the root by default), created if missing."""
     parent = parent or Collection.get_first_root_node()
     return parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+
+
+def link_from_home(audience, target, texts):
+    """Lead the home page's box for ``audience`` (the site root's ``audiences``) to ``target`` in each language of
+    ``texts`` ({language code: link text}). ``target`` is a page (linked in its translation into that language; a
+    language without one is skipped) or the name of a view (reversed in that language). A link the box has already
+    is not added again, so an editor's wording and order stay. Returns how many boxes changed."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return 0
+    changed = 0
+    for home in site.root_page.get_translations(inclusive=True).select_related("locale"):
+        language = home.locale.language_code
+        if language not in texts:
+            continue
+        if isinstance(target, Page):
+            page = target.get_translation_or_none(home.locale)
+            link = page and {"page": page.pk, "url": "", "text": texts[language]}
+        else:
+            with translation.override(language):
+                link = {"page": None, "url": reverse(target), "text": texts[language]}
+        changed += bool(link) and add_audience_link(home, audience, link)
+    return changed
+
+
+def add_audience_link(home, audience, link):
+    """Append ``link`` to ``home``'s box for ``audience`` unless the box leads there already; publish if changed."""
+    home = home.specific_class.objects.get(pk=home.pk)  # fresh: other seeders may have published it since
+    if not hasattr(home, "audiences"):
+        return False
+    entries = home.audiences.raw_data
+    box = next((entry for entry in entries if entry["value"].get("audience") == audience), None)
+    if box is None:
+        return False
+    current = box["value"]["links"]
+    # Items as the seed wrote them, or as Wagtail keeps a list once an editor saved the page ({"value": …}).
+    wrapped = bool(current) and "value" in current[0]
+    leads_to = link["page"] or link["url"]
+    if any((item.get("value", item).get("page") or item.get("value", item).get("url")) == leads_to for item in current):
+        return False
+    current.append({"type": "item", "value": link} if wrapped else link)
+    home.audiences = json.dumps(list(entries), ensure_ascii=False, default=str)
+    home.save_revision().publish()
+    return True
 
 
 class PageSeeder:
