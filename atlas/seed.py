@@ -137,7 +137,7 @@ class Seeder:
         }
 
         atlas = self.atlas_index()
-        link_from_home("students", atlas, {"ru": "Атлас профессий края", "en": "Atlas of the krai's professions"})
+        link_from_home("students", atlas, {"ru": "Атлас профессий края", "en": "Atlas of the krai’s professions"})
         cards_file = ATLAS_DIR / "professions.json"
         cards = json.loads(cards_file.read_text(encoding="utf-8")) if cards_file.exists() else []
         pages = {}

@@ -123,7 +123,7 @@ AUDIENCE_BOXES = {
         (
             "employers",
             "Employers",
-            "Register your organisation and publish excursions, job trials and vacancies for the krai's young people.",
+            "Register your organisation and publish excursions, job trials and vacancies for the krai’s young people.",
         ),
     ],
 }
