@@ -37,7 +37,8 @@ def sample_professions():
 def illustrations():
     """The project's drawings that are in the image library, in the order of illustrations.json."""
     titles = [meta["title"] for meta in illustration_list()]
-    images = {image.title: image for image in get_image_model().objects.filter(title__in=titles)}
+    found = get_image_model().objects.filter(title__in=titles).prefetch_related("renditions")
+    images = {image.title: image for image in found}
     return [images[title] for title in titles if title in images]
 
 
