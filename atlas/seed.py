@@ -25,6 +25,7 @@ from atlas.models import (
 )
 from atlas.subjects import ensure_subject_translations, ensure_subjects
 from portal.seeding import link_from_home
+from portal.illustrations import sector_illustrations
 
 ATLAS_DIR = settings.BASE_DIR / "media_seed" / "atlas"
 DATA_DIR = ATLAS_DIR / "data"
@@ -87,6 +88,7 @@ class Seeder:
             )
             for row in read_csv("sectors.csv")
         }
+        self.illustrate(sectors)
         districts = {
             row["name_ru"]: self.upsert(
                 MunicipalDistrict,
@@ -163,6 +165,14 @@ class Seeder:
                 page.related_professions.set(related)
                 page.save_revision().publish()
         return self.created
+
+    def illustrate(self, sectors):
+        """Each sector gets the project's drawing for it, unless an editor has chosen another picture."""
+        for name, image in sector_illustrations().items():
+            sector = sectors.get(name)
+            if sector is not None and sector.illustration_id is None:
+                sector.illustration = image
+                sector.save(update_fields=["illustration"])
 
     def atlas_index(self):
         home = Site.objects.get(is_default_site=True).root_page

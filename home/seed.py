@@ -20,6 +20,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from portal.addresses import site_address
 from portal.audiences import ensure_audience_translations, ensure_audiences
+from portal.illustrations import home_illustration
 from portal.models import Audience, PortalImage, PortalSettings
 from portal.seeding import PageSeeder
 
@@ -139,6 +140,7 @@ class Seeder(PageSeeder):
         programme = load_json(PROGRAMME_DIR / "programme.json")
 
         home = self.home_page(ru, programme)
+        self.hero(home)
         self.site(home)
         about = self.upsert(
             home,
@@ -179,6 +181,7 @@ class Seeder(PageSeeder):
             body="[]",
         )
         self.translate(programme_page, en, slug="project-passport", **self.programme_fields(programme, "en"))
+        self.hero(home_en)
         self.home_entry_points(home_en)
         self.settings(Site.objects.get(root_page=home))
         return self.created
@@ -227,6 +230,12 @@ class Seeder(PageSeeder):
                 page.delete()
             self.created += 1
         return home
+
+    def hero(self, home):
+        """The home page's illustration (the project's drawing), unless an editor has chosen one."""
+        if home.hero_id is None:
+            home.hero = home_illustration()
+            home.save_revision().publish()
 
     def site(self, home):
         """The default Site: rooted at the home page, at the address of ``PUBLIC_BASE_URL``. The setting is the

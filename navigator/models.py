@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from atlas.models import EducationalOrganization, MunicipalDistrict, OpenDay, ProfessionPage, ProfessionSuitability
+from atlas.models.pages import with_pictures
 from atlas.models.snippets import LEVELS
 from portal.blocks import BodyBlock
 from portal.builds import serve
@@ -101,9 +102,10 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
         ]
 
     def section_list(self):
-        """[(section value, [live profession pages in the editors' order])] with two queries in all."""
+        """[(section value, [live profession pages in the editors' order])] with a constant number of queries (the
+        cards' pictures and their renditions included)."""
         ids = self.profession_ids()
-        pages = {p.pk: p for p in ProfessionPage.objects.live().filter(pk__in=ids).select_related("sector")}
+        pages = {p.pk: p for p in with_pictures(ProfessionPage.objects.live().filter(pk__in=ids))}
         return [
             (section.value, [pages[p.pk] for p in section.value["professions"] if p and p.pk in pages])
             for section in self.sections

@@ -12,7 +12,7 @@ from portal.pages import PortalPage, paginate, when_shown
 
 from ..exchange import export_professions
 from ..filters import AtlasFilterForm
-from .pages import ProfessionPage
+from .pages import ProfessionPage, with_pictures
 from .snippets import EducationalOrganization, Employer, MunicipalDistrict, Sector
 
 
@@ -31,30 +31,26 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
         verbose_name = _("atlas of professions")
 
     def professions(self):
-        return (
-            ProfessionPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("sector")
-            .only(
-                "title",
-                "url_path",
-                "slug",
-                "summary",
-                "education_level",
-                "demand_level",
-                "salary_min",
-                "salary_max",
-                "salary_source",
-                "is_future_profession",
-                "klimov_type",
-                "sector__name",
-                "sector__slug",
-                "path",
-                "depth",
-                "locale_id",
-                "content_type_id",
-            )
+        return with_pictures(ProfessionPage.objects.live().public().child_of(self)).only(
+            "title",
+            "url_path",
+            "slug",
+            "summary",
+            "education_level",
+            "demand_level",
+            "salary_min",
+            "salary_max",
+            "salary_source",
+            "is_future_profession",
+            "klimov_type",
+            "sector__name",
+            "sector__slug",
+            "sector__illustration",
+            "image",
+            "path",
+            "depth",
+            "locale_id",
+            "content_type_id",
         )
 
     def filter_form(self, request):

@@ -60,6 +60,14 @@ def item_list(verbose_name):
     return StreamField([("item", CharBlock(label=_("item")))], blank=True, verbose_name=verbose_name)
 
 
+def with_pictures(professions):
+    """``professions`` with each card's picture and its sector's illustration, and their renditions: three queries
+    more in all, whatever the number of cards (the list cards show ProfessionPage.picture)."""
+    return professions.select_related("sector", "sector__illustration", "image").prefetch_related(
+        "image__renditions", "sector__illustration__renditions"
+    )
+
+
 def items(stream):
     """The texts of an item_list, in order, without empty ones."""
     return [text for child in stream if (text := str(child.value).strip())]
@@ -119,6 +127,15 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         blank=True,
         help_text=_("The matching competence of the «Абилимпикс» championship, if there is one."),
     )
+    image = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("picture"),
+        help_text=_("The card's picture in the atlas; without one, the card shows its sector's illustration."),
+    )
     media = StreamField(
         [("image", ImageBlock()), ("video", VideoBlock())], blank=True, verbose_name=_("images and video")
     )
@@ -167,6 +184,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
             ],
             heading=_("Salary"),
         ),
+        FieldPanel("image"),
         FieldPanel("media"),
     ]
     links_panels = [
@@ -246,6 +264,13 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
     def salary_is_demo(self):
         """A salary without a source is demonstration data, and the site says so."""
         return bool(self.salary_min or self.salary_max) and not self.salary_source
+
+    @property
+    def picture(self):
+        """The card's own picture, or else its sector's illustration (None when neither has one)."""
+        if self.image_id:
+            return self.image
+        return self.sector.illustration if self.sector_id and self.sector.illustration_id else None
 
     @property
     def unverified(self):

@@ -72,8 +72,23 @@ class Sector(AtlasSnippet):
     """A priority direction of the krai's economy (авиастроение, судостроение, …)."""
 
     description = models.TextField(_("description"), blank=True)
+    illustration = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("illustration"),
+        help_text=_("Shown on the sector's page and on every profession card of the sector that has no picture."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), *AtlasSnippet.source_panels]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("illustration"),
+        *AtlasSnippet.source_panels,
+    ]
     search_kind = "sector"
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("description")]
 

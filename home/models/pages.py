@@ -69,6 +69,15 @@ class HomePage(PortalPage):
     """The portal's front page: what the programme is, and a way in for each of its five audiences."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    hero = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("illustration"),
+        help_text=_("The picture beside the introduction."),
+    )
     audiences = StreamField([("entry", AudienceEntryBlock())], verbose_name=_("entry points"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -76,6 +85,7 @@ class HomePage(PortalPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("hero"),
         FieldPanel("audiences"),
         FieldPanel("body"),
         MultiFieldPanel(PortalPage.summary_panels, heading=_("Summaries")),

@@ -250,6 +250,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.PortalDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# SVG for the project's drawings (bin/draw_illustrations.py): templates ask for their renditions with «preserve-svg».
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Spreadsheet imports (atlas, monitoring): a larger file is refused before it is read.
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 # Teachers sign in at Wagtail's front-end login (/_util/login/) for the private materials; the link beside a

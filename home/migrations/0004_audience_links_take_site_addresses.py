@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0002_rich_text_blocks_name_their_editor'),
+        ('home', '0003_hero'),
     ]
 
     operations = [
