@@ -1,5 +1,6 @@
 """How long what visitors send through the feedback form and the mistake dialog is kept (152-ФЗ: no longer than
-needed): FEEDBACK_KEPT_DAYS days after it was sent, then deleted by the daily housekeeping (manage.py forget_feedback)."""
+needed): FEEDBACK_KEPT_DAYS days after it was sent, then deleted by the daily housekeeping (manage.py
+forget_feedback)."""
 
 import datetime
 

@@ -15,7 +15,10 @@ from .models import ContactsPage, FeedbackFormField, FeedbackFormPage
 
 # Confirmed by the regional project's document; (Russian, English).
 BODY_NAMES = {
-    "ministry": ("Министерство образования и науки Хабаровского края", "Ministry of Education and Science of Khabarovsk Krai"),
+    "ministry": (
+        "Министерство образования и науки Хабаровского края",
+        "Ministry of Education and Science of Khabarovsk Krai",
+    ),
     "iro": (
         "КГАОУ ДПО «Хабаровский краевой институт развития образования» (ХК ИРО)",
         "Khabarovsk Krai Institute for the Development of Education (KhK IRO)",
@@ -94,7 +97,7 @@ class Seeder(PageSeeder):
                 english,
                 slug="contacts",
                 title="Contacts",
-                summary="The krai's Ministry of Education and Science, KhK IRO and the regional career guidance centre.",
+                summary="The krai's Ministry of Education and Science, KhK IRO and the regional career centre.",
                 introduction=CONTACTS_INTRODUCTION["en"],
             )
             texts = FORM_TEXTS["en"]
@@ -112,7 +115,8 @@ class Seeder(PageSeeder):
         return self.created
 
     def settings(self, site, contacts, form):
-        chosen = PortalSettings.for_site(site)
+        # The row itself, not the look-up kept for the pages (portal.lookups): it is saved below.
+        chosen = PortalSettings.objects.get_or_create(site=site)[0]
         changed = False
         values = {"contacts_page_id": contacts.pk, "feedback_page_id": form.pk}
         for prefix, (name_ru, name_en) in BODY_NAMES.items():

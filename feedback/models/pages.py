@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from slugify import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -43,6 +44,11 @@ class ContactsPage(PortalPage):
 
 class FeedbackFormField(AbstractFormField):
     page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    def get_field_clean_name(self):
+        """The label transliterated, as the portal's slugs are («Ваше сообщение» → vashe_soobshchenie): Wagtail's own
+        would spell Cyrillic as escape codes (u0412u0430…) in the field's name and id."""
+        return slugify(self.label, separator="_", max_length=200) or super().get_field_clean_name()
 
 
 class FeedbackFormPage(EmailFormMixin, FormMixin, PortalPage):
