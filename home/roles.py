@@ -35,6 +35,9 @@ MODEL_PERMISSIONS = {
         ("competitions", "view_entry"),
         ("competitions", "change_entry"),
         ("competitions", "run_competitions"),
+        # The mistakes visitors report on pages (the feedback form's submissions go with the form page's rights).
+        ("feedback", "view_errorreport"),
+        ("feedback", "delete_errorreport"),
     ],
 }
 MODEL_PERMISSIONS[MODERATORS] = [

@@ -2,11 +2,13 @@
 site-wide settings every page renders (contacts, accessibility statement). They live in the shell
 because every app's pages use them and the shell must not depend on a feature app."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
@@ -52,9 +54,51 @@ class PortalRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+# The bodies whose contacts the footer and the contacts page show, in their order: (field prefix, heading in the admin).
+CONTACT_BODIES = (
+    ("ministry", _("Regional ministry of education")),
+    ("iro", _("Regional institute for the development of education (KhK IRO)")),
+    ("centre", _("Regional career guidance centre")),
+)
+# The social networks whose pages the footer links to, for the bodies that have them: (field suffix, network's name).
+SOCIAL_NETWORKS = (("vk", _("VK")), ("telegram", _("Telegram")))
+SOCIAL_BODIES = ("ministry", "iro")
+
+
+def _name(label):
+    return models.CharField(label, max_length=255, blank=True)
+
+
+def _phone():
+    return models.CharField(_("phone"), max_length=64, blank=True)
+
+
+def _email():
+    return models.EmailField(_("e-mail"), blank=True)
+
+
+def _website(label=None):
+    return models.URLField(label or _("website"), blank=True)
+
+
+def _page(label, help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
-    """Contacts and statements shown in every page's footer."""
+    """Contacts and statements shown in every page's footer: the portal's own contacts, the contacts of the ministry,
+    ХК ИРО and the regional career guidance centre (the contacts page shows them whole), their social links, and the
+    contacts and feedback pages the footer links to. A contact left empty is shown as «уточняется»: fill in only
+    what is confirmed."""
 
     organisation_ru = models.CharField(_("organisation (Russian)"), max_length=255, blank=True)
     organisation_en = models.CharField(_("organisation (English)"), max_length=255, blank=True)
@@ -65,23 +109,85 @@ class PortalSettings(BaseSiteSetting):
     accessibility_statement_ru = RichTextField(_("accessibility statement (Russian)"), blank=True)
     accessibility_statement_en = RichTextField(_("accessibility statement (English)"), blank=True)
 
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("organisation_ru"),
-                FieldPanel("organisation_en"),
-                FieldPanel("address_ru"),
-                FieldPanel("address_en"),
-                FieldPanel("phone"),
-                FieldPanel("email"),
-            ],
-            heading=_("Contacts"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("accessibility_statement_ru"), FieldPanel("accessibility_statement_en")],
-            heading=_("Accessibility statement"),
-        ),
-    ]
+    ministry_name_ru = _name(_("name (Russian)"))
+    ministry_name_en = _name(_("name (English)"))
+    ministry_address_ru = _name(_("address (Russian)"))
+    ministry_address_en = _name(_("address (English)"))
+    ministry_phone = _phone()
+    ministry_email = _email()
+    ministry_website = _website()
+    ministry_vk = _website(_("VK page"))
+    ministry_telegram = _website(_("Telegram channel"))
+
+    iro_name_ru = _name(_("name (Russian)"))
+    iro_name_en = _name(_("name (English)"))
+    iro_address_ru = _name(_("address (Russian)"))
+    iro_address_en = _name(_("address (English)"))
+    iro_phone = _phone()
+    iro_email = _email()
+    iro_website = _website()
+    iro_vk = _website(_("VK page"))
+    iro_telegram = _website(_("Telegram channel"))
+
+    centre_name_ru = _name(_("name (Russian)"))
+    centre_name_en = _name(_("name (English)"))
+    centre_address_ru = _name(_("address (Russian)"))
+    centre_address_en = _name(_("address (English)"))
+    centre_phone = _phone()
+    centre_email = _email()
+    centre_website = _website()
+
+    contacts_page = _page(_("contacts page"), _("The page with the contacts in full, linked from every page's footer."))
+    feedback_page = _page(
+        _("feedback page"), _("The feedback form, linked from every page's footer («Нашли ошибку? Сообщите нам»).")
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("organisation_ru"),
+                            FieldPanel("organisation_en"),
+                            FieldPanel("address_ru"),
+                            FieldPanel("address_en"),
+                            FieldPanel("phone"),
+                            FieldPanel("email"),
+                        ],
+                        heading=_("Contacts"),
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("accessibility_statement_ru"), FieldPanel("accessibility_statement_en")],
+                        heading=_("Accessibility statement"),
+                    ),
+                    MultiFieldPanel(
+                        [PageChooserPanel("contacts_page"), PageChooserPanel("feedback_page")],
+                        heading=_("Pages linked from the footer"),
+                    ),
+                ],
+                heading=_("Portal"),
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel(f"{prefix}_{name}")
+                            for name in ("name_ru", "name_en", "address_ru", "address_en", "phone", "email", "website")
+                        ]
+                        + [
+                            FieldPanel(f"{prefix}_{network}")
+                            for network, _label in SOCIAL_NETWORKS
+                            if prefix in SOCIAL_BODIES
+                        ],
+                        heading=heading,
+                    )
+                    for prefix, heading in CONTACT_BODIES
+                ],
+                heading=_("Contacts of the bodies"),
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = _("portal settings")
@@ -98,6 +204,30 @@ class PortalSettings(BaseSiteSetting):
     def localized(self, field, language_code):
         """The value of ``field`` in the visitor's language, falling back to the default language's."""
         return locales.column_in_language(self, field, language_code)
+
+    def bodies(self):
+        """The ministry, ХК ИРО and the career guidance centre, in the visitor's language, for templates: key, name
+        and address (each with ``*_lang``, the language shown when it is not the page's), phone, e-mail, website, and
+        the social links that are filled in (network, url). Empty values stay empty: templates say «уточняется»."""
+        shown = locales.content_language()
+        bodies = []
+        for prefix, _heading in CONTACT_BODIES:
+            body = {"key": prefix}
+            for field in ("name", "address"):
+                column = f"{prefix}_{field}"
+                body[field] = locales.column_in_language(self, column)
+                language = locales.column_language(self, column)
+                body[f"{field}_lang"] = language if body[field] and language != shown else ""
+            for field in ("phone", "email", "website"):
+                body[field] = getattr(self, f"{prefix}_{field}")
+            body["phone_digits"] = re.sub(r"[^\d+]", "", body["phone"])
+            body["social"] = [
+                {"network": label, "url": getattr(self, f"{prefix}_{network}")}
+                for network, label in SOCIAL_NETWORKS
+                if prefix in SOCIAL_BODIES and getattr(self, f"{prefix}_{network}")
+            ]
+            bodies.append(body)
+        return bodies
 
 
 class UniqueInLocale:

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("pedagogam/ispolzuem/<int:kit_id>/", teacher_views.KitInUseView.as_view(), name="kit_in_use"),
     path("studentam/", include("resumes.urls")),
     path("privacy/", views.privacy, name="privacy"),
+    path("feedback/mistake/", include("feedback.urls")),
     path("sitemap/", views.site_map, name="site_map"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("", include(wagtail_urls)),

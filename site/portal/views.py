@@ -156,6 +156,7 @@ def privacy(request):
                 "consultation_days": settings.CONSULTATION_KEPT_DAYS,
                 "course_enrolments_days": settings.COURSE_ENROLMENTS_KEPT_DAYS,
                 "competition_days": settings.COMPETITION_ENTRIES_KEPT_DAYS,
+                "feedback_days": settings.FEEDBACK_KEPT_DAYS,
             },
         },
     )

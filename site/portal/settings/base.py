@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "surveys",
     "reporting",
     "parents",
+    "feedback",
     "extracurricular",
     "courses",
     "competitions",
@@ -347,6 +348,9 @@ FAIR_VISITORS_KEPT_DAYS = env.int("FAIR_VISITORS_KEPT_DAYS", default=30)
 # many days after it was sent (manage.py forget_consultation_requests, daily): the centre has it by e-mail too.
 CONSULTATION_ANSWERED_KEPT_DAYS = env.int("CONSULTATION_ANSWERED_KEPT_DAYS", default=30)
 CONSULTATION_KEPT_DAYS = env.int("CONSULTATION_KEPT_DAYS", default=180)
+# What visitors send through the feedback form and the «Нашли ошибку?» dialog is deleted this many days after it was
+# sent (manage.py forget_feedback, daily): the editors have it by e-mail too.
+FEEDBACK_KEPT_DAYS = env.int("FEEDBACK_KEPT_DAYS", default=90)
 # Teachers' enrolments on courses are forgotten this many days after the course ended (manage.py
 # forget_course_enrolments, daily): completed ones lose the teacher's name and account, the rest are deleted.
 COURSE_ENROLMENTS_KEPT_DAYS = env.int("COURSE_ENROLMENTS_KEPT_DAYS", default=365)
@@ -366,6 +370,7 @@ DAILY_COMMANDS = [
     "forget_student_accounts",
     "forget_fair_visitors",
     "forget_consultation_requests",
+    "forget_feedback",
     "forget_course_enrolments",
     "forget_competition_entries",
     "publish_diagnostics",
@@ -426,6 +431,8 @@ RATE_LIMITS = {
     "survey-answer": "60/h",  # survey answers: a class answers together from one address
     "consultation-request": "10/h",  # parents' consultation requests: each one mails a centre
     "competition-entry": "20/h",  # competition entries sent: a school's teachers may enter their classes together
+    "feedback": "10/h",  # feedback form messages: each one mails the editors
+    "error-report": "30/h",  # mistake reports from the «Нашли ошибку?» dialog: a reader may find several on a page
 }
 
 # Content-Security-Policy (django-csp). Public pages have no inline script, style or event handler, so their policy

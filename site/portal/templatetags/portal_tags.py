@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from portal import addresses, locales, lookups, pages
+from portal.models import PortalSettings
 
 register = template.Library()
 
@@ -157,3 +158,30 @@ def widget_with_errors(bound_field):
     own = bound_field.field.widget.attrs.get("aria-describedby", "")
     described_by = " ".join(filter(None, [f"{bound_field.auto_id}-error", own]))
     return bound_field.as_widget(attrs={"aria-invalid": "true", "aria-describedby": described_by})
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The addresses of the contacts and feedback pages the site settings name, each in the visitor's language where
+    translated and live: {"contacts": url, "feedback": url}, an empty string for a page not set or not live. Looked up
+    once per content version."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    language = translation.get_language()
+    site = lookups.site_for(request)
+
+    def build():
+        chosen = PortalSettings.for_site(site) if site else None
+        found = {}
+        for name in ("contacts", "feedback"):
+            page_id = getattr(chosen, f"{name}_page_id", None)
+            page = Page.objects.filter(pk=page_id).only("translation_key").first() if page_id else None
+            shown = None
+            if page is not None:
+                versions = Page.objects.filter(translation_key=page.translation_key).live().public()
+                shown = versions.filter(locale__language_code=language).first() or versions.filter(pk=page_id).first()
+            found[name] = shown.get_url(request) if shown else ""
+        return found
+
+    return lookups.lookup("footer-pages", site.pk if site else None, language, build=build)
