@@ -93,7 +93,7 @@ class ErrorReportForm(forms.Form):
         error_messages={"required": _("Select the text with the mistake first.")},
     )
     page = forms.CharField(label=_("Page address"), max_length=ADDRESS_MAX)
-    comment = forms.CharField(label=_("Comment"), max_length=COMMENT_MAX, required=False)
+    comment = forms.CharField(label=_("Your comment"), max_length=COMMENT_MAX, required=False)
 
     def clean_page(self):
         path = page_path(self.cleaned_data["page"])
