@@ -18,6 +18,11 @@ class QueryFilterForm(forms.Form):
             if name not in self.errors and value not in (None, "", False)
         }
 
+    @property
+    def is_active(self):
+        """Whether the query string sets any of the form's fields (valid or not): a folded filter panel opens then."""
+        return self.is_bound and any(value.strip() for name in self.fields for value in self.data.getlist(name, []))
+
 
 class FacetFilterForm(QueryFilterForm):
     """Words and a choice for each facet of a faceted list: ``facet_titles`` names the facets in order, ``labels`` (the
