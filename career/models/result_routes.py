@@ -12,11 +12,11 @@ from portal.pdf import qr_svg, render_pdf
 
 from .. import klimov, record
 from ..chart import profile_chart
-from ..study import study_length
 from ..forms import DisabilityForm
 from ..ranking import atlas_locale, rank
 from ..route import route_plan
 from ..state import MAX_COMPARED
+from ..study import study_length
 from .routing import chosen_ids, limited, load, personal
 
 

@@ -2,7 +2,7 @@
 admin forms: those cannot load while the models do, and the pages that filter import this module at load time."""
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class QueryFilterForm(forms.Form):
@@ -33,7 +33,7 @@ class FacetFilterForm(QueryFilterForm):
 
     def __init__(self, data, *, labels):
         super().__init__(data)
-        anything = [("", gettext_lazy("Any"))]
+        anything = [("", pgettext_lazy("filter", "Any"))]
         for facet, title in self.facet_titles.items():
             self.fields[facet] = forms.ChoiceField(
                 label=title,
