@@ -272,3 +272,20 @@ def test_the_route_links_the_colleges_and_employers_of_the_atlas(client, career)
     atlas = career["atlas"].url
     assert f'<a href="{atlas}uchebnye-zavedeniya/{career["college"].slug}/">Судостроительный колледж</a>' in route
     assert f'<a href="{atlas}rabotodateli/{career["shipyard"].slug}/">Амурский судостроительный завод</a>' in route
+
+
+def balanced_answers():
+    """An answer set giving every type the same score: in each pair, the type with fewer points so far."""
+    scores, answers = dict.fromkeys(klimov.TYPE_LABELS, 0), []
+    for question in klimov.questions():
+        choice = "a" if scores[question.a.type] <= scores[question.b.type] else "b"
+        scores[question.a.type if choice == "a" else question.b.type] += 1
+        answers.append(choice)
+    return "".join(answers)
+
+
+def test_equally_strong_interests_are_each_in_their_own_quotes(client, career):
+    text = main(client.get(finish(client, balanced_answers())))
+    lead = re.search(r'<p class="lead">(.*?)</p>', text, re.S).group(1)
+    quoted = re.findall(r"«([^«»]+)»", lead)
+    assert len(quoted) == len(set(quoted)) >= 2 and all("," not in name for name in quoted), lead
