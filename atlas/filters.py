@@ -4,6 +4,7 @@ works without JavaScript, and a bad value is reported and ignored instead of bre
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.disabilities import DISABILITY_CATEGORIES
 from portal.filter_forms import QueryFilterForm
@@ -18,13 +19,19 @@ SORTS = [("name", _("by name")), ("salary", _("by salary, highest first")), ("de
 class AtlasFilterForm(QueryFilterForm):
     q = forms.CharField(label=_("Profession name contains"), required=False, max_length=100)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
-    level = forms.ChoiceField(label=_("Education level"), required=False, choices=[("", _("Any")), *LEVELS])
+    level = forms.ChoiceField(
+        label=_("Education level"), required=False, choices=[("", pgettext_lazy("filter", "Any")), *LEVELS]
+    )
     district = forms.ChoiceField(label=_("District"), required=False)
-    klimov = forms.ChoiceField(label=_("Interest type"), required=False, choices=[("", _("Any")), *KLIMOV_TYPES])
+    klimov = forms.ChoiceField(
+        label=_("Interest type"), required=False, choices=[("", pgettext_lazy("filter", "Any")), *KLIMOV_TYPES]
+    )
     salary_from = forms.IntegerField(
         label=_("Salary from, ₽ a month"), required=False, min_value=0, max_value=MAX_SALARY
     )
-    demand = forms.ChoiceField(label=_("Demand"), required=False, choices=[("", _("Any")), *DEMAND_LEVELS])
+    demand = forms.ChoiceField(
+        label=_("Demand"), required=False, choices=[("", pgettext_lazy("filter", "Any")), *DEMAND_LEVELS]
+    )
     disability = forms.ChoiceField(
         label=_("Suitable for"), required=False, choices=[("", _("Anyone")), *DISABILITY_CATEGORIES]
     )
@@ -33,8 +40,8 @@ class AtlasFilterForm(QueryFilterForm):
 
     def __init__(self, data, *, sectors, districts):
         super().__init__(data)
-        self.fields["sector"].choices = [("", _("Any")), *((s.slug, s.name) for s in sectors)]
-        self.fields["district"].choices = [("", _("Any")), *((d.slug, d.name) for d in districts)]
+        self.fields["sector"].choices = [("", pgettext_lazy("filter", "Any")), *((s.slug, s.name) for s in sectors)]
+        self.fields["district"].choices = [("", pgettext_lazy("filter", "Any")), *((d.slug, d.name) for d in districts)]
 
     def apply(self, professions):
         values = self.valid_values()

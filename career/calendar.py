@@ -3,6 +3,8 @@ one to three general steps of the school and admission year, each a (Russian, En
 migration writes the Russian steps (``MonthlyStep``), the seed their English translations; the route reads the
 snippets, which editors change and translate in the admin."""
 
+import re
+
 MONTHLY_STEPS = {
     "5-7": {
         1: [
@@ -495,6 +497,32 @@ MONTHLY_STEPS = {
 }
 
 
+# A step written for one grade of its band («Если ты в 9-м классе, …»): the route shows it to that grade only,
+# without the condition, so a student who said they are in grade 9 is not asked whether they are.
+FOR_ONE_GRADE = [
+    (re.compile(r"^Если ты в (\d+)-м классе(, | и )(.*)$", re.S), "Если "),
+    (re.compile(r"^If you are in grade (\d+)(, | and )(.*)$", re.S), "If you are "),
+]
+
+
+def for_one_grade(text):
+    """(the grade, the text without its condition) for a step written for one grade, else (None, ``text``)."""
+    for pattern, still_conditional in FOR_ONE_GRADE:
+        if match := pattern.match(text):
+            grade, joint, rest = match.groups()
+            return int(grade), (rest[:1].upper() + rest[1:] if joint.startswith(",") else still_conditional + rest)
+    return None, text
+
+
+def split_grades(Step):
+    """Every step written for one grade gets that grade, and loses its condition (migration 0008)."""
+    for step in Step.objects.filter(grade__isnull=True):
+        grade, text = for_one_grade(step.text)
+        if grade is not None:
+            step.grade, step.text = grade, text
+            step.save(update_fields=["grade", "text"])
+
+
 def ensure_steps(Step, locale):
     """The steps in ``locale`` (the default one), written from ``MONTHLY_STEPS`` where none exist yet."""
     if Step.objects.filter(locale=locale).exists():
@@ -514,7 +542,9 @@ def ensure_step_translations(steps, locale):
         if step.has_translation(locale):
             continue
         translation = step.copy_for_translation(locale)
-        translation.text = MONTHLY_STEPS[step.grade_band][step.month][step.sort_order - 1][1]
+        original = MONTHLY_STEPS[step.grade_band][step.month][step.sort_order - 1]
+        # The original lost its grade condition (split_grades) only if it had one: the English loses it too.
+        translation.text = for_one_grade(original[1])[1] if step.grade else original[1]
         translation.save()
         created += 1
     return created

@@ -8,6 +8,7 @@ import datetime
 from calendar import monthrange
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from atlas.models import OpenDay, SchoolSubject
@@ -15,6 +16,7 @@ from home.models.events import EventPage
 from portal import locales
 
 from .models.steps import MonthlyStep
+from .state import grade_band
 
 # The five profiles of the secondary school standard (ФГОС СОО) and the subjects each one deepens.
 PROFILES = [
@@ -38,6 +40,7 @@ class RoutePlan:
     specialties: list = field(default_factory=list)
     places: list = field(default_factory=list)  # (organisation, [open days])
     employers: list = field(default_factory=list)
+    atlas: object = None  # the atlas page, whose addresses show each organisation and employer
     steps: list = field(default_factory=list)
     open_days_this_month: list = field(default_factory=list)
     events_this_month: list = field(default_factory=list)
@@ -73,11 +76,15 @@ def exams(profession, subjects, names):
     )
 
 
-def monthly_steps(grade_band, month):
-    """The steps of the month for the grade band, in the visitor's language where translated (the template marks
-    the others with their language). One query, two on a site in another language than the default."""
+def monthly_steps(grade, month):
+    """The steps of the month for the grade's band (those for one grade only for that grade), in the visitor's
+    language where translated (the template marks the others with their language). One query, two on a site in
+    another language than the default."""
     steps = MonthlyStep.objects.filter(
-        locale__language_code=locales.default_language(), grade_band=grade_band, month=month
+        Q(grade__isnull=True) | Q(grade=grade),
+        locale__language_code=locales.default_language(),
+        grade_band=grade_band(grade),
+        month=month,
     )
     return locales.localized(steps)
 
@@ -103,8 +110,9 @@ def route_plan(diagnosis, profession, today=None):
         specialties=list(profession.specialties.all()),
         places=[(o, open_days.get(o.translation_key, [])) for o in organisations],
         employers=list(profession.employers.all()),
+        atlas=profession.get_parent().specific,
     )
-    plan.steps = monthly_steps(diagnosis.grade_band, today.month)
+    plan.steps = monthly_steps(diagnosis.grade, today.month)
     plan.open_days_this_month = [
         day
         for days in open_days.values()

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from slugify import slugify
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, Locale, Page, Site
 
 from portal.addresses import site_address
@@ -374,10 +375,14 @@ class Seeder(PageSeeder):
     @staticmethod
     def event_fields(event):
         wording = event["title_ru"]
-        title = wording if len(wording) <= 250 else wording[:250].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        # A plan item longer than a page title has a heading of its own, a whole phrase (cutting the wording at
+        # 250 characters left a heading ending in «…»); the cut stays only as the last resort for new rows.
+        title = event.get("heading_ru") or wording
+        if len(title) > 250:
+            title = title[:250].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         fields = {
             "title": title,
-            # The plan's full wording, when the title had to be shortened.
+            # The plan's full wording, when the title is shorter.
             "body": json.dumps(
                 [paragraph(f"<p>{html.escape(wording)}</p>")] if title != wording else [], ensure_ascii=False
             ),
@@ -421,8 +426,21 @@ class Seeder(PageSeeder):
             if slug in used:
                 slug = f"{slug}-{event['number']}"
             used.add(slug)
+            self.rename(index, event.get("former_slugs", ()), slug)
             self.upsert(index, EventPage, slug, audiences=event["audience"], **self.event_fields(event))
         return index
+
+    @staticmethod
+    def rename(parent, former_slugs, slug):
+        """A page the seed once made under a slug it no longer uses (a typo fixed in its title) takes the new one, and
+        its old address redirects there (301), rather than a second page appearing beside it."""
+        page = EventPage.objects.child_of(parent).filter(slug__in=former_slugs).first()
+        if page is None or EventPage.objects.child_of(parent).filter(slug=slug).exists():
+            return
+        old_path = Redirect.normalise_path(page.url)
+        page.slug = slug
+        page.save_revision().publish()
+        Redirect.objects.get_or_create(old_path=old_path, site=page.get_site(), defaults={"redirect_page": page})
 
     # -- news and collections ----------------------------------------------------------------------
     def news(self, home, images):

@@ -7,6 +7,7 @@ from operator import or_
 from django import forms
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from atlas.models import ProfessionPage, Sector
 from portal.disabilities import DISABILITY_CATEGORIES
@@ -16,7 +17,7 @@ from .choices import DURATIONS, FORMATS, GRADE_BANDS, PROFILES
 from .models.kits import MethodicalKitPage
 from .models.lessons import LessonPage
 
-ANY = [("", _("Any"))]
+ANY = [("", pgettext_lazy("filter", "Any"))]
 
 
 class LessonFilterForm(QueryFilterForm):

@@ -1,7 +1,7 @@
 """The report search's form: words and the facets of ``monitoring.facets``."""
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from portal.filter_forms import QueryFilterForm
 
@@ -17,7 +17,7 @@ class ReportSearchForm(QueryFilterForm):
 
     def __init__(self, data, *, labels):
         super().__init__(data)
-        anything = [("", gettext_lazy("Any"))]
+        anything = [("", pgettext_lazy("filter", "Any"))]
         self.fields["year"].choices = [*anything, *((str(y), str(y)) for y in PROGRAMME_YEARS)]
         for facet in ("district", "indicator", "direction"):
             self.fields[facet].choices = [*anything, *labels[facet].items()]

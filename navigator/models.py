@@ -5,6 +5,7 @@ from django import forms
 from django.db import models
 from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -266,9 +267,9 @@ class ApplicantHandbookPage(PortalPage):
 
 class HandbookForm(forms.Form):
     district = forms.ChoiceField(label=_("District"), required=False)
-    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("Any")), *LEVELS])
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", pgettext_lazy("filter", "Any")), *LEVELS])
     profession = forms.CharField(label=_("Profession"), required=False, max_length=100)
 
     def __init__(self, data, *, districts):
         super().__init__(data)
-        self.fields["district"].choices = [("", _("Any")), *((d.slug, d.name) for d in districts)]
+        self.fields["district"].choices = [("", pgettext_lazy("filter", "Any")), *((d.slug, d.name) for d in districts)]

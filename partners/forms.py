@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
 from stdnum.ru import inn as russian_inn
 
@@ -40,7 +41,7 @@ def atlas_choices():
     return [
         ("", _("— not in the list: give the name below —")),
         (
-            _("Employers"),
+            pgettext_lazy("list heading", "Employers"),
             [
                 (f"{EMPLOYER}:{pk}", name)
                 for pk, name in Employer.objects.filter(locale=locale).values_list("pk", "name")

@@ -107,3 +107,14 @@ def test_filter_errors_are_tied_to_their_fields(client, catalogue, atlas):
     assert 'aria-invalid="true" aria-describedby="id_salary_from-error"' in html
     assert 'id="id_salary_from-error"' in html and 'id="id_level-error"' in html
     assert 'aria-describedby="id_sector-error"' not in html  # only the fields that have an error
+
+
+def test_filter_errors_come_above_the_grid_and_the_filters_fold_unless_set_or_wrong(client, catalogue, atlas):
+    plain = client.get(atlas.url).content.decode()
+    assert '<details class="filters-disclosure">' in plain  # folded (on a phone; wider screens show it open)
+    assert '<details class="filters-disclosure" open>' in client.get(atlas.url + "?level=spo").content.decode()
+    wrong = client.get(atlas.url + "?salary_from=-5&level=phd").content.decode()
+    assert '<details class="filters-disclosure" open>' in wrong
+    errors, grid = wrong.index("filters__errors"), wrong.index('class="filters__grid"')
+    assert errors < grid and "field__error" not in wrong[grid : wrong.index("</form>")]
+    assert '<li id="id_salary_from-error"><a href="#id_salary_from">' in wrong  # the summary, linked both ways

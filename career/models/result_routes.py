@@ -16,6 +16,7 @@ from ..forms import DisabilityForm
 from ..ranking import atlas_locale, rank
 from ..route import route_plan
 from ..state import MAX_COMPARED
+from ..study import study_length
 from .routing import chosen_ids, limited, load, personal
 
 
@@ -94,6 +95,7 @@ class ResultRoutes:
             "subjects_of": {pk: [shown[s.translation_key] for s in rows] for pk, rows in linked.items()},
             "token": diagnosis.token(),
             "professions": professions,
+            "study_length_of": {p.pk: study_length(p) for p in professions},
             "results_url": back["action_url"],
             "share_url": public_url(self.step_url("compare", t=diagnosis.token())),
         }

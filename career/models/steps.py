@@ -17,13 +17,27 @@ class MonthlyStep(TranslatableMixin, models.Model):
     grade_band = models.CharField(_("grades"), max_length=5, choices=[(band, band) for band, _grades in GRADE_BANDS])
     month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     sort_order = models.PositiveSmallIntegerField(_("order in the month"), default=1)
+    grade = models.PositiveSmallIntegerField(
+        _("only for grade"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5), MaxValueValidator(11)],
+        help_text=_("Leave empty for the whole band. A step for one grade is shown to that grade only."),
+    )
     text = models.TextField(_("step"))
 
-    panels = [FieldPanel("grade_band"), FieldPanel("month"), FieldPanel("sort_order"), FieldPanel("text")]
+    panels = [
+        FieldPanel("grade_band"),
+        FieldPanel("grade"),
+        FieldPanel("month"),
+        FieldPanel("sort_order"),
+        FieldPanel("text"),
+    ]
     # wagtail-localize: translators see the text; when and for whom follow the original.
     translatable_fields = [
         TranslatableField("text"),
         SynchronizedField("grade_band"),
+        SynchronizedField("grade"),
         SynchronizedField("month"),
         SynchronizedField("sort_order"),
     ]

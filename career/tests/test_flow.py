@@ -71,7 +71,7 @@ def test_a_step_without_a_choice_asks_for_one_and_keeps_the_answers(client, care
     )
     text = html(response)
     assert response.status_code == 200
-    assert "Выбери одно из двух занятий." in text
+    assert "Выберите одно из двух занятий." in text or "Выбери одно из двух занятий." in text  # «вы» after the TSV
     assert klimov.questions()[2].a.easy in text  # the easy-read version
     assert 'value="ab' in text
 
@@ -129,14 +129,14 @@ def test_results_show_the_profile_and_the_professions_with_reasons(client, caree
     results = finish(client, answers_for("technique"), district="amurskii", level="spo", subjects=["physics"])
     assert DiagnosticTally.objects.get().completed == 1
     text = html(client.get(results))
-    assert 'role="img"' in text and "<title" in text
+    assert 'role="img"' in text and 'id="profile-chart-title"' in text
     assert (
         "человек – техника" in text.lower() or "человек — техника" in text.lower() or "человек-техника" in text.lower()
     )
     first = text.index("Сварщик")
     assert first < text.index("Пилот") < text.index("Программист")
-    assert "Востребована в твоём районе: Амурский район" in text
-    assert "Твой предмет: Физика" in text
+    assert re.search(r"Востребована в (твоём|вашем) районе: Амурский район", text)  # «вы» once the TSV is applied
+    assert re.search(r"(Твой|Ваш) предмет: Физика", text)
     share = re.search(r'id="share-link"[^>]*value="([^"]+)"', text).group(1)
     assert share == settings.PUBLIC_BASE_URL + results
     assert main(client.get(results)) == main(client.get(share))  # the link rebuilds the same page
@@ -237,3 +237,55 @@ def test_the_results_page_reads_a_constant_number_of_queries(client, career):
     for n in range(25):
         ProfessionPageFactory(parent=career["atlas"], title=f"Профессия {n}", klimov_type="sign")
     assert (queries_for(client, results), for_a_category()) == (before, before_for_a_category)
+
+
+def test_the_profile_chart_labels_are_page_text_that_can_wrap(client, career):
+    """The labels are HTML text beside a stretched bar, not SVG text scaled down with the drawing (about 6 px on a
+    phone) and cut at its edge; the browser test checks the sizes (tests/test_defects_in_browser.py)."""
+    text = main(client.get(finish(client, answers_for("art"))))
+    labels = re.findall(r'<span class="profile-chart__label">([^<]+)</span>', text)
+    assert len(labels) == 5 and any("художественный образ" in label for label in labels)
+    assert "<text" not in text and 'preserveAspectRatio="none"' in text
+    assert 'role="img" aria-labelledby="profile-chart-title profile-chart-desc"' in text
+
+
+def test_the_comparison_marks_a_demonstration_salary_once_and_always_says_how_long_study_takes(client, career):
+    career["welder"].salary_min, career["welder"].salary_max = 50000, 90000  # no source: demonstration data
+    career["welder"].save_revision().publish()
+    token = parse_qs(urlparse(finish(client, answers_for("technique"))).query)["t"][0]
+    ids = [career[name].pk for name in ("welder", "pilot", "vet")]
+    text = main(client.get(f"{BASE}sravnenie/", {"t": token, "p": ids}))
+    salary_cells = text.split("</tr>", 2)[1].split("<td>")[1:]  # the first row of the body: the salaries
+    assert [cell.count("демонстрацион") for cell in salary_cells] == [1, 1, 1]  # the factories' salaries too
+    row = next(row for row in text.split("<tr>") if "3 г. 10 мес." in row)
+    cells = re.findall(r"<td>([^<]*)</td>", row)
+    assert cells[0] == "3 г. 10 мес. (Сварочное производство)"
+    assert cells[1].startswith("usually 4 years for a bachelor")  # the pilot: higher education, no stated term
+    assert cells[2].startswith("usually 1 year 10 months")  # the vet: a college profession, no stated term
+    assert all(cells)
+
+
+def test_the_route_links_the_colleges_and_employers_of_the_atlas(client, career):
+    token = parse_qs(urlparse(finish(client, answers_for("technique"))).query)["t"][0]
+    built = client.post(f"{BASE}marshrut/", {"t": token, "profession": career["welder"].pk})
+    route = main(client.get(built["Location"]))
+    atlas = career["atlas"].url
+    assert f'<a href="{atlas}uchebnye-zavedeniya/{career["college"].slug}/">Судостроительный колледж</a>' in route
+    assert f'<a href="{atlas}rabotodateli/{career["shipyard"].slug}/">Амурский судостроительный завод</a>' in route
+
+
+def balanced_answers():
+    """An answer set giving every type the same score: in each pair, the type with fewer points so far."""
+    scores, answers = dict.fromkeys(klimov.TYPE_LABELS, 0), []
+    for question in klimov.questions():
+        choice = "a" if scores[question.a.type] <= scores[question.b.type] else "b"
+        scores[question.a.type if choice == "a" else question.b.type] += 1
+        answers.append(choice)
+    return "".join(answers)
+
+
+def test_equally_strong_interests_are_each_in_their_own_quotes(client, career):
+    text = main(client.get(finish(client, balanced_answers())))
+    lead = re.search(r'<p class="lead">(.*?)</p>', text, re.S).group(1)
+    quoted = re.findall(r"«([^«»]+)»", lead)
+    assert len(quoted) == len(set(quoted)) >= 2 and all("," not in name for name in quoted), lead

@@ -132,3 +132,22 @@ def test_lesson_plan_longer_than_the_lesson_is_refused(methodics):
 def test_best_practice_page(client, methodics):
     html = client.get(methodics["practice"].url).content.decode()
     assert "МБОУ СОШ № 1" in html and "Рабочий лист «Мои интересы»" in html
+
+
+def test_a_long_plan_runs_on_across_pages_and_the_portal_link_is_not_alone(methodics):
+    """A stage longer than what is left of a page starts there and runs on (kept whole, it left page 1 with one row
+    and a gap); the portal link sits under the title, not alone on the last page."""
+    from methodics.downloads import lesson_pdf
+
+    lesson = methodics["ships_lesson"]
+    sentence = "Объясняет задание и показывает примеры предприятий края. "
+    stages = [("Знакомство", "Объясняет задание"), ("Исследование", sentence * 50)]
+    stages += [("Обсуждение", sentence * 16), ("Рефлексия", sentence * 16)]
+    lesson.plan = [
+        ("stage", {"stage": name, "minutes": 10, "teacher": text, "students": "Работают", "materials": ""})
+        for name, text in stages
+    ]
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(lesson_pdf(lesson))).pages]
+    assert "Знакомство" in pages[0] and "Исследование" in pages[0], pages[0]
+    assert "lesson on the portal" in pages[0] or "Занятие на портале" in pages[0]
+    assert all("Объясняет задание" in page for page in pages), pages  # no page holds only the link or a heading

@@ -2,7 +2,7 @@
 admin forms: those cannot load while the models do, and the pages that filter import this module at load time."""
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class QueryFilterForm(forms.Form):
@@ -18,6 +18,11 @@ class QueryFilterForm(forms.Form):
             if name not in self.errors and value not in (None, "", False)
         }
 
+    @property
+    def is_active(self):
+        """Whether the query string sets any of the form's fields (valid or not): a folded filter panel opens then."""
+        return self.is_bound and any(value.strip() for name in self.fields for value in self.data.getlist(name, []))
+
 
 class FacetFilterForm(QueryFilterForm):
     """Words and a choice for each facet of a faceted list: ``facet_titles`` names the facets in order, ``labels`` (the
@@ -28,7 +33,7 @@ class FacetFilterForm(QueryFilterForm):
 
     def __init__(self, data, *, labels):
         super().__init__(data)
-        anything = [("", gettext_lazy("Any"))]
+        anything = [("", pgettext_lazy("filter", "Any"))]
         for facet, title in self.facet_titles.items():
             self.fields[facet] = forms.ChoiceField(
                 label=title,
