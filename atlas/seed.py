@@ -24,8 +24,8 @@ from atlas.models import (
     Specialty,
 )
 from atlas.subjects import ensure_subject_translations, ensure_subjects
-from portal.seeding import link_from_home
 from portal.illustrations import sector_illustrations
+from portal.seeding import link_from_home
 
 ATLAS_DIR = settings.BASE_DIR / "media_seed" / "atlas"
 DATA_DIR = ATLAS_DIR / "data"

@@ -80,9 +80,10 @@ def test_a_superuser_on_a_centres_staff_opens_its_questions_but_never_edits_or_a
     admin = get_user_model().objects.create_superuser("root@example.ru", "root@example.ru", PASSWORD)
     centres["amursk"].staff.add(admin)
     signed_in(client, admin)
-    assert "Вопрос в центр, где работает администратор" in client.get(
-        reverse("parents_requests:inspect", args=[question.pk])
-    ).content.decode()
+    assert (
+        "Вопрос в центр, где работает администратор"
+        in client.get(reverse("parents_requests:inspect", args=[question.pk])).content.decode()
+    )
     assert client.get(reverse("parents_requests:edit", args=[question.pk])).status_code == 302
     assert client.post(reverse("parents_requests:edit", args=[question.pk]), {"answered_at": ""}).status_code == 302
     assert client.get(reverse("parents_requests:add")).status_code == 302
