@@ -21,11 +21,13 @@ ICONS = [
 
 
 def icons():
-    """The logo's forms, then every SVG icon drawn into portal/icons/ (named by its file)."""
-    drawn = sorted((design.CSS_DIR.parent / "icons").glob("*.svg"))
+    """The logo's forms, then every SVG icon in portal/icons/ (the project's, then Tabler's in tabler/), named by
+    its file."""
+    folder = design.CSS_DIR.parent / "icons"
+    found = [*sorted(folder.glob("*.svg")), *sorted((folder / "tabler").glob("*.svg"))]
     return [
         *((static(path), text) for path, text in ICONS),
-        *((static(f"portal/icons/{icon.name}"), icon.stem) for icon in drawn),
+        *((static(f"portal/icons/{icon.relative_to(folder).as_posix()}"), icon.stem) for icon in found),
     ]
 
 

@@ -33,6 +33,16 @@ def validate_address(value):
     URLValidator(schemes=["http", "https"])(value)
 
 
+# The icon beside each box's title (site.css: .icon--…).
+AUDIENCE_ICONS = {
+    "students": "school",
+    "parents": "users",
+    "teachers": "presentation",
+    "disabled_youth": "wheelchair",
+    "employers": "briefcase",
+}
+
+
 class AudienceEntryBlock(blocks.StructBlock):
     """An entry point on the home page for one audience, with its most useful links."""
 
@@ -58,6 +68,11 @@ class AudienceEntryBlock(blocks.StructBlock):
         ),
         label=_("links"),
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["icon"] = AUDIENCE_ICONS.get(value.get("audience"), "users")
+        return context
 
     class Meta:
         icon = "group"

@@ -56,6 +56,11 @@ def test_each_audience_box_leads_to_its_own_tools_and_every_link_answers(seeded,
         for href, text in links:
             response = client.get(href)
             assert response.status_code == 200, (href, text, response.status_code)
+    html = client.get(home).content.decode()
+    titles = re.findall(
+        r'<h3 class="audience__title"><span class="icon icon--([\w-]+)" aria-hidden="true"></span>', html
+    )
+    assert titles == ["school", "users", "presentation", "wheelchair", "briefcase"]
     if home == "/":
         assert ("/organizatsiyam/registratsiya/", "Зарегистрировать организацию") in shown["employers"]
         assert ("/konstruktor-karery/", "Конструктор карьеры") in shown["students"]

@@ -93,6 +93,32 @@ def shows_help_text(bound_field):
     return bool(bound_field.help_text) and "aria-describedby" not in bound_field.field.widget.attrs
 
 
+# Document icons (Tabler Icons, MIT: static/portal/icons/tabler/LICENSE) by file extension; the file type is also
+# written out beside the link, so the icon is decoration.
+FILE_ICONS = {
+    "pdf": "file-type-pdf",
+    "xlsx": "file-spreadsheet",
+    "xls": "file-spreadsheet",
+    "csv": "file-spreadsheet",
+    "ods": "file-spreadsheet",
+    "zip": "file-zip",
+    "docx": "file-type-doc",
+    "doc": "file-type-doc",
+    "odt": "file-type-doc",
+    "txt": "file-text",
+    "pptx": "presentation",
+    "jpg": "photo",
+    "png": "photo",
+    "mp4": "video",
+}
+
+
+@register.filter
+def file_icon(extension):
+    """The icon class for a document with ``extension`` (a generic file for others)."""
+    return f"icon--{FILE_ICONS.get(str(extension).lower().lstrip('.'), 'file')}"
+
+
 @register.filter
 def page_kind(page):
     """Human-readable page type name, e.g. «Новость»."""

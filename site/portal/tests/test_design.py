@@ -60,3 +60,24 @@ def test_every_colour_of_the_stylesheet_outside_the_tokens_is_a_chart_fill():
         if re.search(r"#[0-9a-fA-F]{3,6}\b", line) and not line.strip().startswith("--") and "@media print" not in line
     ]
     assert all(line.startswith(".profile-chart__band") or "#000" in line or "#fff" in line for line in outside), outside
+
+
+def test_every_icon_class_draws_a_file_that_exists_and_every_icon_used_has_a_class():
+    """The icons are CSS masks (site.css: .icon--name): a misspelt file would draw a solid square."""
+    import re
+
+    from home.models.pages import AUDIENCE_ICONS
+    from portal import design
+    from portal.templatetags.portal_tags import FILE_ICONS, file_icon
+
+    css = (design.CSS_DIR / "site.css").read_text(encoding="utf-8")
+    rules = dict(re.findall(r'\.icon--([\w-]+) \{ --icon: url\("\.\./icons/([\w/.-]+)"\); \}', css))
+    assert len(rules) >= 10
+    assert all((design.CSS_DIR.parent / "icons" / path).is_file() for path in rules.values())
+    used = {*AUDIENCE_ICONS.values(), *FILE_ICONS.values(), "file"}
+    assert used - rules.keys() == set()
+    assert (file_icon("PDF"), file_icon(".xlsx"), file_icon("odp")) == (
+        "icon--file-type-pdf",
+        "icon--file-spreadsheet",
+        "icon--file",
+    )
