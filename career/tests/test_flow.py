@@ -260,8 +260,8 @@ def test_the_comparison_marks_a_demonstration_salary_once_and_always_says_how_lo
     row = next(row for row in text.split("<tr>") if "3 г. 10 мес." in row)
     cells = re.findall(r"<td>([^<]*)</td>", row)
     assert cells[0] == "3 г. 10 мес. (Сварочное производство)"
-    assert cells[1].startswith("usually 4 years for a bachelor")  # the pilot: higher education, no stated term
-    assert cells[2].startswith("usually 1 year 10 months")  # the vet: a college profession, no stated term
+    assert cells[1].startswith("обычно 4 года в бакалавриате")  # the pilot: higher education, no stated term
+    assert cells[2].startswith("обычно от 1 года 10 месяцев")  # the vet: a college profession, no stated term
     assert all(cells)
 
 

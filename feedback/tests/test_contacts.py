@@ -8,7 +8,7 @@ from portal.models import PortalSettings
 from portal.tests.helpers import assert_few_constant_queries
 
 pytestmark = pytest.mark.django_db
-TBC = "to be confirmed"  # the msgid: the catalogue gets «уточняется» from the integrator
+TBC = "уточняется"
 
 
 def portal_settings(page):
@@ -66,7 +66,7 @@ def test_a_filled_contact_replaces_to_be_confirmed_in_the_footer_and_on_the_page
     # The footer: each body's phone and e-mail, «to be confirmed» where empty; the social link named with its body.
     assert footer.count(TBC) == 3 * 2 - 2
     assert 'href="tel:+74212000000"' in footer
-    assert '<a href="https://vk.com/example_iro" rel="noopener">VK<span class="visually-hidden">: ' in footer
+    assert '<a href="https://vk.com/example_iro" rel="noopener">ВКонтакте<span class="visually-hidden">: ' in footer
     assert "Telegram" not in footer  # only the links filled in
 
 
