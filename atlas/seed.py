@@ -11,6 +11,7 @@ from django.conf import settings
 from slugify import slugify
 from wagtail.models import Locale, Site
 
+from atlas.english import EnglishAtlas
 from atlas.models import (
     AtlasIndexPage,
     EducationalOrganization,
@@ -139,10 +140,9 @@ class Seeder:
         }
 
         atlas = self.atlas_index()
-        link_from_home("students", atlas, {"ru": "Атлас профессий края", "en": "Atlas of the krai’s professions"})
         cards_file = ATLAS_DIR / "professions.json"
         cards = json.loads(cards_file.read_text(encoding="utf-8")) if cards_file.exists() else []
-        pages = {}
+        pages, specialties = {}, {}
         for card in cards:
             specialty = None
             if card.get("specialty_name"):
@@ -158,12 +158,30 @@ class Seeder:
             pages[card["name_ru"]] = self.profession(
                 atlas, card, sectors, districts, employers, organisations, projects, specialty
             )
+            specialties[card["name_ru"]] = specialty
         for card in cards:  # related professions need every card to exist first
             page = pages[card["name_ru"]]
             related = [pages[name] for name in card.get("related", []) if name in pages and pages[name] != page]
             if self.refresh or not page.related_professions.exists():
                 page.related_professions.set(related)
                 page.save_revision().publish()
+        if english is not None:
+            rows = {
+                "sectors": read_csv("sectors.csv"),
+                "districts": read_csv("districts.csv"),
+                "employers": read_csv("employers.csv"),
+                "projects": read_csv("investment_projects.csv"),
+            }
+            self.translate(
+                english,
+                atlas,
+                cards,
+                pages,
+                specialties,
+                (sectors, districts, employers, organisations, projects),
+                rows,
+            )
+        link_from_home("students", atlas, {"ru": "Атлас профессий края", "en": "Atlas of the krai’s professions"})
         return self.created
 
     def illustrate(self, sectors):
@@ -173,6 +191,20 @@ class Seeder:
             if sector is not None and sector.illustration_id is None:
                 sector.illustration = image
                 sector.save(update_fields=["illustration"])
+
+    def translate(self, locale, atlas, cards, pages, specialties, reference, rows):
+        """The English atlas, through wagtail-localize's translation records (atlas/english.py)."""
+        english = EnglishAtlas(ATLAS_DIR, locale, refresh=self.refresh)
+        english.reference(*reference, rows)
+        english.index(atlas)
+        translated = {}
+        for card in cards:
+            page = english.card(pages[card["name_ru"]], card, specialties[card["name_ru"]])
+            if page is not None:
+                translated[card["name_ru"]] = page
+        for name, page in translated.items():  # related cards need every English card to exist first
+            english.related(pages[name], page)
+        self.created += english.created
 
     def atlas_index(self):
         home = Site.objects.get(is_default_site=True).root_page

@@ -44,7 +44,7 @@ class Seeder(PageSeeder):
                 introduction="<p>The questionnaire follows E. A. Klimov's method: five types of professions — "
                 "person–nature, person–technology, person–person, person–sign system and person–artistic image. "
                 "The questions are the project's own wording. The portal then suggests professions from the "
-                "krai's atlas of in-demand professions (in Russian) and helps you draw up an individual route.</p>",
+                "krai's atlas of in-demand professions and helps you draw up an individual route.</p>",
                 for_teachers="<p>Run the questionnaire in a class: create a code, give it to the students and talk "
                 "the class picture over after the lesson.</p>",
             )

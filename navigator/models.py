@@ -102,11 +102,22 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
             for page_id in (p.pk for p in section.value["professions"] if p is not None)
         ]
 
+    def shown_pages(self, ids, live=True):
+        """{chosen id: the card shown for it}: its translation in the edition's language where there is one (an
+        edition translated with wagtail-localize keeps its original's choice of cards), else the card chosen; live
+        cards only unless ``live`` is false, with their pictures (atlas with_pictures). A constant number of queries."""
+        pages = with_pictures(ProfessionPage.objects.live() if live else ProfessionPage.objects.all())
+        chosen = {p.pk: p for p in pages.filter(pk__in=ids)}
+        others = {p.translation_key: pk for pk, p in chosen.items() if p.locale_id != self.locale_id}
+        if others:
+            for page in pages.filter(translation_key__in=others, locale_id=self.locale_id):
+                chosen[others[page.translation_key]] = page
+        return chosen
+
     def section_list(self):
         """[(section value, [live profession pages in the editors' order])] with a constant number of queries (the
         cards' pictures and their renditions included)."""
-        ids = self.profession_ids()
-        pages = {p.pk: p for p in with_pictures(ProfessionPage.objects.live().filter(pk__in=ids))}
+        pages = self.shown_pages(self.profession_ids())
         return [
             (section.value, [pages[p.pk] for p in section.value["professions"] if p and p.pk in pages])
             for section in self.sections
@@ -118,7 +129,7 @@ class ProfnavigatorEditionPage(RoutablePageMixin, PortalPage):
     def compare_with(self, other):
         """Professions added since ``other`` and removed since it, by title."""
         mine, theirs = set(self.profession_ids()), set(other.profession_ids())
-        titles = dict(ProfessionPage.objects.filter(pk__in=mine | theirs).values_list("pk", "title"))
+        titles = {pk: page.title for pk, page in self.shown_pages(mine | theirs, live=False).items()}
         return (
             sorted(titles[i] for i in mine - theirs if i in titles),
             sorted(titles[i] for i in theirs - mine if i in titles),

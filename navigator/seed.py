@@ -3,7 +3,8 @@ equal-opportunities navigator and the handbook for applicants. Idempotent like t
 
 import json
 
-from wagtail.models import Site
+from django.conf import settings
+from wagtail.models import Locale, Site
 
 from atlas.models import ProfessionPage, Sector
 from navigator.models import ApplicantHandbookPage, EqualOpportunitiesPage, NavigatorIndexPage, ProfnavigatorEditionPage
@@ -17,6 +18,7 @@ def paragraph(text):
 class Seeder(PageSeeder):
     def run(self):
         home = Site.objects.get(is_default_site=True).root_page
+        pages = []
         index = self.upsert(
             home,
             NavigatorIndexPage,
@@ -31,8 +33,9 @@ class Seeder(PageSeeder):
         )
         sectors = list(Sector.objects.filter(locale__language_code="ru").order_by("name"))
         cards = list(ProfessionPage.objects.live().filter(locale__language_code="ru").order_by("title"))
+        pages.append(index)
         for year, current in ((2025, False), (2026, True)):
-            self.upsert(
+            edition = self.upsert(
                 index,
                 ProfnavigatorEditionPage,
                 f"profnavigator-{year}",
@@ -47,6 +50,7 @@ class Seeder(PageSeeder):
                 ),
                 sections=json.dumps(self.sections(sectors, cards, year), ensure_ascii=False),
             )
+            pages.append(edition)
         equal = self.upsert(
             index,
             EqualOpportunitiesPage,
@@ -81,7 +85,7 @@ class Seeder(PageSeeder):
             contacts="<p>Министерство образования и науки Хабаровского края; Хабаровский краевой институт развития "
             "образования (ХК ИРО).</p>",
         )
-        self.upsert(
+        handbook = self.upsert(
             index,
             ApplicantHandbookPage,
             "spravochnik-postupayushchego",
@@ -99,8 +103,39 @@ class Seeder(PageSeeder):
                 ensure_ascii=False,
             ),
         )
-        link_from_home("disabled_youth", equal, {"ru": "Профнавигатор равных возможностей"})
+        self.english([*pages, equal, handbook])
+        link_from_home(
+            "disabled_youth",
+            equal,
+            {"ru": "Профнавигатор равных возможностей", "en": "Equal Opportunities Profnavigator"},
+        )
         return self.created
+
+    def english(self, pages):
+        """The guides in English, through wagtail-localize's translation records (texts in
+        media_seed/navigator/navigator.en.json; the editions' section titles are the sectors' English names)."""
+        english = Locale.objects.filter(language_code="en").first()
+        texts = json.loads((settings.BASE_DIR / "media_seed/navigator/navigator.en.json").read_text(encoding="utf-8"))
+        if english is None or not pages[0].get_parent().has_translation(english):
+            return
+        sector_names = {
+            sector.name: translated
+            for sector, translated in (
+                (sector, sector.get_translation_or_none(english))
+                for sector in Sector.objects.filter(locale=pages[0].locale)
+            )
+            if translated is not None
+        }
+        for page in pages:
+            if page.slug in texts:
+                sections = {
+                    block.value["title"]: sector_names[block.value["title"]]
+                    for block in getattr(page.specific, "sections", [])
+                    if block.value["title"] in sector_names
+                }
+                self.translate_localized(
+                    page, english, {**texts[page.slug], **{k: v.name for k, v in sections.items()}}
+                )
 
     @staticmethod
     def sections(sectors, cards, year):

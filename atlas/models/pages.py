@@ -13,8 +13,9 @@ from wagtail.api import APIField
 from wagtail.blocks import CharBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal import locales
 from portal.addresses import public_url
@@ -221,6 +222,14 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         index.RelatedFields("sector", [index.SearchField("name")]),
     ]
 
+    # wagtail-localize: codes, sources and the list of unverified fields follow the original; the texts are
+    # translated (the sector through its translation; the many-to-many links are not handled by wagtail-localize,
+    # see atlas/english.py).
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in ("okpdtr_code", "okz_code", "salary_source", "data_source", "needs_verification")
+    ]
+
     api_fields = [
         APIField("summary"),
         APIField("easy_read_summary"),
@@ -314,8 +323,9 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
     contraindications_list = property(lambda self: items(self.contraindications))
 
 
-class ProfessionSuitability(Orderable):
-    """Whether a profession suits people of one disability category, and on what terms."""
+class ProfessionSuitability(TranslatableMixin, Orderable):
+    """Whether a profession suits people of one disability category, and on what terms. Translatable with its
+    card (wagtail-localize translates the note; the category and the degree follow the original)."""
 
     page = ParentalKey(ProfessionPage, on_delete=models.CASCADE, related_name="suitability")
     category = models.CharField(_("disability category"), max_length=20, choices=DISABILITY_CATEGORIES)
@@ -325,6 +335,7 @@ class ProfessionSuitability(Orderable):
     )
 
     panels = [FieldPanel("category"), FieldPanel("degree"), FieldPanel("note")]
+    translatable_fields = [SynchronizedField("category"), SynchronizedField("degree"), TranslatableField("note")]
 
     class Meta(Orderable.Meta):
-        unique_together = [("page", "category")]
+        unique_together = [("page", "category"), ("translation_key", "locale")]

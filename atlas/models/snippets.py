@@ -51,6 +51,9 @@ class AtlasSnippet(Faceted, TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("search_facet_tags"),
     ]
     source_panels = [MultiFieldPanel([FieldPanel("confidence"), FieldPanel("source")], heading=_("Sources"))]
+    # wagtail-localize: translators see the texts; the slug (so every language's pages share addresses and
+    # filters), the sources and the confidence follow the original.
+    kept_fields = [SynchronizedField("slug"), SynchronizedField("confidence"), SynchronizedField("source")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -90,6 +93,7 @@ class Sector(AtlasSnippet):
         *AtlasSnippet.source_panels,
     ]
     search_kind = "sector"
+    translatable_fields = [TranslatableField("name"), TranslatableField("description"), *AtlasSnippet.kept_fields]
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("description")]
 
     def search_facets(self):
@@ -120,6 +124,12 @@ class MunicipalDistrict(AtlasSnippet):
     ]
 
     search_kind = "district"
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("kind"),
+        TranslatableField("centre"),
+        *AtlasSnippet.kept_fields,
+    ]
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("centre")]
 
     def search_facets(self):
@@ -159,6 +169,17 @@ class Employer(AtlasSnippet):
     ]
 
     search_kind = "employer"
+    # The districts (many-to-many) are not handled by wagtail-localize: the seed links a translation to the
+    # translations of the original's districts.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("sector"),
+        TranslatableField("city"),
+        SynchronizedField("website"),
+        TranslatableField("description"),
+        SynchronizedField("logo"),
+        *AtlasSnippet.kept_fields,
+    ]
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("city"), index.SearchField("description")]
 
     def search_facets(self):
@@ -214,6 +235,17 @@ class EducationalOrganization(AtlasSnippet):
     # Open days are the default-language row's: a translation does not copy them (readers find them by
     # translation_key in the default language).
     exclude_fields_in_copy = ["open_days"]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        SynchronizedField("kind"),
+        TranslatableField("district"),
+        TranslatableField("city"),
+        TranslatableField("address"),
+        SynchronizedField("website"),
+        TranslatableField("accessibility"),
+        *AtlasSnippet.kept_fields,
+    ]
     search_kind = "organisation"
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("short_name", boost=2)]
 
@@ -298,6 +330,15 @@ class Specialty(AtlasSnippet):
         *AtlasSnippet.source_panels,
     ]
     search_fields = [*AtlasSnippet.search_fields, index.SearchField("code")]
+    translatable_fields = [
+        SynchronizedField("code"),
+        TranslatableField("name"),
+        SynchronizedField("level"),
+        TranslatableField("duration"),
+        SynchronizedField("study_form"),
+        SynchronizedField("adapted_for"),
+        *AtlasSnippet.kept_fields,
+    ]
 
     class Meta(AtlasSnippet.Meta):
         verbose_name = _("specialty")
@@ -337,6 +378,14 @@ class InvestmentProject(AtlasSnippet):
         FieldPanel("years"),
         FieldPanel("description"),
         *AtlasSnippet.source_panels,
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("employer"),
+        SynchronizedField("jobs"),
+        SynchronizedField("years"),
+        TranslatableField("description"),
+        *AtlasSnippet.kept_fields,
     ]
 
     class Meta(AtlasSnippet.Meta):

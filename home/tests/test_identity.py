@@ -81,7 +81,7 @@ def test_the_pattern_page_shows_each_component_to_an_editor(editor, client):
     assert "/static/portal/css/site.css" in html or "site.css" in html
     filters = re.search(r'<section id="filters".*?</section>', html, re.S).group(0)
     assert '<button type="submit">' in filters  # portal/includes/filter_fields.html
-    assert 'filters__errors' in filters and 'role="alert"' in filters  # the errors, above the fields
+    assert "filters__errors" in filters and 'role="alert"' in filters  # the errors, above the fields
     assert 'href="#id_salary_from"' in filters  # the error links to its field
     pagination = re.search(r'<nav class="pagination".*?</nav>', html, re.S).group(0)  # portal/includes/pagination
     assert re.search(r'<span aria-current="page">\D*3\D+6</span>', pagination)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atlas', '0008_open_days_on_organisations'),
+        ('atlas', '0011_suitability_translation_keys'),
         ('portal', '0008_audience_one_name'),
     ]
 
