@@ -35,6 +35,7 @@ OldPage.objects.filter(pk=card.pk).update(duties="Собирает узлы\n\n 
 executor = MigrationExecutor(connection)
 executor.loader.build_graph()
 executor.migrate([after])
+call_command("migrate", verbosity=0)  # the later migrations too: the current model reads their columns
 
 card = ProfessionPage.objects.get(pk=card.pk)
 print(

@@ -27,10 +27,10 @@ EXPECTED = {
         "employers": ["/organizatsiyam/registratsiya/", "/profproby-i-ekskursii/", "/vakansii/"],
     },
     "/en/": {
-        "students": ["/en/career-builder/", "/en/trials-and-excursions/"],
+        "students": ["/en/atlas/", "/en/career-builder/", "/en/trials-and-excursions/"],
         "parents": ["/en/parents/", "/en/parents/support-centres/", "/en/additional-education/"],
         "teachers": ["/en/trials-and-excursions/", "/en/courses/"],
-        "disabled_youth": ["/en/vacancy-fairs/"],
+        "disabled_youth": ["/en/navigator/equal-opportunities/", "/en/vacancy-fairs/"],
         "employers": ["/en/organizatsiyam/registratsiya/", "/en/trials-and-excursions/", "/en/vacancies/"],
     },
 }
