@@ -7,8 +7,6 @@ import sqlite3
 import pytest
 from django.conf import settings
 
-pytestmark = pytest.mark.sqlite_scenario
-
 
 def test_a_copy_made_after_a_deletion_holds_none_of_the_deleted_row(tmp_path):
     options = settings.DATABASES["default"].get("OPTIONS", {})

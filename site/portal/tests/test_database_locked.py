@@ -8,15 +8,12 @@ database settings (WAL, IMMEDIATE transactions, the busy timeout)."""
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from portal.tests.helpers import run_scenario
 
 
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory):
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite's write lock")
     path = tmp_path_factory.mktemp("locked") / "db.sqlite3"
     return run_scenario(Path(__file__).with_name("sqlite_lock_scenario.py"), path)
 
