@@ -74,3 +74,46 @@ class ModerationWorkflowTests(WagtailPageTestCase):
         self.assertEqual(state.status, WorkflowState.STATUS_APPROVED)
         self.assertGreaterEqual(page.revisions.count(), 1)
         self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def form(self, **changes):
+        return nested_form_data(
+            {
+                "title": "Профессии будущего",
+                "slug": "professii-budushchego",
+                "summary": "Что будет нужно краю.",
+                "easy_read_summary": "",
+                "tags": "",
+                "body": streamfield([]),
+                **changes,
+            }
+        )
+
+    def test_submitting_right_after_the_first_autosave_submits_the_autosaved_draft(self):
+        """The autosave creates the page; the editor presses «Отправить на модерацию» before the browser has moved
+        the form to the new page's edit view, so the whole form reaches the create view a second time. It used to
+        fail with «Слаг … уже используется»; it now submits the page the autosave made."""
+        self.client.force_login(self.editor)
+        add_url = reverse("wagtailadmin_pages:add", args=("home", "contentpage", self.home.pk))
+        autosaved = self.client.post(add_url, self.form(summary=""), headers={"accept": "application/json"})
+        self.assertEqual(autosaved.json()["success"], True)
+        response = self.client.post(add_url, self.form(**{"action-submit": "submit"}))
+        self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
+        page = ContentPage.objects.get(slug="professii-budushchego")  # one page, not two
+        self.assertEqual(page.pk, autosaved.json()["pk"])
+        self.assertEqual(page.get_latest_revision_as_object().summary, "Что будет нужно краю.")
+        state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
+        self.assertEqual(state.status, WorkflowState.STATUS_IN_PROGRESS)
+
+    def test_another_editors_draft_of_the_same_name_still_refuses_the_slug(self):
+        """Only the editor's own fresh autosave is continued: a second editor's page of the same name is other work."""
+        other = get_user_model().objects.create_user("redaktor2", password="pw-redaktor2")
+        other.groups.add(Group.objects.get(name=EDITORS))
+        add_url = reverse("wagtailadmin_pages:add", args=("home", "contentpage", self.home.pk))
+        self.client.force_login(other)
+        self.client.post(add_url, self.form(), headers={"accept": "application/json"})
+        self.client.force_login(self.editor)
+        response = self.client.post(add_url, self.form(**{"action-submit": "submit"}))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("professii-budushchego", response.content.decode())
+        self.assertEqual(ContentPage.objects.filter(slug="professii-budushchego").count(), 1)
+        self.assertFalse(WorkflowState.objects.filter(base_content_type__isnull=False).exists())

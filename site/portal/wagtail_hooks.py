@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_import import job_urls
+from portal.autosave import continue_in_the_autosaved_draft
 from portal.documents import DocumentDownloadsReport, refuse_missing_file
 from portal.lockouts import UNLOCK_PERMISSION, lockouts_menu_item, lockouts_urls
 from portal.models import Audience
@@ -76,3 +77,6 @@ def register_unlock_permission():
 
     app_label, codename = UNLOCK_PERMISSION.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+hooks.register("before_create_page", continue_in_the_autosaved_draft)
