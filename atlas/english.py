@@ -12,9 +12,8 @@ the card and the career builder read."""
 
 import json
 
-from slugify import slugify
-
 from portal.localized_seed import translate
+from portal.slugs import slug_for
 
 from .models import ProfessionPage
 
@@ -137,7 +136,7 @@ class EnglishAtlas:
         """Russian → English for every string of a card."""
         texts = {
             page.title: english.get("name") or card["name_en"],
-            page.slug: slugify(english.get("name") or card["name_en"], max_length=NAME_LENGTH, word_boundary=True),
+            page.slug: slug_for(english.get("name") or card["name_en"], max_length=NAME_LENGTH),
             **pairs(card["summary_ru"], english.get("summary") or card.get("summary_en")),
             **pairs(page.easy_read_summary, "\n".join(english.get("easy_read", [])) or None),
             **pairs(card["outlook_ru"], english.get("outlook")),

@@ -29,13 +29,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from import_export import fields, resources, widgets
-from slugify import slugify
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
 from portal import locales
 from portal.addresses import public_url
 from portal.importing import Column, normal_name, parse_number, run_table_import
+from portal.slugs import slug_for
 from portal.spreadsheets import csv_text
 
 from .lookups import DistrictLookup, Lookup
@@ -1012,7 +1012,7 @@ def _import_rows(resource_class, rows, report, write, progress, user):
     numbers, slugs = [], {}
     for number, cells in rows:
         name = cells.get(resource.name_column)
-        slug = str(cells.get("slug") or "").strip() or slugify(str(name or ""), max_length=100, word_boundary=True)
+        slug = str(cells.get("slug") or "").strip() or slug_for(str(name or ""), max_length=100)
         if slug and slug in slugs:
             column = "slug" if cells.get("slug") else resource.name_column
             report.add(number, headings[column], cells.get(column), _("Repeats row %(row)s.") % {"row": slugs[slug]})

@@ -8,7 +8,6 @@ import datetime
 import json
 
 from django.conf import settings
-from slugify import slugify
 from wagtail.models import Locale, Site
 
 from atlas.english import EnglishAtlas
@@ -27,6 +26,7 @@ from atlas.models import (
 from atlas.subjects import ensure_subject_translations, ensure_subjects
 from portal.illustrations import sector_illustrations
 from portal.seeding import link_from_home
+from portal.slugs import slug_for
 
 ATLAS_DIR = settings.BASE_DIR / "media_seed" / "atlas"
 DATA_DIR = ATLAS_DIR / "data"
@@ -57,7 +57,7 @@ class Seeder:
         m2m = {key: fields.pop(key) for key in list(fields) if isinstance(fields[key], list)}
         obj = model.objects.filter(locale=self.locale, name=name).first()
         if obj is None:
-            slug = slugify(fields.pop("slug", "") or name, max_length=100, word_boundary=True)
+            slug = slug_for(fields.pop("slug", "") or name, max_length=100)
             if model.objects.filter(locale=self.locale, slug=slug).exists():
                 slug = f"{slug}-{model.objects.filter(locale=self.locale).count() + 1}"
             obj = model(locale=self.locale, name=name, slug=slug, **fields)

@@ -15,7 +15,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
-from slugify import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -24,6 +23,7 @@ from portal.audiences import ensure_audience_translations, ensure_audiences
 from portal.illustrations import home_illustration
 from portal.models import Audience, PortalImage, PortalSettings
 from portal.seeding import PageSeeder
+from portal.slugs import slug_for
 
 from .models import (
     CollectionPage,
@@ -422,7 +422,7 @@ class Seeder(PageSeeder):
         )
         used = set()
         for event in load_json(PROGRAMME_DIR / "events.json"):
-            slug = slugify(event["title_ru"], max_length=60, word_boundary=True)
+            slug = slug_for(event["title_ru"], max_length=60)
             if slug in used:
                 slug = f"{slug}-{event['number']}"
             used.add(slug)

@@ -1,0 +1,52 @@
+"""One transliteration for every address the portal makes: the seed's, an import's, code's and the admin's."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from home.factories import ContentPageFactory, make_site_tree
+from home.models import ContentPage
+from portal.slugs import slug_for, wagtail_admin_slug
+
+
+@pytest.mark.parametrize(
+    ("title", "portal", "admin"),
+    [
+        ("Сварщик", "svarshchik", "svarshhik"),
+        ("Хабаровский край", "khabarovskii-krai", "xabarovskij-kraj"),
+        ("Электромонтёр по ремонту", "elektromonter-po-remontu", "elektromontyor-po-remontu"),
+        ("Объём работ — «щука»", "obem-rabot-shchuka", "obyom-rabot-shhuka"),
+    ],
+)
+def test_the_portals_scheme_and_the_one_wagtails_admin_proposes(title, portal, admin):
+    assert (slug_for(title), wagtail_admin_slug(title)) == (portal, admin)
+
+
+def create_in_the_admin(client, home, title, slug):
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("home", "contentpage", home.pk)),
+        nested_form_data(
+            {"title": title, "slug": slug, "summary": "", "easy_read_summary": "", "tags": "", "body": streamfield([])}
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ContentPage.objects.get(title=title)
+
+
+def test_a_page_made_in_the_admin_gets_the_portals_scheme_unless_the_editor_wrote_another(admin_client, db):
+    home, _english = make_site_tree()
+    proposed = create_in_the_admin(admin_client, home, "Профессии будущего", "professii-budushhego")
+    assert proposed.slug == "professii-budushchego"
+    chosen = create_in_the_admin(admin_client, home, "Щедрые работодатели", "shchedrye")
+    assert chosen.slug == "shchedrye"
+
+
+def test_a_published_pages_address_is_never_changed_under_it(db):
+    """A page published under the admin's scheme (before the portal corrected it) keeps its address."""
+    home, _english = make_site_tree()
+    page = ContentPageFactory(parent=home, title="Хабаровский край")
+    page.save_revision().publish()
+    ContentPage.objects.filter(pk=page.pk).update(slug="xabarovskij-kraj")
+    page = ContentPage.objects.get(pk=page.pk)
+    page.save_revision().publish()
+    assert ContentPage.objects.get(pk=page.pk).slug == "xabarovskij-kraj"
