@@ -28,7 +28,7 @@ URLS = [
     "/events/?year=2022&audience=teachers",
     "/events/ical/",
     "/news/",
-    "/o-proekte/meropriyatiya-dlya-pedagogov/",
+    "/o-proekte/meropriiatiia-dlia-pedagogov/",
     "/search/?q=профориентации",
     "/sitemap.xml",
     "/no-such-page/",

@@ -37,7 +37,7 @@ class Seeder(PageSeeder):
         today = timezone.localdate()
         past = self.fair(
             index,
-            "yarmarka-vakansiy-osen",
+            "iarmarka-vakansii-osen",
             title="Ярмарка вакансий для выпускников колледжей",
             starts_on=today - datetime.timedelta(days=60),
             ends_on=today - datetime.timedelta(days=60),
@@ -47,7 +47,7 @@ class Seeder(PageSeeder):
         )
         coming = self.fair(
             index,
-            "yarmarka-dlya-vypusknikov-s-ovz",
+            "iarmarka-dlia-vypusknikov-s-ovz",
             title="Ярмарка вакансий для выпускников с инвалидностью и ОВЗ",
             starts_on=today + datetime.timedelta(days=21),
             ends_on=today + datetime.timedelta(days=22),
@@ -81,7 +81,7 @@ class Seeder(PageSeeder):
         index = self.upsert(
             home,
             FairIndexPage,
-            "yarmarki-vakansiy",
+            "iarmarki-vakansii",
             title="Ярмарки вакансий",
             show_in_menus=True,
             summary="Ярмарки вакансий для студентов и выпускников колледжей и вузов края, в том числе ярмарка для "
@@ -157,6 +157,6 @@ class Seeder(PageSeeder):
 
 
 ENGLISH_TITLES = {
-    "yarmarka-vakansiy-osen": "Vacancy fair for college graduates",
-    "yarmarka-dlya-vypusknikov-s-ovz": "Vacancy fair for graduates with disabilities",
+    "iarmarka-vakansii-osen": "Vacancy fair for college graduates",
+    "iarmarka-dlia-vypusknikov-s-ovz": "Vacancy fair for graduates with disabilities",
 }

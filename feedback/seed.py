@@ -1,4 +1,4 @@
-"""The contacts page (/kontakty/, /en/contacts/) and the feedback form (/obratnaya-svyaz/, /en/feedback/), with the
+"""The contacts page (/kontakty/, /en/contacts/) and the feedback form (/obratnaia-sviaz/, /en/feedback/), with the
 site settings' links to them and the contacts of the three bodies. Only what a source confirms is written: the bodies'
 names, from the regional project's document (../shared/seed/, section «Ключевые участники»); no address, phone,
 e-mail, website or social link was confirmed (../shared/data/ has none), so those stay empty and the site says
@@ -83,7 +83,7 @@ class Seeder(PageSeeder):
         form = self.upsert(
             home,
             FeedbackFormPage,
-            "obratnaya-svyaz",
+            "obratnaia-sviaz",
             title=texts["title"],
             summary=texts["summary"],
             introduction=texts["introduction"],

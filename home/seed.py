@@ -487,7 +487,7 @@ class Seeder(PageSeeder):
             paragraph(
                 '<p>В разделе «<a href="/navigator/ravnye-vozmozhnosti/">Профнавигатор равных возможностей</a>» '
                 "можно выбрать категорию нарушения здоровья и увидеть подходящие профессии атласа, "
-                'противопоказания, колледжи и работодателей. В «<a href="/navigator/spravochnik-postupayushchego/">'
+                'противопоказания, колледжи и работодателей. В «<a href="/navigator/spravochnik-postupaiushchego/">'
                 "Справочнике для поступающих</a>» указаны условия для студентов с ОВЗ в колледжах и вузах края.</p>"
             ),
             heading("Материалы в доступном формате"),
@@ -500,7 +500,7 @@ class Seeder(PageSeeder):
         self.upsert(
             about,
             ContentPage,
-            "dostupnaya-sreda",
+            "dostupnaia-sreda",
             title="Доступная среда",
             audiences=["disabled_youth"],
             summary="Возможности портала для людей с инвалидностью и ОВЗ и где найти сведения о доступном обучении.",
@@ -516,8 +516,8 @@ class Seeder(PageSeeder):
 
         event_type = ContentType.objects.get_for_model(EventPage)
         for slug, title, audience in [
-            ("meropriyatiya-dlya-pedagogov", "Мероприятия для педагогов", "teachers"),
-            ("meropriyatiya-dlya-roditelei", "Мероприятия для родителей", "parents"),
+            ("meropriiatiia-dlia-pedagogov", "Мероприятия для педагогов", "teachers"),
+            ("meropriiatiia-dlia-roditelei", "Мероприятия для родителей", "parents"),
         ]:
             self.upsert(
                 about,

@@ -88,7 +88,7 @@ class Seeder(PageSeeder):
         handbook = self.upsert(
             index,
             ApplicantHandbookPage,
-            "spravochnik-postupayushchego",
+            "spravochnik-postupaiushchego",
             title="Справочник для поступающих",
             summary="Колледжи и вузы Хабаровского края: программы, условия для студентов с ОВЗ, дни открытых дверей.",
             easy_read_summary="Здесь список колледжей и университетов края.\nМожно узнать, чему там учат.",

@@ -12,7 +12,7 @@ from .models import SynonymGroup
 PICKS = [
     (
         "колледж",
-        "spravochnik-postupayushchego",
+        "spravochnik-postupaiushchego",
         "Колледжи и вузы края: программы, условия для студентов с ОВЗ, дни открытых дверей.",
     ),
     ("атлас", "atlas", "Востребованные профессии Хабаровского края: зарплаты, где учиться и работать."),

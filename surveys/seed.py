@@ -114,7 +114,7 @@ class Seeder(PageSeeder):
         )
         self.survey(
             home,
-            "opros-rabotodateley",
+            "opros-rabotodatelei",
             EMPLOYERS,
             lists,
             title="Опрос работодателей: подготовка выпускников",

@@ -53,7 +53,7 @@ def site_urls():
         "navigator": "/navigator/",
         "edition": "/navigator/profnavigator-2026/",
         "equal opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
-        "handbook": "/navigator/spravochnik-postupayushchego/",
+        "handbook": "/navigator/spravochnik-postupaiushchego/",
         "methodics with filters": "/metodiki/?audience=8-9&profile=general",
         "kit": MethodicalKitPage.objects.filter(kind="complex").first().url,
         "game module": MethodicalKitPage.objects.get(kind="game").url,
@@ -82,7 +82,7 @@ def site_urls():
         "/en/search/?q=project",
         "/en/no-such-page/",
         "/en/sitemap/",
-        "/o-proekte/dostupnaya-sreda/",
+        "/o-proekte/dostupnaia-sreda/",
         "/atlas/",
         "/atlas/?sector=aviastroenie&level=spo&salary_from=-1",
         "/atlas/raiony/amurskii-munitsipalnyi-raion/",
@@ -90,7 +90,7 @@ def site_urls():
         "/navigator/profnavigator-2026/pdf/",  # the booklet «being prepared» page (the worker has not built it)
         "/navigator/ravnye-vozmozhnosti/",
         "/navigator/ravnye-vozmozhnosti/?category=nonsense",
-        "/navigator/spravochnik-postupayushchego/?level=vo&district=bad",
+        "/navigator/spravochnik-postupaiushchego/?level=vo&district=bad",
         "/metodiki/",
         "/metodiki/?audience=13&format=game&adapted=unknown",
         MethodicalKitPage.objects.filter(kind="complex").first().url + "cards/",  # «nothing to download»

@@ -11,7 +11,7 @@ from tests.test_accessibility import SCREENSHOTS
 from tests.test_resumes_in_browser import sign_in_a_student
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-INDEX = "/yarmarki-vakansiy/"
+INDEX = "/iarmarki-vakansii/"
 
 
 def fair_urls(django_db_blocker):

@@ -12,7 +12,7 @@ from tests.test_accessibility import format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 CONTACTS = "/kontakty/"
-FORM = "/obratnaya-svyaz/"
+FORM = "/obratnaia-sviaz/"
 
 
 def test_axe_finds_nothing_on_the_contacts_and_the_form_in_any_scheme_and_they_reflow(page, site):

@@ -62,6 +62,6 @@ def test_a_keyboard_alone_answers_and_axe_finds_nothing_on_the_surveys(page, sit
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.context.clear_cookies()  # a new visitor sees the questions again
-    problems += axe_problems_in_every_scheme(page, site, (SURVEY, RESULTS, "/opros-rabotodateley/"))
+    problems += axe_problems_in_every_scheme(page, site, (SURVEY, RESULTS, "/opros-rabotodatelei/"))
     assert_reflows_at_320(page, site, (SURVEY, RESULTS))
     assert not problems, "\n".join(problems)

@@ -27,7 +27,7 @@ def test_the_seed_writes_the_confirmed_names_and_nothing_invented(feedback_pages
         feedback_pages["form"].pk,
     )
     assert (feedback_pages["contacts"].url, feedback_pages["contacts_en"].url) == ("/kontakty/", "/en/contacts/")
-    assert (feedback_pages["form"].url, feedback_pages["form_en"].url) == ("/obratnaya-svyaz/", "/en/feedback/")
+    assert (feedback_pages["form"].url, feedback_pages["form_en"].url) == ("/obratnaia-sviaz/", "/en/feedback/")
 
 
 def test_the_seed_is_idempotent_and_keeps_what_an_editor_wrote(feedback_pages):
@@ -73,8 +73,8 @@ def test_a_filled_contact_replaces_to_be_confirmed_in_the_footer_and_on_the_page
 def test_every_page_links_the_contacts_the_feedback_form_and_the_report_with_its_own_address(client, feedback_pages):
     page = client.get("/").content.decode()
     footer = page.split('<footer class="site-footer">', 1)[1]
-    assert 'href="/kontakty/"' in footer and 'href="/obratnaya-svyaz/"' in footer
-    assert 'href="/obratnaya-svyaz/?page=/"' in footer
+    assert 'href="/kontakty/"' in footer and 'href="/obratnaia-sviaz/"' in footer
+    assert 'href="/obratnaia-sviaz/?page=/"' in footer
     assert 'data-report-url="/feedback/mistake/"' in footer and "feedback/error-report.js" in page
     for name_ru, _name_en in BODY_NAMES.values():
         assert name_ru.replace("«", "&laquo;").replace("»", "&raquo;") in footer or name_ru in footer
@@ -85,7 +85,7 @@ def test_every_page_links_the_contacts_the_feedback_form_and_the_report_with_its
 
 def test_the_site_map_lists_the_contacts_and_the_feedback_form(client, feedback_pages):
     site_map = client.get("/sitemap/").content.decode()
-    assert 'href="/kontakty/"' in site_map and 'href="/obratnaya-svyaz/"' in site_map
+    assert 'href="/kontakty/"' in site_map and 'href="/obratnaia-sviaz/"' in site_map
     assert 'href="/en/contacts/"' in client.get("/en/sitemap/").content.decode()
 
 
@@ -101,5 +101,5 @@ def test_the_contacts_page_costs_few_queries_whatever_is_filled_in(
         with django_capture_on_commit_callbacks(execute=True):  # the content version moves, as on the site
             chosen.save()
 
-    counts = assert_few_constant_queries(client, ["/kontakty/", "/en/contacts/", "/obratnaya-svyaz/"], fill)
+    counts = assert_few_constant_queries(client, ["/kontakty/", "/en/contacts/", "/obratnaia-sviaz/"], fill)
     print("queries", counts)

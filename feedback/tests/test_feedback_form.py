@@ -24,11 +24,11 @@ def test_a_message_is_stored_with_the_page_address_and_mailed_to_the_editors(
     client, feedback_pages, editor, django_capture_on_commit_callbacks
 ):
     page = feedback_pages["form"]
-    form = client.get("/obratnaya-svyaz/?page=/atlas/svarshchik/").content.decode()
+    form = client.get("/obratnaia-sviaz/?page=/atlas/svarshchik/").content.decode()
     assert 'value="/atlas/svarshchik/"' in form and "через 90 дней после отправки" in form
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/obratnaya-svyaz/", {message_field(page): MESSAGE, "page_address": "/atlas/svarshchik/", "website": ""}
+            "/obratnaia-sviaz/", {message_field(page): MESSAGE, "page_address": "/atlas/svarshchik/", "website": ""}
         )
     assert response.status_code == 200
     assert "Спасибо! Сообщение отправлено" in response.content.decode()
@@ -48,7 +48,7 @@ def test_the_form_page_address_on_the_page_wins_over_the_editors(
     page.to_address = "redakciya@portal.example.ru"
     page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/obratnaya-svyaz/", {message_field(page): MESSAGE})
+        client.post("/obratnaia-sviaz/", {message_field(page): MESSAGE})
     assert [letter.to for letter in mail.outbox] == [["redakciya@portal.example.ru"]]
 
 
@@ -68,7 +68,7 @@ def test_bad_input_is_refused_field_by_field_and_nothing_is_kept(
     name = message_field(page) if field == "message" else field
     posted = {message_field(page): MESSAGE, **data} if field != "message" else data
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/obratnaya-svyaz/", posted)
+        response = client.post("/obratnaia-sviaz/", posted)
     assert response.status_code == 400
     text = response.content.decode()
     assert 'id="form-errors"' in text and error in text
@@ -78,7 +78,7 @@ def test_bad_input_is_refused_field_by_field_and_nothing_is_kept(
 
 def test_a_forged_prefill_is_left_out(client, feedback_pages):
     for forged in ("https://evil.example/", "//evil.example/", '/"><script>alert(1)</script>', "x" * 900):
-        form = client.get("/obratnaya-svyaz/", {"page": forged})
+        form = client.get("/obratnaia-sviaz/", {"page": forged})
         assert form.status_code == 200
         field = re.search(r'<input[^>]*id="id_page_address"[^>]*>', form.content.decode()).group(0)
         assert "value=" not in field
@@ -89,7 +89,7 @@ def test_a_bot_filling_the_hidden_field_is_thanked_and_ignored(
 ):
     page = feedback_pages["form"]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/obratnaya-svyaz/", {message_field(page): "Buy now", "website": "http://spam.example"})
+        response = client.post("/obratnaia-sviaz/", {message_field(page): "Buy now", "website": "http://spam.example"})
     assert response.status_code == 200 and "Спасибо" in response.content.decode()
     assert not FormSubmission.objects.exists() and not mail.outbox
 
@@ -100,7 +100,7 @@ def test_a_flood_gets_the_429_page_and_sends_nothing_more(
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "feedback": "2/h"}
     page = feedback_pages["form"]
     with django_capture_on_commit_callbacks(execute=True):
-        answers = [client.post("/obratnaya-svyaz/", {message_field(page): MESSAGE}).status_code for _ in range(4)]
+        answers = [client.post("/obratnaia-sviaz/", {message_field(page): MESSAGE}).status_code for _ in range(4)]
     assert answers == [200, 200, 429, 429]
     assert FormSubmission.objects.count() == 2 and len(mail.outbox) == 2
-    assert client.get("/obratnaya-svyaz/").status_code == 200  # reading the form is not limited
+    assert client.get("/obratnaia-sviaz/").status_code == 200  # reading the form is not limited

@@ -23,7 +23,7 @@ EXPECTED = {
         "students": ["/atlas/", "/konstruktor-karery/", "/profproby-i-ekskursii/"],
         "parents": ["/roditelyam/", "/roditelyam/centry/", "/dopolnitelnoe-obrazovanie/"],
         "teachers": ["/metodiki/", "/profproby-i-ekskursii/", "/kursy/"],
-        "disabled_youth": ["/navigator/ravnye-vozmozhnosti/", "/yarmarki-vakansiy/"],
+        "disabled_youth": ["/navigator/ravnye-vozmozhnosti/", "/iarmarki-vakansii/"],
         "employers": ["/organizatsiyam/registratsiya/", "/profproby-i-ekskursii/", "/vakansii/"],
     },
     "/en/": {

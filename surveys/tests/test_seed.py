@@ -16,7 +16,7 @@ def seeded(seeded_site, db):
 
 def test_the_seed_has_the_two_surveys_of_the_plan(seeded, client):
     students, employers = (
-        SurveyPage.objects.get(slug=slug) for slug in ("opros-informirovannost", "opros-rabotodateley")
+        SurveyPage.objects.get(slug=slug) for slug in ("opros-informirovannost", "opros-rabotodatelei")
     )
     assert students.questions.count() == len(STUDENTS) and employers.questions.count() == len(EMPLOYERS)
     kinds = {kind for kind, _label in QUESTION_KINDS}

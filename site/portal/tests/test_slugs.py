@@ -50,3 +50,32 @@ def test_a_published_pages_address_is_never_changed_under_it(db):
     page = ContentPage.objects.get(pk=page.pk)
     page.save_revision().publish()
     assert ContentPage.objects.get(pk=page.pk).slug == "xabarovskij-kraj"
+
+
+def test_the_older_seeds_addresses_move_to_the_portals_scheme_and_the_old_ones_redirect(client, db):
+    """portal migration 0010 on a site built before it: the page, its children, its revisions, a redirect each."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.contrib.redirects.models import Redirect
+
+    migration = import_module("portal.migrations.0010_one_transliteration")
+    home, _english = make_site_tree()
+    fairs = ContentPageFactory(parent=home, title="Ярмарки вакансий", slug="yarmarki-vakansiy")
+    autumn = ContentPageFactory(parent=fairs, title="Осенняя ярмарка", slug="yarmarka-vakansiy-osen")
+    rules = ContentPageFactory(parent=autumn, title="Правила участия", slug="pravila")
+    for page in (fairs, autumn, rules):
+        page.save_revision().publish()
+    migration.rename(apps, None)
+
+    rules.refresh_from_db()
+    assert rules.url_path.endswith("/iarmarki-vakansii/iarmarka-vakansii-osen/pravila/")
+    assert client.get("/iarmarki-vakansii/iarmarka-vakansii-osen/pravila/").status_code == 200
+    answer = client.get("/yarmarki-vakansiy/yarmarka-vakansiy-osen/pravila/")
+    assert (answer.status_code, answer["Location"]) == (301, "/iarmarki-vakansii/iarmarka-vakansii-osen/pravila/")
+    assert client.get("/yarmarki-vakansiy/")["Location"] == "/iarmarki-vakansii/"
+    assert Redirect.objects.count() == 3
+    # Publishing the latest revision again keeps the new address.
+    autumn = ContentPage.objects.get(pk=autumn.pk)
+    autumn.get_latest_revision().publish()
+    assert ContentPage.objects.get(pk=autumn.pk).slug == "iarmarka-vakansii-osen"
