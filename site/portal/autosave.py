@@ -11,6 +11,8 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from portal.slugs import portal_scheme_in_the_admin
+
 # An autosaved draft is taken as the form's own only this long after its last revision; older drafts of the same
 # name are other work, and the create view's usual «slug in use» error stands.
 ADOPTION_WINDOW = timedelta(minutes=10)
@@ -47,6 +49,7 @@ def autosaved_draft(request, parent_page, page_class):
 def continue_in_the_autosaved_draft(request, parent_page, page_class):
     """``before_create_page`` hook: a full form post (not an autosave, which expects JSON) whose page the autosave
     already created goes to that page's edit view."""
+    portal_scheme_in_the_admin(request)  # the slug the autosave's draft got (portal.slugs)
     if request.method != "POST" or not request.accepts("text/html"):
         return None
     draft = autosaved_draft(request, parent_page, page_class)

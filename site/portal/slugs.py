@@ -1,6 +1,7 @@
 """The portal's one way of writing an address from a title: python-slugify's transliteration, which for Russian is
 the passport scheme (ICAO Doc 9303: «Сварщик» → svarshchik, «Хабаровский» → khabarovskii), whoever makes the page —
-the seed, an import, code, or an editor in the admin."""
+the seed, an import, code, or an editor in the admin. (Some slugs the first seeds wrote by hand still follow
+another scheme, e.g. «roditelyam»: they are kept, being addresses already in use.)"""
 
 import re
 
@@ -28,3 +29,15 @@ def wagtail_admin_slug(title):
     text = "".join(WAGTAIL_RUSSIAN.get(letter, letter) for letter in (title or "").lower())
     text = re.sub(r"[^\w\s-]", "", text, flags=re.ASCII)
     return re.sub(r"[-\s]+", "-", text.strip()).strip("-")[:255]
+
+
+def portal_scheme_in_the_admin(request, page=None):
+    """Before Wagtail's create view (``before_create_page``) or the edit view of a page never published
+    (``before_edit_page``) reads a posted form: a slug that is just what the admin's script made of the title
+    becomes the portal's. A slug the editor wrote, and the address of a page once published, are left alone."""
+    if request.method != "POST" or (page is not None and page.first_published_at is not None):
+        return
+    title, slug = request.POST.get("title", "").strip(), request.POST.get("slug", "").strip()
+    if title and slug and slug == wagtail_admin_slug(title) and (portal := slug_for(title)) and portal != slug:
+        request.POST = request.POST.copy()
+        request.POST["slug"] = portal

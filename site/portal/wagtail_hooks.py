@@ -9,6 +9,7 @@ from portal.documents import DocumentDownloadsReport, refuse_missing_file
 from portal.lockouts import UNLOCK_PERMISSION, lockouts_menu_item, lockouts_urls
 from portal.models import Audience
 from portal.reports import report_menu_item, report_urls
+from portal.slugs import portal_scheme_in_the_admin
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -79,4 +80,9 @@ def register_unlock_permission():
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
-hooks.register("before_create_page", continue_in_the_autosaved_draft)
+hooks.register("before_create_page", continue_in_the_autosaved_draft)  # and gives the slug the portal's scheme
+
+
+@hooks.register("before_edit_page")
+def portal_scheme_for_a_drafts_slug(request, page):
+    portal_scheme_in_the_admin(request, page)

@@ -41,15 +41,37 @@ def test_a_page_made_in_the_admin_gets_the_portals_scheme_unless_the_editor_wrot
     assert chosen.slug == "shchedrye"
 
 
-def test_a_published_pages_address_is_never_changed_under_it(db):
-    """A page published under the admin's scheme (before the portal corrected it) keeps its address."""
+def edit_in_the_admin(client, page, slug):
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        nested_form_data(
+            {
+                "title": page.title,
+                "slug": slug,
+                "summary": "",
+                "easy_read_summary": "",
+                "tags": "",
+                "body": streamfield([]),
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ContentPage.objects.get(pk=page.pk).get_latest_revision_as_object().slug
+
+
+def test_a_drafts_slug_follows_the_scheme_but_a_published_pages_address_is_never_changed(admin_client, db):
     home, _english = make_site_tree()
-    page = ContentPageFactory(parent=home, title="Хабаровский край")
-    page.save_revision().publish()
-    ContentPage.objects.filter(pk=page.pk).update(slug="xabarovskij-kraj")
-    page = ContentPage.objects.get(pk=page.pk)
-    page.save_revision().publish()
-    assert ContentPage.objects.get(pk=page.pk).slug == "xabarovskij-kraj"
+    draft = ContentPageFactory(parent=home, title="Хабаровский край", live=False)
+    assert edit_in_the_admin(admin_client, draft, "xabarovskij-kraj") == "khabarovskii-krai"
+    published = ContentPageFactory(parent=home, title="Хабаровск", slug="xabarovsk")
+    published.save_revision().publish()
+    assert edit_in_the_admin(admin_client, published, "xabarovsk") == "xabarovsk"
+
+
+def test_a_slug_written_in_code_is_kept_whatever_its_scheme(db):
+    """The first seeds' hand-written addresses (roditelyam) are in use: pages made in code keep the slug given."""
+    home, _english = make_site_tree()
+    assert ContentPageFactory(parent=home, title="Родителям", slug="roditelyam").slug == "roditelyam"
 
 
 def test_the_older_seeds_addresses_move_to_the_portals_scheme_and_the_old_ones_redirect(client, db):
