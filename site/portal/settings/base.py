@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "extracurricular",
     "courses",
     "competitions",
+    "editorial",
     # Wagtail and friends.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -380,8 +381,13 @@ DAILY_COMMANDS = [
     "publish_course_completions",
     "publish_competitions",
     "remind_report_deadlines",
+    "check_external_links",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
+# The weekly check of the pages' external links (editorial.links, run among the daily commands, checking once this
+# many days have passed) and how long it waits for each address.
+LINK_CHECK_EVERY_DAYS = env.int("LINK_CHECK_EVERY_DAYS", default=7)
+LINK_CHECK_TIMEOUT_SECONDS = env.float("LINK_CHECK_TIMEOUT_SECONDS", default=5)
 # Who processes the personal data (152-ФЗ, art. 3): named in the consent students give and on the privacy page. The
 # deployment sets the operator's legal name, postal address and e-mail; the default names the programme's organiser.
 PERSONAL_DATA_OPERATOR = {
