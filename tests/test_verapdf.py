@@ -155,14 +155,15 @@ def documents(seeded_site, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def report(documents):
-    """veraPDF's results by kind: one run over all the documents."""
+def report(request):
+    """veraPDF's results by kind: one run over all the documents (made only once veraPDF is known to be there)."""
     try:
         verapdf.launcher()
     except verapdf.Unavailable as missing:
         if os.environ.get("CI"):
             pytest.fail(f"{missing}; CI must run this test", pytrace=False)
         pytest.skip(str(missing))
+    documents = request.getfixturevalue("documents")
     started = time.monotonic()
     results = verapdf.validate(documents.values())
     seconds = time.monotonic() - started
