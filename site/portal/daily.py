@@ -1,6 +1,7 @@
 """The portal's daily housekeeping, run by the background worker rather than an operator's cron: the management
 commands named in ``DAILY_COMMANDS`` (erasing personal data past its keeping time under 152-ФЗ, publishing the
-portal's counts into the monitoring) run one after another at ``DAILY_HOUR`` of the portal's time zone, and the run
+portal's counts into the monitoring) run one after another, with ``WEEKLY_COMMANDS`` (the documents library's check
+with veraPDF) after them once a week, on ``WEEKLY_DAY``, at ``DAILY_HOUR`` of the portal's time zone, and the run
 queues the next one for the day after. ``manage.py schedule_daily`` (part of ``make run`` and of a deployment, like
 ``migrate``) queues the first; it never queues a second while one waits, so running it again is harmless.
 
@@ -30,10 +31,13 @@ def next_run(now=None):
 
 @task(backend="long")
 def run_daily_commands():
-    """Run every command of ``DAILY_COMMANDS``, then queue tomorrow's run. Returns {command: what it printed, or the
-    error}."""
+    """Run every command of ``DAILY_COMMANDS`` (and of ``WEEKLY_COMMANDS`` on ``WEEKLY_DAY``), then queue tomorrow's
+    run. Returns {command: what it printed, or the error}."""
     done = {}
-    for name in settings.DAILY_COMMANDS:
+    names = list(settings.DAILY_COMMANDS)
+    if timezone.localdate().isoweekday() == settings.WEEKLY_DAY:
+        names += settings.WEEKLY_COMMANDS  # after the erasures: the weekly checks take longer
+    for name in names:
         out = io.StringIO()
         try:
             call_command(name, stdout=out)

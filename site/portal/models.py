@@ -304,6 +304,28 @@ class DocumentDownload(models.Model):
         cls.objects.filter(document_id__in=ids).update(count=F("count") + 1)
 
 
+class DocumentCheck(models.Model):
+    """The last veraPDF check of a PDF of the documents library against PDF/UA-1 (``manage.py validate_documents``,
+    run weekly): whether it passed and the rules it failed, for editors to replace the documents that fail. The file
+    hash it checked tells whether the document changed since."""
+
+    document = models.OneToOneField(
+        get_document_model_string(), on_delete=models.CASCADE, primary_key=True, related_name="accessibility_check"
+    )
+    file_hash = models.CharField(max_length=40, blank=True)
+    compliant = models.BooleanField(_("passes PDF/UA-1"))
+    # [{"rule": "7.4.2-1", "description": ..., "checks": n, "messages": [...]}], or the reason veraPDF could not read it
+    failures = models.JSONField(_("failed rules"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    checked_at = models.DateTimeField(_("checked"))
+
+    class Meta:
+        verbose_name = _("document accessibility check")
+
+    def __str__(self):
+        return f"{self.document}: {'PDF/UA-1' if self.compliant else 'fails'}"
+
+
 class GeneratedFile(models.Model):
     """A PDF or archive built from a published page in the background (``portal.builds``), kept in media storage
     and served as a file. One row per page, kind and version of what it was built from: a request finds the row

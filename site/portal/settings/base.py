@@ -388,6 +388,12 @@ DAILY_HOUR = env.int("DAILY_HOUR", default=3)
 # many days have passed) and how long it waits for each address.
 LINK_CHECK_EVERY_DAYS = env.int("LINK_CHECK_EVERY_DAYS", default=7)
 LINK_CHECK_TIMEOUT_SECONDS = env.float("LINK_CHECK_TIMEOUT_SECONDS", default=5)
+# Once a week (ISO weekday, 7 = Sunday) the same run goes on with these: the check of the documents library's PDFs with
+# veraPDF (PDF/UA-1), kept for the editors (portal.models.DocumentCheck). VERAPDF names veraPDF's launcher
+# (.ci/verapdf/fetch.sh); without it the check says so and the other commands still run.
+WEEKLY_COMMANDS = ["validate_documents"]
+WEEKLY_DAY = env.int("WEEKLY_DAY", default=7)
+VERAPDF = env("VERAPDF", default="")
 # Who processes the personal data (152-ФЗ, art. 3): named in the consent students give and on the privacy page. The
 # deployment sets the operator's legal name, postal address and e-mail; the default names the programme's organiser.
 PERSONAL_DATA_OPERATOR = {

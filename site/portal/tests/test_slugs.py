@@ -75,13 +75,13 @@ def test_a_slug_written_in_code_is_kept_whatever_its_scheme(db):
 
 
 def test_the_older_seeds_addresses_move_to_the_portals_scheme_and_the_old_ones_redirect(client, db):
-    """portal migration 0010 on a site built before it: the page, its children, its revisions, a redirect each."""
+    """portal migration 0011 on a site built before it: the page, its children, its revisions, a redirect each."""
     from importlib import import_module
 
     from django.apps import apps
     from wagtail.contrib.redirects.models import Redirect
 
-    migration = import_module("portal.migrations.0010_one_transliteration")
+    migration = import_module("portal.migrations.0011_one_transliteration")
     home, _english = make_site_tree()
     fairs = ContentPageFactory(parent=home, title="Ярмарки вакансий", slug="yarmarki-vakansiy")
     autumn = ContentPageFactory(parent=fairs, title="Осенняя ярмарка", slug="yarmarka-vakansiy-osen")

@@ -70,7 +70,7 @@ def back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0009_portalsettings_bodies_contacts"),
+        ("portal", "0010_document_check"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
         ("contenttypes", "0002_remove_content_type_name"),
