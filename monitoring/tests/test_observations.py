@@ -29,7 +29,7 @@ def test_share_is_computed_from_numerator_and_denominator(monitoring):
     ("indicator", "year", "numerator", "denominator", "field", "message"),
     [
         ("diagnostics", 2022, 5, 0, "denominator", "больше нуля"),
-        ("diagnostics", 2022, 9, 8, "numerator", "112.50 %, больше 100 %"),
+        ("diagnostics", 2022, 9, 8, "numerator", "112,5\u00a0%"),
         ("diagnostics", 2022, 5, None, "denominator", "укажите, от чего она считается"),
         ("contests", 2022, 3, 10, "denominator", "оставьте знаменатель пустым"),
         ("diagnostics", 2020, 1, 10, "year", "2021–2024"),
