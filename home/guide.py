@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal import locales
+
 SCREENSHOT_DIR = "home/guide"  # under static/
 
 
@@ -60,6 +62,7 @@ class GuideView(WagtailAdminTemplateMixin, TemplateView):
             previous=SECTIONS[position - 1] if position > 0 else None,
             next=SECTIONS[position + 1] if position + 1 < len(SECTIONS) else None,
             shots=SCREENSHOT_DIR,
+            guide_language=locales.default_language(),  # the guide is written in the portal's own language
         )
         return context
 
