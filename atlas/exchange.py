@@ -616,11 +616,13 @@ class ProfessionResource(AtlasResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """Field checks and the card's own rules; the tree fields are set when the page is added."""
         errors = dict(import_validation_errors or {})
-        try:
-            instance.clean_fields(exclude=[*errors, *PAGE_TREE_FIELDS])
-            instance.check_salary()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        # Each check on its own: a field that fails does not hide the card's rules (every fault of a row at once).
+        exclude = [*errors, *PAGE_TREE_FIELDS]
+        for check in (lambda: instance.clean_fields(exclude=exclude), instance.check_salary):
+            try:
+                check()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
 

@@ -129,10 +129,14 @@ def _import_rows(rows, report, write, progress, user):
                 _("There is no such indicator; the numbers are 1–%(last)s.") % {"last": max(indicators, default=0)},
             )
         district = district_in_cell(districts, cell.get("district"), lambda message: problem("district", message))
-        if indicator is not None and len(report.problems) == problems_before:
-            for field_name, message in observation_problems(
-                indicator, values["year"] or 0, values["numerator"], values["denominator"]
-            ).items():
+        if "year" in values and values["year"] is None:
+            problem("year", _("Enter the year."))
+        # Every fault of the row at once: the figures are checked whatever else is wrong with it, except a field
+        # already reported (a value that is not a number is not also «missing»).
+        unreadable = {key for key in ("year", "numerator", "denominator") if key not in values}
+        found = observation_problems(indicator, values.get("year"), values.get("numerator"), values.get("denominator"))
+        for field_name, message in found.items():
+            if field_name not in unreadable and not (field_name == "year" and values.get("year") is None):
                 problem(field_name, str(message))
         if len(report.problems) != problems_before:
             continue

@@ -107,12 +107,14 @@ def _import_rows(rows, report, write, progress, report_pk, user):
                     _("This row is for «%(row)s», the report is for «%(report)s»: each district sends its own.")
                     % {"row": district.name, "report": district_report.district.name},
                 )
-        if indicator is not None and len(report.problems) == before:
+        if indicator is not None:
+            # Every fault of the row at once; a figure that is not a number is not also reported as missing.
             found = observation_problems(
                 indicator, district_report.round.year, numbers.get("numerator"), numbers.get("denominator")
             )
             for field_name, message in found.items():
-                problem(field_name if field_name in COLUMN else "numerator", str(message))
+                if field_name in numbers or field_name not in ("numerator", "denominator"):
+                    problem(field_name if field_name in COLUMN else "numerator", str(message))
         if len(report.problems) != before:
             continue
         if indicator.pk in seen:

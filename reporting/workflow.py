@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from monitoring.models import Observation
 from monitoring.models.observations import observation_problems, share
-from portal import locales
+from portal import locales, numbers
 from portal.addresses import public_url
 from portal.mail import queue_letter
 
@@ -138,8 +138,8 @@ def submit(report, user, today=None):
     indicators = list(report.round.indicators.all())
     if jumps(report.round, indicators, figures, previous_observations(report)) and not report.comment.strip():
         raise Refused(
-            _("Some values differ from last year's by more than %(share)s %%: explain them in the comment first.")
-            % {"share": report.round.jump_warning}
+            _("Some values differ from last year's by more than %(share)s: explain them in the comment first.")
+            % {"share": numbers.percent(report.round.jump_warning)}
         )
     report.state, report.submitted_at, report.submitted_by = State.SUBMITTED, timezone.now(), user
     report.save(update_fields=["state", "submitted_at", "submitted_by", "changed_at"])

@@ -211,3 +211,13 @@ def test_admin_screen_needs_permission(client, reference, django_user_model):
     user = django_user_model.objects.create_user("guest", password="pw")
     client.force_login(user)
     assert client.get("/admin/atlas/import/").status_code in (302, 403)
+
+
+def test_a_row_with_four_faults_reports_all_four(reference):
+    # A slug that cannot be an address, an unknown sector and demand level, and a salary whose upper bound is below
+    # its lower one: the card's own rule used to be checked only when every field was right.
+    row = "плохой адрес!;Сварщик;Космонавтика;spo;technique;очень;80000;30000;Амурский район"
+    report = check("professions", csv_bytes([HEADER, row]))
+    assert {(2, "slug"), (2, "sector"), (2, "demand_level"), (2, "salary_max")} <= where(report)
+    assert len(report.problems) == 4, report.problems
+    assert not report.written and not ProfessionPage.objects.exists()

@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from portal import numbers
+
 from .indicators import Indicator, in_default_locale
 
 PROGRAMME_YEARS = range(2021, 2025)  # the programme runs 2021–2024
@@ -21,9 +23,11 @@ def share(numerator, denominator):
 
 
 def observation_problems(indicator, year, numerator, denominator):
-    """Why these values cannot be an observation (field → message); empty when they can."""
+    """Why these values cannot be an observation (field → message); empty when they can. Every field is checked,
+    whatever the others hold: a value that could not be read is passed as None and its field left to the caller
+    (an unknown indicator, None, skips the checks that depend on its kind; a year of None is not checked)."""
     problems = {}
-    if year not in PROGRAMME_YEARS:
+    if year is not None and year not in PROGRAMME_YEARS:
         problems["year"] = _("The programme covers %(first)s–%(last)s; %(year)s is outside it.") % {
             "first": PROGRAMME_YEARS[0],
             "last": PROGRAMME_YEARS[-1],
@@ -33,6 +37,8 @@ def observation_problems(indicator, year, numerator, denominator):
         problems["numerator"] = _("Enter the value.")
     elif numerator < 0:
         problems["numerator"] = _("The value cannot be negative.")
+    if indicator is None:
+        return problems
     if indicator.is_share:
         if denominator is None:
             problems["denominator"] = _("This indicator is a share: enter what it is a share of (the denominator).")
@@ -41,8 +47,13 @@ def observation_problems(indicator, year, numerator, denominator):
         elif numerator is not None and numerator > denominator:
             problems["numerator"] = _(
                 "The numerator (%(numerator)s) is greater than the denominator (%(denominator)s): the share would "
-                "be %(share)s %%, over 100 %%."
-            ) % {"numerator": numerator, "denominator": denominator, "share": share(numerator, denominator)}
+                "be %(share)s, over %(whole)s."
+            ) % {
+                "numerator": numbers.number(numerator),
+                "denominator": numbers.number(denominator),
+                "share": numbers.percent(share(numerator, denominator)),
+                "whole": numbers.percent(100),
+            }
     elif denominator is not None:
         problems["denominator"] = _("This indicator is a count: leave the denominator empty.")
     return problems
@@ -172,9 +183,11 @@ class Observation(models.Model):
         super().validate_constraints(exclude={*(exclude or ()), "is_current"})
 
     def clean(self):
-        if self.indicator_id is None or self.year is None:
-            return
-        problems = observation_problems(self.indicator, self.year, self.numerator, self.denominator)
+        # Every rule that can be checked, even when another field is missing (its own error says so).
+        indicator = self.indicator if self.indicator_id else None
+        problems = observation_problems(indicator, self.year, self.numerator, self.denominator)
+        if self.numerator is None:
+            problems.pop("numerator", None)  # the field is required: Django says so already
         if problems:
             raise ValidationError(problems)
 

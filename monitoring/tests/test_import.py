@@ -72,7 +72,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(monitoring):
     report = check(csv_file(body), write=True)
     rows = {problem.row: problem.message for problem in report.problems}
     assert set(rows) == {3, 4, 5, 6, 7, 8, 9}
-    assert "больше нуля" in rows[3] and "больше 100 %" in rows[4] and "в крае нет" in rows[5]
+    assert "больше нуля" in rows[3] and "110\u00a0%" in rows[4] and "в крае нет" in rows[5]
     assert "показателя нет" in rows[6] and "2019" in rows[7] and "не целое число" in rows[8] and "строку 2" in rows[9]
     values = {problem.row: problem.value for problem in report.problems}
     assert values[5] == "Несуществующий район" and values[6] == "42" and values[8] == "много"
@@ -178,3 +178,26 @@ def test_the_command_imports_and_reports_in_russian(monitoring, tmp_path):
     path.write_bytes(csv_file("1;Амурский район;2022;120;1000;;\n"))
     call_command("import_observations", str(path))
     assert Observation.objects.get().value == 12
+
+
+def test_a_row_with_four_faults_reports_all_four(monitoring):
+    # An unknown district, a year outside the programme, a negative value, a denominator that is not whole: the
+    # import used to stop after the district and the denominator.
+    report = check(csv_file("1;Несуществующий район;2019;-5;10,5;;\n"))
+    faults = {(problem.row, problem.column): problem.value for problem in report.problems}
+    assert faults == {
+        (2, "Район"): "Несуществующий район",
+        (2, "Год"): "2019",
+        (2, "Числитель"): "-5",
+        (2, "Знаменатель"): "10,5",
+    }
+    assert not report.written and not Observation.objects.exists()
+
+
+def test_a_share_over_100_percent_is_written_the_russian_way(monitoring):
+    report = check(csv_file("1;Амурский муниципальный район;2022;2 511;2 000;;\n"))
+    (problem,) = report.problems
+    # A decimal comma, thousands parted and «%» kept on the line by non-breaking spaces: «125,55 %», not «125.55 %».
+    assert "(2\u00a0511)" in problem.message and "(2\u00a0000)" in problem.message
+    assert "125,55\u00a0%" in problem.message and "100\u00a0%" in problem.message
+    assert "125.55" not in problem.message

@@ -29,7 +29,7 @@ def test_share_is_computed_from_numerator_and_denominator(monitoring):
     ("indicator", "year", "numerator", "denominator", "field", "message"),
     [
         ("diagnostics", 2022, 5, 0, "denominator", "больше нуля"),
-        ("diagnostics", 2022, 9, 8, "numerator", "112.50 %, больше 100 %"),
+        ("diagnostics", 2022, 9, 8, "numerator", "112,5\u00a0%"),
         ("diagnostics", 2022, 5, None, "denominator", "укажите, от чего она считается"),
         ("contests", 2022, 3, 10, "denominator", "оставьте знаменатель пустым"),
         ("diagnostics", 2020, 1, 10, "year", "2021–2024"),
@@ -94,3 +94,14 @@ def test_admin_refuses_a_bad_observation_with_the_reason(admin_client, monitorin
     )
     assert response.status_code == 200 and "Знаменатель должен быть больше нуля" in response.content.decode()
     assert not Observation.objects.exists()
+
+
+def test_the_admin_form_hears_every_rule_even_without_a_year(monitoring):
+    # The year is missing and the share is over 100 %: both are reported, not only the first.
+    observation = Observation(
+        indicator=monitoring["diagnostics"], district=monitoring["amur"], numerator=9, denominator=8
+    )
+    with pytest.raises(ValidationError) as error:
+        observation.full_clean()
+    assert {"year", "numerator"} <= set(error.value.message_dict)
+    assert "112,5\u00a0%" in " ".join(error.value.message_dict["numerator"])

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .importing import MAX_ROWS, max_upload_bytes
+from .numbers import number
 from .spreadsheets import append_text_safe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -80,7 +81,7 @@ def _instructions(sheet, columns, title):
         _("Columns with a yellow heading are required; the others may stay empty or be removed."),
         _("Numbers may have spaces and a decimal comma (65 000,00); dates are written as 31.12.2025."),
         _("Blank rows are skipped. At most %(rows)s rows and %(size)s MB in one file.")
-        % {"rows": f"{MAX_ROWS:,}".replace(",", " "), "size": max_upload_bytes() // 1024 // 1024},
+        % {"rows": number(MAX_ROWS), "size": number(max_upload_bytes() // 1024 // 1024)},
         _("The file is checked first; nothing is written unless every row is correct."),
     ):
         append_text_safe(sheet, [line])

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import locales
+from .numbers import number as formatted
 from .spreadsheets import FORMULA_PREFIXES
 
 logger = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ class ImportReport:
         """One line per kind: «Создано: 2, изменено: 0, без изменений: 1, пропущено пустых строк: 0»."""
         return [
             _("created: %(created)s, updated: %(updated)s, unchanged: %(unchanged)s, blank rows skipped: %(skipped)s")
-            % counts
+            % {outcome: formatted(rows) for outcome, rows in counts.items()}
             for counts in self.counts.values()
         ]
 
@@ -122,8 +123,7 @@ def check_upload_size(size):
 
 def too_many_rows():
     return ImportFileError(
-        _("The file has more than %(max)s rows; split it into several files.")
-        % {"max": f"{MAX_ROWS:,}".replace(",", " ")}
+        _("The file has more than %(max)s rows; split it into several files.") % {"max": formatted(MAX_ROWS)}
     )
 
 
