@@ -73,7 +73,7 @@ ASKED = [
     ("учитель младших классов", "Учитель начальных классов"),
     ("контакты", CONTACTS),
     ("телефон министерства образования", CONTACTS),
-    ("заявление о доступности", "Accessibility statement"),
+    ("заявление о доступности", "Заявление о доступности"),  # an editors' pick: the statement is not a page
     ("доступная среда", "Доступная среда"),
     ("куда поступать после 9 класса", "Справочник для поступающих"),
     # a teacher
@@ -94,7 +94,14 @@ ASKED = [
 ]
 
 # Rows a later slice answers (intent routes, entity facets), with the reason: they must fail until it does.
-LATER = {}
+LATER = {
+    "куда поступать после 9 класса": "the admission intent («куда поступать») is routed to the admission guide "
+    "by the intent slice; the parents' «Как устроено поступление» comes first now",
+    "показатели профориентации по районам": "«по районам» names the monitoring's district facet, an entity of a "
+    "later slice; the annual reports come first now",
+    "профпробы для школьников": "the section «Профпробы, экскурсии, практики» holds one of the two words in its "
+    "title and ranks below the lessons that hold both; section hubs are weighed by a later slice",
+}
 
 
 def shown(client, query):
