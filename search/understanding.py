@@ -6,6 +6,7 @@ search requires the meaningful words; the filler words of a question carry its i
 When every word is filler («профессии», «работа»), they are what the visitor looks for, and are kept."""
 
 from itertools import combinations
+from math import ceil
 
 from wagtail.search.query import Or, PlainText
 
@@ -36,9 +37,9 @@ def meaningful_words(text):
 
 
 def required_count(how_many):
-    """How many of ``how_many`` meaningful words a result of the «most of the words» search holds: two of three,
-    three of four or five, one of two (``minimum_should_match`` as OpenSearch counts it: rounded down)."""
-    return max(1, min(how_many - 1, int(how_many * SHARE_REQUIRED))) if how_many > 1 else how_many
+    """How many of ``how_many`` meaningful words a result of the «most of the words» search holds: 60 % rounded
+    up, and always one fewer than all — one of two, two of three, three of four or five, four of six."""
+    return max(1, min(how_many - 1, ceil(how_many * SHARE_REQUIRED))) if how_many > 1 else how_many
 
 
 def most_words(text):
