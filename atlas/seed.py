@@ -246,6 +246,7 @@ class Seeder:
             "demand_level": card["demand_level"],
             "is_future_profession": card["future_profession"],
             "outlook": card["outlook_ru"],
+            "also_called": [("item", name) for name in card.get("also_called_ru", [])],
             "duties": [("item", item) for item in card["duties_ru"]],
             "day_at_work": card["day_ru"],
             "working_conditions": card["conditions_ru"],

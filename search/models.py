@@ -88,3 +88,25 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.content_type}:{self.object_id}"
+
+
+class FillerWord(models.Model):
+    """A word visitors put around what they look for — a question word («где», «как», «сколько»), or a word
+    every page of a career portal could hold («профессия», «работа», «учиться»): the search never requires it
+    (``search.understanding``), so «где учиться на повара» finds the cook's card. The search page shows what
+    remained of a query once these are set aside."""
+
+    word = models.CharField(_("word"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("filler word of queries")
+        verbose_name_plural = _("filler words of queries")
+
+    def __str__(self):
+        return self.word
+
+    def clean(self):
+        self.word = " ".join(self.word.split()).lower()
+        if len(self.word.split()) != 1:
+            raise ValidationError({"word": _("Give one word.")})

@@ -20,7 +20,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Max
+from django.db.models import F, Max, Sum
 from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -54,6 +54,33 @@ def picks(text):
         return []
     promotions = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
     return [pick for pick in promotions.order_by("sort_order") if pick.page_id is None or pick.page.live]
+
+
+POPULAR_SHOWN = 8
+
+
+def popular(locale=None):
+    """The searches to offer when one found nothing: the most asked of the log's window that found something,
+    then the queries editors promoted pages for (the seed's, on a new site), up to ``POPULAR_SHOWN``. Read once
+    per content version (the log is a window of days: a lag of a publication is of no matter here)."""
+
+    def build():
+        since = timezone.localdate() - datetime.timedelta(days=getattr(settings, "WAGTAILSEARCH_HITS_MAX_AGE", 7))
+        asked = (
+            Query.objects.filter(daily_hits__date__gte=since, unanswered__isnull=True)
+            .annotate(asked=Sum("daily_hits__hits"))
+            .order_by("-asked", "query_string")
+            .values_list("query_string", flat=True)[:POPULAR_SHOWN]
+        )
+        promoted = (
+            Query.objects.filter(editors_picks__isnull=False)
+            .order_by("query_string")
+            .distinct()
+            .values_list("query_string", flat=True)[:POPULAR_SHOWN]
+        )
+        return list(dict.fromkeys([*asked, *promoted]))[:POPULAR_SHOWN]
+
+    return lookups.lookup("search-popular", build=build)
 
 
 def record(text, found_nothing):

@@ -2,12 +2,13 @@
 other seeds built, and the abbreviations and synonyms of the programme's own documents. Idempotent: a pick or
 a synonym group that exists is left as the editors made it."""
 
+from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from portal.seeding import PageSeeder
 
-from .models import SynonymGroup
+from .models import FillerWord, SynonymGroup
 
 PICKS = [
     (
@@ -19,6 +20,64 @@ PICKS = [
     ("профнавигатор", "navigator", "Ежегодный путеводитель по профессиям края и его издание для молодёжи с ОВЗ."),
     ("урок", "metodiki", "Планы занятий «ПрофиВОХ», раздаточные материалы и игровой модуль для учителей."),
     ("мониторинг", "monitoring", "Показатели программы по районам и годам, ежегодные отчёты."),
+    ("показатели", "monitoring", "Показатели программы по районам и годам, ежегодные отчёты."),
+    ("показатели профориентации", "monitoring", "Показатели программы по районам и годам, ежегодные отчёты."),
+    ("контакты", "kontakty", "Министерство образования и науки края, ХК ИРО и краевой центр профориентации."),
+    ("телефон", "kontakty", "Министерство образования и науки края, ХК ИРО и краевой центр профориентации."),
+    ("адрес", "kontakty", "Министерство образования и науки края, ХК ИРО и краевой центр профориентации."),
+    ("обратная связь", "obratnaya-svyaz", "Напишите редакции портала: вопрос, предложение, ошибка на сайте."),
+    (
+        "тест на профориентацию",
+        "konstruktor-karery",
+        "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа.",
+    ),
+    (
+        "профориентационный тест",
+        "konstruktor-karery",
+        "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа.",
+    ),
+    ("тест кем стать", "konstruktor-karery", "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа."),
+    ("кем стать", "konstruktor-karery", "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа."),
+    ("тест", "konstruktor-karery", "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа."),
+    ("климов", "konstruktor-karery", "Опросник по пяти типам профессий Е. А. Климова и подбор профессий из атласа."),
+]
+
+# Pages that are not Wagtail pages (the accessibility statement is a view of the project shell): the link and
+# its text, with the queries that lead to it.
+EXTERNAL_PICKS = [
+    (
+        ("заявление о доступности", "доступность сайта", "версия для слабовидящих", "доступность"),
+        "accessibility_statement",
+        "Заявление о доступности",
+        "Как портал выполняет требования доступности и куда сообщить о препятствии на сайте.",
+    ),
+]
+
+# Words around what visitors look for, never required of a page (``search.understanding``): question words, and
+# words any page of a career portal holds; «зарплата», «получает» carry an intent (the salary of a profession) that
+# a later slice routes. Matched by stem («профессии» is «профессия»). Words that name what is looked for stay out.
+FILLER_WORDS = [
+    "какой",
+    "какие",
+    "какая",
+    "каких",
+    "сколько",
+    "куда",
+    "зачем",
+    "почему",
+    "можно",
+    "нужно",
+    "надо",
+    "хочу",
+    "работа",
+    "работать",
+    "профессия",
+    "учиться",
+    "выучиться",
+    "зарплата",
+    "получает",
+    "платят",
+    "заработок",
 ]
 
 SYNONYMS = [
@@ -34,11 +93,28 @@ SYNONYMS = [
     "ИТ\nIT\nинформационные технологии",
     "Комсомольск\nКомсомольск-на-Амуре",
     "ГИА\nгосударственная итоговая аттестация",
+    # Everyday names of the atlas's professions (the cards' «Также называют» holds more of them)
+    "айтишник\nпрограммист\nразработчик",
+    "сварной\nсварщик",
+    "дальнобойщик\nводитель грузового автомобиля",
+    "шофёр\nводитель",
+    "воспитатель детсада\nвоспитатель детского сада",
+    "детсад\nдетский сад",
+    "электрик\nэлектромонтёр",
+    "медик\nмедицинский работник",
+    "моряк\nсудоводитель",
+    "аптекарь\nфармацевт\nпровизор",
+    "учитель младших классов\nучитель начальных классов",
+    "детский врач\nпедиатр",
+    "профпроба\nпрофессиональная проба",
 ]
 
 
 class Seeder(PageSeeder):
     def run(self):
+        for word in FILLER_WORDS:
+            _word, created = FillerWord.objects.get_or_create(word=word)
+            self.created += created
         for terms in SYNONYMS:
             if not SynonymGroup.objects.filter(terms=terms).exists():
                 SynonymGroup.objects.create(terms=terms)
@@ -50,4 +126,17 @@ class Seeder(PageSeeder):
                 continue
             SearchPromotion.objects.create(query=query, page=page, description=description, sort_order=0)
             self.created += 1
+        for queries, url_name, text, description in EXTERNAL_PICKS:
+            for words in queries:
+                query = Query.get(words)
+                if query.editors_picks.exists():
+                    continue
+                SearchPromotion.objects.create(
+                    query=query,
+                    external_link_url=reverse(url_name),
+                    external_link_text=text,
+                    description=description,
+                    sort_order=0,
+                )
+                self.created += 1
         return self.created

@@ -12,6 +12,7 @@ from . import faceting
 from .analysis import stems
 from .highlight import query_stems
 from .synonyms import expand
+from .understanding import meaningful_words, most_words
 
 KINDS = {
     "profession": pgettext_lazy("search kind", "Professions"),
@@ -33,6 +34,8 @@ RECORD_KINDS = {
 }
 PER_PAGE = 20
 RECORDS_SHOWN = 3  # per kind of atlas record, above the pages
+FEW = 3  # results with every meaningful word: below this many, those with most of them follow
+NEARBY_SHOWN = 5
 
 
 @dataclass
@@ -40,6 +43,8 @@ class Found:
     results: object  # a page of Django's paginator
     counts: dict = field(default_factory=dict)  # facet -> {value: count}
     records: dict = field(default_factory=dict)  # atlas kind -> its first matches, when no kind is chosen
+    understood: list = field(default_factory=list)  # the meaningful words that were searched for
+    nearby: list = field(default_factory=list)  # pages with most of the meaningful words, not among the results
 
 
 def querysets(locale):
@@ -52,7 +57,10 @@ def querysets(locale):
 def search(text, locale, selected, page_number=1, backend=None):
     """The results for ``text`` in ``locale`` with the chosen facet values (``{"kind": "news", …}``), from
     the default backend with the database as its fallback, or from the named ``backend`` alone."""
-    query = expand(text)
+    understood = meaningful_words(text)
+    if not understood:  # only function words («и для на»): nothing to look for
+        return Found(faceting.page_of(EmptyScope(), 1, PER_PAGE), {"kind": {}}, understood=understood)
+    query = expand(" ".join(understood))
     kind = selected.get("kind")
     other_tags = faceting.tags({name: value for name, value in selected.items() if name != "kind"})
 
@@ -80,9 +88,35 @@ def search(text, locale, selected, page_number=1, backend=None):
             records = {name: best_records(counted[name], text) for name in RECORD_KINDS if kind_counts.get(name)}
         facet_counts = {"kind": kind_counts}
         facet_counts.update((name, n) for name, n in faceting.by_facet(scope.counts()[1]).items() if name != "kind")
-        return Found(results, facet_counts, records)
+        nearby = []
+        if results.paginator.count < FEW and kind not in RECORD_KINDS:
+            nearby = nearest(
+                backend, scope_class, scopes["page"], text, [*other_tags, *([f"kind:{kind}"] if kind else [])]
+            )
+            shown = {page.pk for page in results.object_list}
+            nearby = [page for page in nearby if page.pk not in shown][:NEARBY_SHOWN]
+        return Found(results, facet_counts, records, understood, nearby)
 
     return faceting.run(on, backend)
+
+
+def nearest(backend, scope_class, pages, text, tags):
+    """The pages that hold most of the meaningful words of ``text`` (``understanding.most_words``), best first:
+    shown after the results that hold them all, when those are few. One fetch, whatever is found."""
+    query = most_words(text)
+    if query is None:
+        return []
+    return scope_class(backend, pages, query, tags).fetch(0, NEARBY_SHOWN + FEW)
+
+
+class EmptyScope:
+    """No results, for a query with nothing to look for."""
+
+    def counts(self):
+        return 0, {}
+
+    def fetch(self, start, stop):
+        return []
 
 
 def best_records(scope, text, how_many=RECORDS_SHOWN):

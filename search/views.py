@@ -19,6 +19,7 @@ from portal.models import Audience
 from portal.querytext import plain_query
 
 from . import facet_menu, query_log, site_search, suggestions
+from .analysis import STOP_WORDS, words
 from .highlight import excerpt, query_stems
 
 FACET_TITLES = {
@@ -88,11 +89,32 @@ def hits(request, objects, stems, locale):
 
 
 def did_you_mean(query, locale):
-    """A spelling of ``query`` that does find something, or None."""
+    """A spelling of ``query`` that does find something, and the first pages it finds; or (None, [])."""
     corrected = suggestions.correction(query, locale)
-    if corrected and site_search.search(corrected, locale, {}).results.paginator.count:
-        return corrected
-    return None
+    if corrected:
+        found = site_search.search(corrected, locale, {})
+        if found.results.paginator.count:
+            return corrected, list(found.results.object_list)[: site_search.NEARBY_SHOWN]
+    return None, []
+
+
+def atlas_filters(request, locale, labels):
+    """Links into the atlas's filters, for a search that found nothing: the atlas, its professions of the future
+    and each sector's professions. The sectors are the facet labels the page has already."""
+    atlas = lookups.lookup(
+        "search-atlas", locale.pk, build=lambda: AtlasIndexPage.objects.live().filter(locale=locale).first()
+    )
+    if atlas is None:
+        return None
+    url = atlas.get_url(request)
+    return {
+        "url": url,
+        "title": atlas.title,
+        "future_url": url + "?" + urlencode({"future": "on"}),
+        "sectors": [
+            {"name": name, "url": url + "?" + urlencode({"sector": slug})} for slug, name in labels["sector"].items()
+        ],
+    }
 
 
 def locale_of(request):
@@ -124,16 +146,27 @@ def search(request):
         nothing = not found.results.paginator.count and not found.records and not picks
         if request.GET.get("page", "1") in ("", "1") and not selected:  # counted once, not once per page
             query_log.record(query, found_nothing=nothing)
-        if nothing and not selected:
-            context["did_you_mean"] = did_you_mean(query, locale)
+        nearby = found.nearby  # the pages with most of the words, when few or none have them all
+        if nothing and not selected and found.understood:
+            context["did_you_mean"], corrected = did_you_mean(query, locale)
+            nearby = nearby or corrected  # else the pages the corrected spelling finds
+        if nothing:
+            context.update(
+                atlas_filters=atlas_filters(request, locale, labels), popular_searches=query_log.popular(locale)
+            )
         # One call over the page of results and every atlas group: the section titles and the atlas are
         # looked up once, and the query's stems computed once.
         on_page = list(found.results.object_list)
-        everything = [*on_page, *chain.from_iterable(found.records.values())]
+        everything = [*on_page, *nearby, *chain.from_iterable(found.records.values())]
         shown = iter(hits(request, everything, query_stems(query), locale))
         context.update(
             results=found.results,
             hits=list(islice(shown, len(on_page))),
+            nearby=nearby,
+            found_nearby=bool(found.nearby),
+            nearby_hits=list(islice(shown, len(nearby))),
+            understood=found.understood,
+            understood_differs=found.understood != [w for w in words(query) if w not in STOP_WORDS],
             record_groups=[
                 {
                     "title": site_search.KINDS[kind],

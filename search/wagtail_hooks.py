@@ -1,5 +1,6 @@
-"""Settings → «Синонимы поиска», and Reports → «Запросы без результатов»: what visitors searched for and did
-not find, most asked first (the most frequent queries are Wagtail's own «Search terms» report)."""
+"""Settings → «Синонимы поиска» and «Служебные слова запросов», and Reports → «Запросы без результатов»: what
+visitors searched for and did not find, most asked first (the most frequent queries are Wagtail's own «Search
+terms» report)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.reports import report_menu_item, report_urls
 
-from .models import SynonymGroup, UnansweredQuery
+from .models import FillerWord, SynonymGroup, UnansweredQuery
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -23,6 +24,18 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymGroupViewSet)
+
+
+class FillerWordViewSet(SnippetViewSet):
+    model = FillerWord
+    icon = "search"
+    menu_label = _("Search filler words")
+    add_to_settings_menu = True
+    list_display = ["word"]
+    search_fields = ["word"]
+
+
+register_snippet(FillerWordViewSet)
 
 
 class UnansweredQueriesReport(ReportView):

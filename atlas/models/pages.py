@@ -86,6 +86,15 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
     demand_level = models.CharField(_("demand in the krai"), max_length=6, choices=DEMAND_LEVELS, default="medium")
     is_future_profession = models.BooleanField(_("profession of the future"), default=False)
     outlook = models.TextField(_("outlook"), blank=True)
+    also_called = StreamField(
+        [("item", CharBlock(label=_("name")))],
+        blank=True,
+        verbose_name=_("also called"),
+        help_text=_(
+            "The everyday names people search for, one per item («медсестра», «сварной»): shown on the card as "
+            "«Также называют» and found by the site search."
+        ),
+    )
 
     duties = item_list(_("duties"))
     day_at_work = models.TextField(_("a day at work"), blank=True)
@@ -156,6 +165,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
 
     content_panels = [
         *PortalPage.content_panels,
+        FieldPanel("also_called"),
         MultiFieldPanel(
             [
                 FieldPanel("sector"),
@@ -215,6 +225,7 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         index.SearchField("hard_skills"),
         index.SearchField("outlook"),
         index.SearchField("search_labels", boost=2),
+        index.SearchField("also_called", boost=2),
         index.AutocompleteField("title"),
         index.FilterField("education_level"),
         index.FilterField("klimov_type"),
@@ -222,12 +233,13 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         index.RelatedFields("sector", [index.SearchField("name")]),
     ]
 
-    # wagtail-localize: codes, sources and the list of unverified fields follow the original; the texts are
+    # wagtail-localize: codes, sources, the list of unverified fields and the everyday names (names of the language
+    # the visitors of the original speak, not translated: see common_names) follow the original; the texts are
     # translated (the sector through its translation; the many-to-many links are not handled by wagtail-localize,
     # see atlas/english.py).
     override_translatable_fields = [
         SynchronizedField(name)
-        for name in ("okpdtr_code", "okz_code", "salary_source", "data_source", "needs_verification")
+        for name in ("okpdtr_code", "okz_code", "salary_source", "data_source", "needs_verification", "also_called")
     ]
 
     api_fields = [
@@ -317,6 +329,15 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
         return serve(request, self, "profession-pdf")
 
     duties_list = property(lambda self: items(self.duties))
+
+    @property
+    def common_names(self):
+        """The everyday names shown on the card: only on the original, in whose language they are written (a
+        translation copies them, for its search, but «Also called: медсестра» would tell an English reader nothing)."""
+        if self.locale.language_code != locales.default_language():
+            return []
+        return items(self.also_called)
+
     hard_skills_list = property(lambda self: items(self.hard_skills))
     soft_skills_list = property(lambda self: items(self.soft_skills))
     qualities_list = property(lambda self: items(self.personal_qualities))
