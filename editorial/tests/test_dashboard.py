@@ -76,7 +76,7 @@ def test_the_atlas_items_count_the_cards_and_list_exactly_them(client, editor, a
     assert reverse("wagtailadmin_pages:edit", args=[fitter.pk]) in page
     # The share of unsourced salaries among the cards with one, the Russian way.
     home = client.get(HOME).content.decode()
-    assert "of 3 cards with a salary (33,3\xa0%)" in home or "of 3 cards with a salary (33,3&nbsp;%)" in home
+    assert "из 3 карточек с зарплатой (33,3\xa0%)" in home or "из 3 карточек с зарплатой (33,3&nbsp;%)" in home
 
 
 def test_moderation_counts_the_waiting_pages_and_the_oldest_wait(client, editor, atlas_cards):
@@ -89,7 +89,7 @@ def test_moderation_counts_the_waiting_pages_and_the_oldest_wait(client, editor,
     client.force_login(editor)
     counts = panel_counts(client)
     assert counts["moderation"][0] == 2
-    assert "the oldest has waited 3" in client.get(HOME).content.decode()
+    assert "самая давняя ждёт 3" in client.get(HOME).content.decode()
     page = listed(client, counts["moderation"][1])
     assert "Сварщик" in page and "Медицинская сестра" in page and "Слесарь-сборщик" not in page
 

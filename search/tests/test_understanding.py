@@ -51,7 +51,7 @@ def test_filler_words_are_not_required_and_the_page_says_what_was_searched(clien
     response = client.get("/search/", {"q": "где учиться на повара"})
     assert titles(response) == ["Повар"]
     assert response.context["understood"] == ["повара"]
-    assert "Searched for:" in response.content.decode()
+    assert "Искали по словам:" in response.content.decode()
 
 
 def test_pages_with_most_of_the_words_follow_those_with_all(client, pages):
@@ -64,21 +64,21 @@ def test_pages_with_most_of_the_words_follow_those_with_all(client, pages):
     assert [page.title for page in response.context["nearby"]] == ["Сварщик"]  # after, and not repeated
     html = response.content.decode()
     # (the title's words are marked, «Сварщик на <mark>судоверфи</mark>»: the result list is found by its class)
-    assert html.index('<ol class="cards">') < html.index("Pages with some of your words")
+    assert html.index('<ol class="cards">') < html.index("Страницы, где есть часть слов запроса")
 
 
 def test_everyday_names_find_the_card_and_are_shown_on_it(client, pages):
     response = client.get("/search/", {"q": "сварного"})
     assert titles(response) == ["Сварщик"]
     card = client.get(pages["welder"].url).content.decode()
-    assert "Also called:" in card and "сварной" in card
+    assert "Также называют:" in card and "сварной" in card
 
 
 def test_a_search_that_finds_nothing_helps(client, pages):
     partly = client.get("/search/", {"q": "повар нетсовпадений"})
     assert titles(partly) == [] and [page.title for page in partly.context["nearby"]] == ["Повар"]
     html = partly.content.decode()
-    assert "No page holds every word of your query." in html
+    assert "Нет страниц, где встречаются все слова вашего запроса." in html
     response = client.get("/search/", {"q": "нетсовпадений"})
     assert not response.context["hits"] and not response.context["nearby"]
     nothing = response.content.decode()
@@ -92,4 +92,4 @@ def test_a_query_of_function_words_only_gets_a_clear_answer(client, pages, query
     assert response.status_code == 200
     html = response.content.decode()
     if response.context["search_query"]:
-        assert "Your query holds only common words" in html
+        assert "В запросе только служебные слова" in html
