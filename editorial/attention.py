@@ -230,6 +230,22 @@ def may_change_documents(user):
     return policy_registry.get_by_type(get_document_model()).user_has_permission(user, "change")
 
 
+def inaccessible_documents(user):
+    """The PDFs of the documents library that failed their last veraPDF check (PDF/UA-1: portal.DocumentCheck,
+    ``manage.py validate_documents``, weekly), for editors to replace with accessible ones."""
+    return (
+        get_document_model()
+        .objects.filter(accessibility_check__compliant=False)
+        .select_related("accessibility_check")
+        .order_by("title")
+    )
+
+
+def failed_rules(document):
+    check = document.accessibility_check
+    return ", ".join(failure["rule"] for failure in check.failures if failure.get("rule")) or check.error
+
+
 def broken_links(user):
     return LinkCheck.objects.filter(broken=True).select_related("page").order_by("url")
 
@@ -373,6 +389,18 @@ ITEMS = [
         [
             TitleColumn("title", label=_("Document"), get_url=lambda doc: reverse("wagtaildocs:edit", args=[doc.pk])),
             Column("file", label=_("File")),
+        ],
+        group="site",
+    ),
+    Item(
+        "inaccessible-documents",
+        _("Documents failing the PDF/UA-1 check"),
+        inaccessible_documents,
+        may_change_documents,
+        [
+            TitleColumn("title", label=_("Document"), get_url=lambda doc: reverse("wagtaildocs:edit", args=[doc.pk])),
+            Column("failed_rules", accessor=failed_rules, label=_("Failed rules (veraPDF)")),
+            DateColumn("checked_at", accessor="accessibility_check.checked_at", label=_("Checked")),
         ],
         group="site",
     ),

@@ -24,7 +24,7 @@ from editorial import attention
 from editorial.models import LinkCheck
 from home.roles import MODERATORS, ensure_editorial_roles
 from opportunities.tests.conftest import make_opportunity
-from portal.models import ImportJob
+from portal.models import DocumentCheck, ImportJob
 from portal.tests.helpers import assert_few_constant_queries
 from search.models import UnansweredQuery
 from vacancies.tests.conftest import make_vacancy
@@ -157,6 +157,10 @@ def test_searches_imports_documents_and_links(client, editor, site_tree, tmp_pat
     kept = Document.objects.create(title="Положение о конкурсе", file=ContentFile(b"%PDF", name="polozhenie.pdf"))
     lost = Document.objects.create(title="Утерянный буклет", file=ContentFile(b"%PDF", name="buklet.pdf"))
     lost.file.storage.delete(lost.file.name)
+    failing = Document.objects.create(title="Памятка без тегов", file=ContentFile(b"%PDF", name="pamyatka.pdf"))
+    rules = [{"rule": "7.4.2-1", "description": "Heading levels skip", "checks": 1, "messages": []}]
+    DocumentCheck.objects.create(document=failing, compliant=False, failures=rules, checked_at=timezone.now())
+    DocumentCheck.objects.create(document=kept, compliant=True, checked_at=timezone.now())
     home = site_tree[0]
     LinkCheck.objects.create(
         url="https://example.org/gone", page=home, status=404, broken=True, checked_at=timezone.now()
@@ -165,6 +169,9 @@ def test_searches_imports_documents_and_links(client, editor, site_tree, tmp_pat
     client.force_login(editor)
     counts = panel_counts(client)
     assert (counts["searches"][0], counts["imports"][0], counts["documents"][0], counts["links"][0]) == (1, 2, 1, 1)
+    assert counts["inaccessible-documents"][0] == 1
+    page = listed(client, counts["inaccessible-documents"][1])
+    assert failing.title in page and "7.4.2-1" in page and kept.title not in page
     page = listed(client, counts["searches"][1])
     assert "сварщик вахта" in page and "космонавт" not in page
     page = listed(client, counts["imports"][1])
