@@ -384,6 +384,8 @@ DAILY_COMMANDS = [
     "check_external_links",
 ]
 DAILY_HOUR = env.int("DAILY_HOUR", default=3)
+# How often the worker publishes and unpublishes what editors scheduled (portal.scheduled).
+SCHEDULED_PUBLISHING_MINUTES = env.int("SCHEDULED_PUBLISHING_MINUTES", default=5)
 # The weekly check of the pages' external links (editorial.links, run among the daily commands, checking once this
 # many days have passed) and how long it waits for each address.
 LINK_CHECK_EVERY_DAYS = env.int("LINK_CHECK_EVERY_DAYS", default=7)
