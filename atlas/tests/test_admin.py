@@ -26,6 +26,7 @@ def test_editor_creates_a_profession_card_in_the_admin(admin_client, atlas):
         nested_form_data(
             {
                 "title": "Монтажник",
+                "also_called": streamfield([]),
                 "slug": "montazhnik",
                 "summary": "Собирает конструкции.",
                 "easy_read_summary": "",
