@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from slugify import slugify
@@ -11,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Site
+from wagtail.search import index
 
 from portal.addresses import public_url
 from portal.limits import exceeded, too_many_requests
@@ -32,9 +36,35 @@ class ContactsPage(PortalPage):
     subpage_types = []
     max_count_per_parent = 1
     content_panels = [*PortalPage.content_panels, FieldPanel("introduction")]
+    # «телефон министерства образования» finds the page on both search backends by what it shows, which lives in
+    # the site settings: indexed with the page (when it is published or the index rebuilt).
+    search_fields = [
+        *PortalPage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("contacts_text", boost=2),
+    ]
 
     class Meta:
         verbose_name = _("contacts page")
+
+    def contacts_text(self):
+        """The page's contacts as a visitor reads them, in its language: each body's name, then what is given of
+        its address, phone, e-mail and website, each after its label («Телефон»)."""
+        with translation.override(self.locale.language_code):
+            labels = [gettext(label) for label in ("Address", "Phone", "Email", "Website")]
+            settings_row = PortalSettings.for_site(self.get_site() or Site.objects.get(is_default_site=True))
+            parts = []
+            for body in settings_row.bodies():
+                given = [body["address"], body["phone"], body["email"], body["website"]]
+                parts.append(
+                    " ".join(
+                        [
+                            body["name"],
+                            *(f"{label} {value}".strip() for label, value in zip(labels, given, strict=True)),
+                        ]
+                    )
+                )
+        return "\n".join(parts)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
