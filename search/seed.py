@@ -12,34 +12,34 @@ from .models import FillerWord, SynonymGroup
 
 PICKS = [
     (
-        "колледж",
+        ("колледж",),
         "spravochnik-postupaiushchego",
         "Колледжи и вузы края: программы, условия для студентов с ОВЗ, дни открытых дверей.",
     ),
-    ("атлас", "atlas", "Востребованные профессии Хабаровского края: зарплаты, где учиться и работать."),
-    ("профнавигатор", "navigator", "Ежегодный путеводитель по профессиям края и его издание для молодёжи с ОВЗ."),
-    ("урок", "metodiki", "Планы занятий «ПрофиВОХ», раздаточные материалы и игровой модуль для учителей."),
-    ("мониторинг", "monitoring", "Показатели программы по районам и годам, ежегодные отчёты."),
-    ("показатели", "monitoring", "Показатели программы по районам и годам, ежегодные отчёты."),
-    ("показатели профориентации", "monitoring", "Показатели программы по районам и годам, ежегодные отчёты."),
-    ("контакты", "kontakty", "Министерство образования и науки края, ХК ИРО и краевой центр профориентации."),
-    ("телефон", "kontakty", "Министерство образования и науки края, ХК ИРО и краевой центр профориентации."),
-    ("адрес", "kontakty", "Министерство образования и науки края, ХК ИРО и краевой центр профориентации."),
-    ("обратная связь", "obratnaya-svyaz", "Напишите редакции портала: вопрос, предложение, ошибка на сайте."),
+    (("атлас",), "atlas", "Востребованные профессии Хабаровского края: зарплаты, где учиться и работать."),
+    (("профнавигатор",), "navigator", "Ежегодный путеводитель по профессиям края и его издание для молодёжи с ОВЗ."),
+    (("урок",), "metodiki", "Планы занятий «ПрофиВОХ», раздаточные материалы и игровой модуль для учителей."),
     (
-        "тест на профориентацию",
+        ("мониторинг", "показатели", "показатели профориентации"),
+        "monitoring",
+        "Показатели программы по районам и годам, ежегодные отчёты.",
+    ),
+    (
+        ("контакты", "телефон", "адрес"),
+        "kontakty",
+        "Министерство образования и науки края, ХК ИРО и краевой центр профориентации.",
+    ),
+    (("обратная связь",), "obratnaia-sviaz", "Напишите редакции портала: вопрос, предложение, ошибка на сайте."),
+    (
+        ("тест на профориентацию", "профориентационный тест", "тест кем стать", "кем стать", "тест"),
         "konstruktor-karery",
         "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа.",
     ),
     (
-        "профориентационный тест",
+        ("климов",),
         "konstruktor-karery",
-        "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа.",
+        "Опросник по пяти типам профессий Е. А. Климова и подбор профессий из атласа.",
     ),
-    ("тест кем стать", "konstruktor-karery", "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа."),
-    ("кем стать", "konstruktor-karery", "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа."),
-    ("тест", "konstruktor-karery", "Анкета о ваших интересах и маршрут: класс, колледж или вуз, работа."),
-    ("климов", "konstruktor-karery", "Опросник по пяти типам профессий Е. А. Климова и подбор профессий из атласа."),
 ]
 
 # Pages that are not Wagtail pages (the accessibility statement is a view of the project shell): the link and
@@ -119,13 +119,14 @@ class Seeder(PageSeeder):
             if not SynonymGroup.objects.filter(terms=terms).exists():
                 SynonymGroup.objects.create(terms=terms)
                 self.created += 1
-        for words, slug, description in PICKS:
+        for queries, slug, description in PICKS:
             page = Page.objects.live().filter(slug=slug, locale__language_code="ru").first()
-            query = Query.get(words)
-            if page is None or query.editors_picks.exists():
-                continue
-            SearchPromotion.objects.create(query=query, page=page, description=description, sort_order=0)
-            self.created += 1
+            for words in queries if page is not None else ():
+                query = Query.get(words)
+                if query.editors_picks.exists():
+                    continue
+                SearchPromotion.objects.create(query=query, page=page, description=description, sort_order=0)
+                self.created += 1
         for queries, url_name, text, description in EXTERNAL_PICKS:
             for words in queries:
                 query = Query.get(words)
