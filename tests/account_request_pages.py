@@ -1,14 +1,9 @@
 """What the browser tests check alike: axe's violations, the pages in every colour scheme of the version for the
 visually impaired, reflow at 320 px, and the two account requests' pages (partners', teachers')."""
 
-from axe_playwright_python.sync_playwright import Axe
-
 from portal.accessibility import COOKIE, Settings
-from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
-
-
-def violations(page):
-    return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
+from tests.test_accessibility import axe_violations as violations
 
 
 def use_scheme(page, site, scheme):

@@ -2,10 +2,10 @@
 form (with its errors too) and on «my bookings», in the standard version and in every colour scheme."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from opportunities.models import Booking, BookingStatus, Opportunity, OpportunityIndexPage
-from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
+from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
+from tests.test_accessibility import axe_violations as violations
 
 # Each test runs in a transaction of its own, on top of the seeded site and its demonstration opportunities
 # (tests/conftest.py: site_server), so it leaves the database as it found it for the tests after it.
@@ -47,10 +47,6 @@ def sign_in(page, site):
     with page.expect_navigation():
         page.click(".login-form button[type=submit]")
     assert page.url.endswith(site["url"])
-
-
-def violations(page):
-    return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
 
 
 def test_a_keyboard_alone_books_and_cancels(page, booking_site):

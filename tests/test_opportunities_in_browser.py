@@ -3,10 +3,10 @@ an opportunity's page and a profession card with the block, in the standard vers
 nothing scrolls sideways at 320 px. Screenshots at 375 and 1280 px go to var/screenshots."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from opportunities.models import Opportunity, OpportunityIndexPage
-from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
+from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
+from tests.test_accessibility import axe_violations as violations
 
 # Each test runs in a transaction of its own, on top of the seeded site and its demonstration opportunities
 # (tests/conftest.py: site_server), so it leaves the database as it found it for the tests after it.
@@ -27,10 +27,6 @@ def pages(site_server, django_db_blocker):
             "card": card.url,
             "base": site_server.url,
         }
-
-
-def violations(page):
-    return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
 
 
 def test_axe_finds_nothing_on_the_opportunities_pages(page, pages):

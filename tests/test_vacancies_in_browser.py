@@ -3,10 +3,10 @@ vacancy's page, the page of one no longer open, and an employer's page with its 
 every colour scheme; nothing scrolls sideways at 320 px. Screenshots at 375 and 1280 px go to var/screenshots."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from atlas.models import AtlasIndexPage
-from tests.test_accessibility import AXE_TAGS, SCHEMES, SCREENSHOTS, format_violations
+from tests.test_accessibility import SCHEMES, SCREENSHOTS, format_violations
+from tests.test_accessibility import axe_violations as violations
 from vacancies.models import Vacancy, VacancyIndexPage
 
 # Each test runs in a transaction of its own, on top of the seeded site and its demonstration vacancies
@@ -34,10 +34,6 @@ def pages(site_server, django_db_blocker):
             "employer": f"{atlas.url}rabotodateli/{own.employer.slug}/",
             "base": site_server.url,
         }
-
-
-def violations(page):
-    return Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
 
 
 def test_axe_finds_nothing_on_the_vacancies_pages(page, pages):
