@@ -184,6 +184,8 @@ def seeded_site(django_db_setup, django_db_blocker):
         seed_transaction["open"] = True
         try:
             call_command("load_seed", "--no-index", verbosity=0)
+            # The seed indexes nothing as it saves (portal.bulk_indexing): its entries, written in bulk, here.
+            call_command("update_index", verbosity=0)
         except BaseException:
             rollback(seeded)
             raise

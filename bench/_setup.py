@@ -24,7 +24,7 @@ def throwaway_site(name, *commands, env=None):
     manage = [sys.executable, str(ROOT / "manage.py")]
     start = time.perf_counter()
     subprocess.run([*manage, "migrate", "-v0"], check=True, env=env)
-    subprocess.run([*manage, "load_seed", "--no-index"], check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run([*manage, "load_seed"], check=True, env=env, stdout=subprocess.DEVNULL)
     for command in commands:
         subprocess.run([*manage, *command], check=True, env=env, stdout=subprocess.DEVNULL)
     os.environ.update(env)

@@ -21,11 +21,12 @@ from modelsearch.tasks import insert_or_update_object_task
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
+from portal.bulk_indexing import deferred
 from portal.facets import Faceted
 
 
 def index_after_commit(sender, instance, raw=False, **kwargs):
-    if not raw and isinstance(insert_or_update_object_task.get_backend(), ImmediateBackend):
+    if not raw and not deferred() and isinstance(insert_or_update_object_task.get_backend(), ImmediateBackend):
         label = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
         transaction.on_commit(lambda: insert_or_update_object_task.enqueue(*label))
 

@@ -108,3 +108,28 @@ def test_a_deleted_page_leaves_the_index_through_the_worker(
     assert queued(INDEX_REMOVAL, page.pk)
     run_worker("default")
     assert found("Лесничий") == []
+
+
+def test_bulk_writes_queue_no_index_updates_and_update_index_writes_them_after(
+    site_tree, queued_indexing, django_capture_on_commit_callbacks
+):
+    """The seed's way (portal.bulk_indexing): nothing queued by its saves, faceted objects included; one
+    update_index afterwards. Saves after the block are queued again."""
+    from django.core.management import call_command
+
+    from portal.bulk_indexing import index_updates_deferred
+
+    forget_indexed_pages()
+    home, _ = site_tree
+    with django_capture_on_commit_callbacks(execute=True), index_updates_deferred():
+        atlas = AtlasIndexPageFactory(parent=home)
+        ProfessionPageFactory(parent=atlas, title="Лесоруб")
+        ContentPageFactory(parent=home, title="Лесничий")
+    assert queued(INDEX_UPDATE) == []  # Wagtail's reference index still follows each save
+    assert found("лесничий") == []
+    call_command("update_index", verbosity=0)
+    assert found("лесничий") == ["Лесничий"] and found("лесоруб") == ["Лесоруб"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = ContentPageFactory(parent=home, title="Егерь")
+    assert queued(INDEX_UPDATE, page.pk)

@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from portal.bulk_indexing import index_updates_deferred
+
 
 class Command(BaseCommand):
     help = (
@@ -18,7 +20,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Overwrite seeded content with media_seed/ (editors' changes to it are lost).",
         )
-        parser.add_argument("--no-index", action="store_true", help="Skip update_index (faster in tests).")
+        parser.add_argument(
+            "--no-index",
+            action="store_true",
+            help="Leave the search and references indexes alone (tests and benchmarks index what they need).",
+        )
         parser.add_argument(
             "--app",
             action="append",
@@ -34,7 +40,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No seed in {', '.join(unknown)}; apps with one: {', '.join(seeders)}.")
             seeders = {label: seeder for label, seeder in seeders.items() if label in labels}
         created = 0
-        with transaction.atomic():
+        # Indexed once, at the end (portal.bulk_indexing): not on each of the seed's thousands of saves.
+        with index_updates_deferred(), transaction.atomic():
             for label, seeder in seeders.items():
                 count = seeder(refresh=refresh, log=self.stdout.write).run()
                 self.stdout.write(f"{label}: {count} created")
