@@ -27,7 +27,7 @@ from .analysis import STOP_WORDS, stem, words
 from .models import SynonymGroup
 
 KINDS = ("sector", "district", "category")
-KIND_TITLES = {"sector": _("Sector"), "district": _("District"), "category": _("For people with")}
+KIND_TITLES = {"sector": _("Sector"), "district": _("District"), "category": _("Category")}
 FACET_KINDS = ("sector", "district")  # the kinds applied as the site search's facets of the same name
 
 # Words of district names and centres that name no place: the kind of unit, a settlement's abbreviation.

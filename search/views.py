@@ -21,7 +21,6 @@ from portal.querytext import plain_query
 from . import entities, facet_menu, intents, query_log, site_search, suggestions
 from .analysis import STOP_WORDS, words
 from .highlight import excerpt, query_stems
-from .understanding import meaningful_words
 
 FACET_TITLES = {
     "kind": _("Kind"),
@@ -134,19 +133,16 @@ def suggest(request):
 
 
 def recognised(query, locale, selected, ignore):
-    """The entities of ``query`` (``search.entities``) that the search applies: not those the visitor dropped
-    (``ignore``), and not a facet the visitor chose otherwise. Then the text the search looks for: the query without
-    them, or the query itself when they leave no word and apply no facet (a category alone: «для слабослышащих»)."""
+    """The entities of ``query`` (``search.entities``), the facets the search applies for them, and the text it
+    looks for. A sector or a place applies as its facet when the query holds more than its name («медицинские
+    профессии», «работа в Амурске», «сварщик в Хабаровске»), unless the visitor dropped it (``ignore``) or chose that
+    facet otherwise; a bare name («судостроения», «Хабаровск») is searched as words, which find its own record and
+    every page that names it. The text is the query without the applied entities' words, or the query itself."""
     understanding = entities.understand(query, locale, ignore)
-    understanding.entities = [
-        entity
-        for entity in understanding.entities
-        if entity.kind not in selected or selected[entity.kind] == entity.value
-    ]
-    applied = {kind: value for kind, value in understanding.facets().items() if kind not in selected}
-    text = understanding.remaining if understanding.entities else query
-    if not applied and not meaningful_words(text, keep_filler=False):
-        text = query
+    named = understanding.facets()
+    left = [word for word in words(understanding.remaining) if word not in STOP_WORDS]
+    applied = {kind: value for kind, value in named.items() if kind not in selected} if left else {}
+    text = understanding.remaining if applied else query
     return understanding, applied, text
 
 
@@ -170,6 +166,10 @@ def search(request):
         found = site_search.search(
             text, locale, {**selected, **applied}, request.GET.get("page"), recognised=bool(applied)
         )
+        if applied and not found.results.paginator.count and not found.records:
+            # Nothing in that sector or place («телефон министерства образования»): the query's words as words.
+            applied = {}
+            found = site_search.search(query, locale, selected, request.GET.get("page"))
         picks = query_log.picks(query)  # editors' picks (Wagtail search promotions) come first
         nothing = not found.results.paginator.count and not found.records and not picks
         if request.GET.get("page", "1") in ("", "1") and not selected:  # counted once, not once per page
@@ -195,11 +195,9 @@ def search(request):
                 "drop_url": link_with(params, no_entity=sorted({*ignore, entity.kind})),
             }
             for entity in understanding.entities
+            if entity.kind in applied or entity.kind not in entities.FACET_KINDS  # shown as chosen, or a category
         ]
-        drop_urls = {
-            entity.kind: link_with(params, no_entity=sorted({*ignore, entity.kind}))
-            for entity in understanding.entities
-        }
+        drop_urls = {kind: link_with(params, no_entity=sorted({*ignore, kind})) for kind in applied}
         facets = facet_menu.menu(
             QueryDict(link_with(params)[1:]),  # links keep the cleaned query and valid choices only
             FACETS,
