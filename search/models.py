@@ -96,7 +96,21 @@ class FillerWord(models.Model):
     (``search.understanding``), so «где учиться на повара» finds the cook's card. The search page shows what
     remained of a query once these are set aside."""
 
+    INTENTS = [
+        ("salary", _("the salary of a profession")),
+        ("study", _("where to study for a profession")),
+    ]
     word = models.CharField(_("word"), max_length=60, unique=True)
+    intent = models.CharField(
+        _("intent"),
+        max_length=10,
+        choices=INTENTS,
+        blank=True,
+        help_text=_(
+            "What a query with this word asks for, if anything: the search then answers above its results with "
+            "the salary block or the «where to study» block of the profession named."
+        ),
+    )
 
     class Meta:
         ordering = ["word"]

@@ -54,31 +54,57 @@ EXTERNAL_PICKS = [
 ]
 
 # Words around what visitors look for, never required of a page (``search.understanding``): question words, and
-# words any page of a career portal holds; «зарплата», «получает» carry an intent (the salary of a profession) that
-# a later slice routes. Matched by stem («профессии» is «профессия»). Words that name what is looked for stay out.
-FILLER_WORDS = [
-    "какой",
-    "какие",
-    "какая",
-    "каких",
-    "сколько",
-    "куда",
-    "зачем",
-    "почему",
-    "можно",
-    "нужно",
-    "надо",
-    "хочу",
-    "работа",
-    "работать",
-    "профессия",
-    "учиться",
-    "выучиться",
-    "зарплата",
-    "получает",
-    "платят",
-    "заработок",
-]
+# words any page of a career portal holds. Matched by stem («профессии» is «профессия»). Words that name what is
+# looked for stay out. Some carry an intent (``FillerWord.intent``) the search answers above its results
+# (``search.intents``): «зарплата сварщика» → the welder's salary, «где учиться на повара» → where to study.
+# English queries («salary of a welder», «where to study to be a cook») have their own.
+FILLER_WORDS = {
+    "какой": "",
+    "какие": "",
+    "какая": "",
+    "каких": "",
+    "сколько": "",
+    "куда": "",
+    "зачем": "",
+    "почему": "",
+    "можно": "",
+    "нужно": "",
+    "надо": "",
+    "хочу": "",
+    "работа": "",
+    "работать": "",
+    "профессия": "",
+    "учиться": "study",
+    "выучиться": "study",
+    "зарплата": "salary",
+    "получает": "salary",
+    "платят": "salary",
+    "заработок": "salary",
+    "where": "",
+    "how": "",
+    "much": "",
+    "what": "",
+    "does": "",
+    "become": "",
+    "the": "",
+    "to": "",
+    "be": "",
+    "a": "",
+    "an": "",
+    "of": "",
+    "in": "",
+    "for": "",
+    "job": "",
+    "jobs": "",
+    "work": "",
+    "profession": "",
+    "salary": "salary",
+    "earn": "salary",
+    "earns": "salary",
+    "paid": "salary",
+    "study": "study",
+    "learn": "study",
+}
 
 SYNONYMS = [
     "медсестра\nмедицинская сестра",
@@ -107,13 +133,23 @@ SYNONYMS = [
     "учитель младших классов\nучитель начальных классов",
     "детский врач\nпедиатр",
     "профпроба\nпрофессиональная проба",
+    # Other names of the atlas's sectors: a query naming a sector by any of them applies the sector's facet
+    # (``search.entities``)
+    "здравоохранение\nмедицина\nмедицинский",
+    "информационные технологии\nайти",
+    "судостроение\nсудоремонт\nсудостроительный",
+    "авиастроение\nавиационный\nавиация",
+    "сельское хозяйство\nсельскохозяйственный\nаграрный",
+    "строительство\nстроительный",
+    "транспорт\nтранспортный",
+    "логистика\nлогистический",
 ]
 
 
 class Seeder(PageSeeder):
     def run(self):
-        for word in FILLER_WORDS:
-            _word, created = FillerWord.objects.get_or_create(word=word)
+        for word, intent in FILLER_WORDS.items():
+            _word, created = FillerWord.objects.get_or_create(word=word, defaults={"intent": intent})
             self.created += created
         for terms in SYNONYMS:
             if not SynonymGroup.objects.filter(terms=terms).exists():

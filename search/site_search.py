@@ -54,13 +54,16 @@ def querysets(locale):
     }
 
 
-def search(text, locale, selected, page_number=1, backend=None):
+def search(text, locale, selected, page_number=1, backend=None, recognised=False):
     """The results for ``text`` in ``locale`` with the chosen facet values (``{"kind": "news", …}``), from
-    the default backend with the database as its fallback, or from the named ``backend`` alone."""
-    understood = meaningful_words(text)
-    if not understood:  # only function words («и для на»): nothing to look for
+    the default backend with the database as its fallback, or from the named ``backend`` alone.
+
+    ``recognised``: the query named a sector or a place (``search.entities``), now among ``selected`` and left out
+    of ``text``. Its filler words are then not looked for, and with no word left, the facets alone choose."""
+    understood = meaningful_words(text, keep_filler=not recognised)
+    if not understood and not (recognised and selected):  # only function words («и для на»): nothing to look for
         return Found(faceting.page_of(EmptyScope(), 1, PER_PAGE), {"kind": {}}, understood=understood)
-    query = expand(" ".join(understood))
+    query = expand(" ".join(understood)) if understood else ""
     kind = selected.get("kind")
     other_tags = faceting.tags({name: value for name, value in selected.items() if name != "kind"})
 
@@ -91,7 +94,12 @@ def search(text, locale, selected, page_number=1, backend=None):
         nearby = []
         if results.paginator.count < FEW and kind not in RECORD_KINDS:
             nearby = nearest(
-                backend, scope_class, scopes["page"], text, [*other_tags, *([f"kind:{kind}"] if kind else [])]
+                backend,
+                scope_class,
+                scopes["page"],
+                text,
+                [*other_tags, *([f"kind:{kind}"] if kind else [])],
+                keep_filler=not recognised,
             )
             shown = {page.pk for page in results.object_list}
             nearby = [page for page in nearby if page.pk not in shown][:NEARBY_SHOWN]
@@ -100,10 +108,10 @@ def search(text, locale, selected, page_number=1, backend=None):
     return faceting.run(on, backend)
 
 
-def nearest(backend, scope_class, pages, text, tags):
+def nearest(backend, scope_class, pages, text, tags, keep_filler=True):
     """The pages that hold most of the meaningful words of ``text`` (``understanding.most_words``), best first:
     shown after the results that hold them all, when those are few. One fetch, whatever is found."""
-    query = most_words(text)
+    query = most_words(text, keep_filler)
     if query is None:
         return []
     return scope_class(backend, pages, query, tags).fetch(0, NEARBY_SHOWN + FEW)

@@ -28,12 +28,14 @@ def filler_stems():
     )
 
 
-def meaningful_words(text):
-    """The words of ``text`` the search requires, in order (lower case, «ё» as «е»)."""
+def meaningful_words(text, keep_filler=True):
+    """The words of ``text`` the search requires, in order (lower case, «ё» as «е»). When every word is filler,
+    those words, unless ``keep_filler`` is false (the query named an entity: «работа в Амурске» asks for the
+    district, not for «работа»)."""
     content = [word for word in words(text) if word not in STOP_WORDS]
     filler = set(filler_stems())
     meaningful = [word for word in content if stem(word) not in filler]
-    return meaningful or content
+    return meaningful or (content if keep_filler else [])
 
 
 def required_count(how_many):
@@ -42,13 +44,13 @@ def required_count(how_many):
     return max(1, min(how_many - 1, ceil(how_many * SHARE_REQUIRED))) if how_many > 1 else how_many
 
 
-def most_words(text):
+def most_words(text, keep_filler=True):
     """A Wagtail query for the pages that hold most, not all, of the meaningful words of ``text``: any of the
     combinations of ``required_count`` words, all of each. The same query object on every backend (OpenSearch
     compiles it to a bool query of «should» clauses, the database backend to an FTS OR of ANDs), so the
     results are the same as OpenSearch's ``minimum_should_match`` would give, on both tiers. None when the
     query has fewer than two meaningful words (there is nothing less than all of one)."""
-    meaningful = list(dict.fromkeys(meaningful_words(text)))[:MAX_WORDS]
+    meaningful = list(dict.fromkeys(meaningful_words(text, keep_filler)))[:MAX_WORDS]
     if len(meaningful) < 2:
         return None
     required = required_count(len(meaningful))

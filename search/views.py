@@ -18,7 +18,7 @@ from portal.filter_forms import QueryFilterForm
 from portal.models import Audience
 from portal.querytext import plain_query
 
-from . import facet_menu, query_log, site_search, suggestions
+from . import entities, facet_menu, intents, query_log, site_search, suggestions
 from .analysis import STOP_WORDS, words
 from .highlight import excerpt, query_stems
 
@@ -132,6 +132,26 @@ def suggest(request):
     return JsonResponse({"query": query, "suggestions": [{"title": c.title, "url": c.get_url(request)} for c in cards]})
 
 
+def recognised(query, locale, selected, ignore):
+    """The entities of ``query`` (``search.entities``), the facets the search applies for them, and the text it
+    looks for. A sector or a place applies as its facet when the query holds more than its name («медицинские
+    профессии», «работа в Амурске», «сварщик в Хабаровске»), unless the visitor dropped it (``ignore``) or chose that
+    facet otherwise; a bare name («судостроения», «Хабаровск») is searched as words, which find its own record and
+    every page that names it. The text is the query without the applied entities' words, or the query itself."""
+    understanding = entities.understand(query, locale, ignore)
+    named = understanding.facets()
+    left = [word for word in words(understanding.remaining) if word not in STOP_WORDS]
+    applied = {kind: value for kind, value in named.items() if kind not in selected} if left else {}
+    text = understanding.remaining if applied else query
+    return understanding, applied, text
+
+
+def link_with(params, **changes):
+    """``params`` (a dict of lists) with ``changes`` (a value, a list, or None to drop), as «?…»."""
+    changed = {**params, **changes}
+    return "?" + urlencode({name: value for name, value in changed.items() if value is not None}, doseq=True)
+
+
 @require_safe
 def search(request):
     query = plain_query(request.GET.get("q", ""))
@@ -141,7 +161,15 @@ def search(request):
     selected = {name: str(value) for name, value in form.valid_values().items()}
     context = {"search_query": query, "form": form, "results": None, "picks": []}
     if query:
-        found = site_search.search(query, locale, selected, request.GET.get("page"))
+        ignore = sorted({kind for kind in request.GET.getlist("no_entity") if kind in entities.KINDS})
+        understanding, applied, text = recognised(query, locale, selected, ignore)
+        found = site_search.search(
+            text, locale, {**selected, **applied}, request.GET.get("page"), recognised=bool(applied)
+        )
+        if applied and not found.results.paginator.count and not found.records:
+            # Nothing in that sector or place («телефон министерства образования»): the query's words as words.
+            applied = {}
+            found = site_search.search(query, locale, selected, request.GET.get("page"))
         picks = query_log.picks(query)  # editors' picks (Wagtail search promotions) come first
         nothing = not found.results.paginator.count and not found.records and not picks
         if request.GET.get("page", "1") in ("", "1") and not selected:  # counted once, not once per page
@@ -159,6 +187,29 @@ def search(request):
         on_page = list(found.results.object_list)
         everything = [*on_page, *nearby, *chain.from_iterable(found.records.values())]
         shown = iter(hits(request, everything, query_stems(query), locale))
+        params = {"q": [query], **{name: [value] for name, value in selected.items()}, "no_entity": ignore}
+        understood_entities = [
+            {
+                "title": entities.KIND_TITLES[entity.kind],
+                "label": entity.label,
+                "drop_url": link_with(params, no_entity=sorted({*ignore, entity.kind})),
+            }
+            for entity in understanding.entities
+            if entity.kind in applied or entity.kind not in entities.FACET_KINDS  # shown as chosen, or a category
+        ]
+        drop_urls = {kind: link_with(params, no_entity=sorted({*ignore, kind})) for kind in applied}
+        facets = facet_menu.menu(
+            QueryDict(link_with(params)[1:]),  # links keep the cleaned query and valid choices only
+            FACETS,
+            titles=FACET_TITLES,
+            labels=labels,
+            counts=found.counts,
+            chosen={**selected, **applied},
+        )
+        for group in facets:  # a facet the query named is dropped by searching without its entity
+            for item in group["items"]:
+                if item["chosen"] and group["name"] in applied:
+                    item["url"] = drop_urls[group["name"]]
         context.update(
             results=found.results,
             hits=list(islice(shown, len(on_page))),
@@ -167,24 +218,19 @@ def search(request):
             nearby_hits=list(islice(shown, len(nearby))),
             understood=found.understood,
             understood_differs=found.understood != [w for w in words(query) if w not in STOP_WORDS],
+            understood_entities=understood_entities,
+            answers=intents.answers(request, query, understanding, locale),
             record_groups=[
                 {
                     "title": site_search.KINDS[kind],
                     "hits": list(islice(shown, len(objects))),
                     "count": found.counts["kind"][kind],
-                    "url": "?" + urlencode({"q": query, **selected, "kind": kind}),
+                    "url": link_with(params, kind=[kind]),
                 }
                 for kind, objects in found.records.items()
             ],
-            facets=facet_menu.menu(
-                QueryDict(urlencode({"q": query, **selected})),  # links keep the cleaned query and valid choices only
-                FACETS,
-                titles=FACET_TITLES,
-                labels=labels,
-                counts=found.counts,
-                chosen=selected,
-            ),
+            facets=facets,
             picks=picks,
-            page_query=urlencode({"q": query, **selected}),
+            page_query=link_with(params)[1:],
         )
     return render(request, "search/search.html", context)

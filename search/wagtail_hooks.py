@@ -31,7 +31,8 @@ class FillerWordViewSet(SnippetViewSet):
     icon = "search"
     menu_label = _("Search filler words")
     add_to_settings_menu = True
-    list_display = ["word"]
+    list_display = ["word", "intent"]
+    list_filter = ["intent"]
     search_fields = ["word"]
 
 
