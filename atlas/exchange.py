@@ -97,13 +97,43 @@ class ItemsField(fields.Field):
     the card changes nothing (skip_unchanged compares the stream, ids included) and translations keep their
     segments."""
 
-    def __init__(self, name):
-        super().__init__(attribute=name, column_name=name, widget=ItemsWidget())
+    def __init__(self, name, widget=None):
+        super().__init__(attribute=name, column_name=name, widget=widget or ItemsWidget())
 
     def save(self, instance, row, is_m2m=False, **kwargs):
         texts = self.clean(row, **kwargs)
         if texts != items(getattr(instance, self.attribute)):
             setattr(instance, self.attribute, [("item", text) for text in texts])
+
+
+ALSO_CALLED_MAX_LENGTH = 100  # characters of one everyday name
+
+
+class NamesListWidget(PeopleWidgetMixin, widgets.Widget):
+    """A card's everyday names in one cell, separated by «;» (or line breaks): «медсестра; медбрат». Every fault
+    of the cell is reported at once: an empty name between two separators, a name too long to be a name."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = TextWidget().clean(value)
+        if not text:
+            return []
+        parts = [part.strip() for part in text.replace("\n", ";").split(";")]
+        if parts and not parts[-1]:
+            parts.pop()  # a trailing «;» is how some people end a list
+        problems = []
+        if any(not part for part in parts):
+            problems.append(_("An empty name between two «;»."))
+        problems.extend(
+            _("«%(name)s…» is longer than %(limit)s characters.") % {"name": part[:20], "limit": ALSO_CALLED_MAX_LENGTH}
+            for part in parts
+            if len(part) > ALSO_CALLED_MAX_LENGTH
+        )
+        if problems:
+            raise RowProblem(" ".join(problems))
+        return list(dict.fromkeys(parts))
+
+    def render(self, value, obj=None, **kwargs):
+        return "; ".join(items(value)) if value is not None else ""
 
 
 class RublesWidget(PeopleWidgetMixin, widgets.IntegerWidget):
@@ -529,6 +559,7 @@ class ProfessionResource(AtlasResource):
         attribute="investment_projects", column_name="investment_projects", widget=NamesWidget(InvestmentProject)
     )
     districts = fields.Field(attribute="districts", column_name="districts", widget=DistrictsWidget())
+    also_called = ItemsField("also_called", NamesListWidget())
     duties = ItemsField("duties")
     hard_skills = ItemsField("hard_skills")
     soft_skills = ItemsField("soft_skills")
@@ -540,6 +571,7 @@ class ProfessionResource(AtlasResource):
         fields = (
             "slug",
             "title",
+            "also_called",
             "sector",
             "education_level",
             "klimov_type",
@@ -752,7 +784,7 @@ class Text:
             aliases=aliases,
             required=key == resource.name_column,
             choices=choices,
-            multiple=isinstance(widget, widgets.ManyToManyWidget),
+            multiple=isinstance(widget, (widgets.ManyToManyWidget, NamesListWidget)),
         )
 
 
@@ -772,6 +804,11 @@ COLUMN_TEXTS = {
         pgettext_lazy("spreadsheet column", "Profession name"),
         gettext_lazy("The name of the profession, as it should appear on the card."),
         (*NAME_ALIASES, "профессия", "наименование профессии", "название профессии"),
+    ),
+    "also_called": Text(
+        pgettext_lazy("spreadsheet column", "Also called"),
+        gettext_lazy("The everyday names people search for, separated by «;»: «медсестра; медбрат»."),
+        ("также называют", "другие названия", "разговорные названия", "синонимы"),
     ),
     "sector": Text(
         pgettext_lazy("spreadsheet column", "Sector"),

@@ -17,6 +17,7 @@ from .models import (
     Sector,
     Specialty,
 )
+from .viewsets import ProfessionCardViewSet
 
 
 class AtlasViewSet(SnippetViewSet):
@@ -106,3 +107,8 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem("Импорт в атлас", reverse("atlas_import"), icon_name="upload", order=210)
+
+
+@hooks.register("register_admin_viewset")
+def register_profession_cards():
+    return ProfessionCardViewSet()

@@ -17,6 +17,10 @@ class UnansweredQuery(models.Model):
     )
     hits = models.PositiveIntegerField(_("times asked"), default=0)
     last_asked = models.DateField(_("last asked"), auto_now=True)
+    # The query's meaningful words that found nothing on their own when it was first logged (``search.missing``),
+    # separated by spaces: what the «unanswered» report groups the queries by. Empty: not known (then every
+    # meaningful word of the query counts as missing).
+    missing = models.CharField(_("words that found nothing"), max_length=255, blank=True, default="")
 
     class Meta:
         verbose_name = _("query that found nothing")
@@ -27,8 +31,10 @@ class UnansweredQuery(models.Model):
 
     @classmethod
     def record(cls, query, times=1):
-        cls.objects.get_or_create(query=query)
+        """Count ``times`` more searches of ``query``; whether it is new to the list."""
+        _row, created = cls.objects.get_or_create(query=query)
         cls.objects.filter(query=query).update(hits=F("hits") + times, last_asked=timezone.localdate())
+        return created
 
 
 class IndexedFacet(models.Model):

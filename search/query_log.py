@@ -1,5 +1,6 @@
 """The search query log: how often each query is asked (Wagtail's ``Query`` and ``QueryDailyHits``, its «Search
-terms» report) and which queries found nothing (``UnansweredQuery``).
+terms» report) and which queries found nothing (``UnansweredQuery``, with the words each one was missing:
+``search.missing``).
 
 A search does not write the log itself: each web process counts its searches in memory and hands the counts to
 the task queue (``write_counts``) at most every ``SEARCH_LOG_FLUSH_SECONDS``, and when it stops. A search page
@@ -29,6 +30,7 @@ from wagtail.search.utils import normalise_query_string
 from portal import lookups
 from portal.best_effort import best_effort
 
+from .missing import missing_words
 from .models import UnansweredQuery
 
 MAX_QUERIES = 20_000
@@ -130,8 +132,8 @@ def write_counts(counts):
         logged = Query.get(text)
         daily, _created = QueryDailyHits.objects.get_or_create(query=logged, date=date)
         QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + searches)
-        if found_nothing:
-            UnansweredQuery.record(logged, searches)
+        if found_nothing and UnansweredQuery.record(logged, searches):  # new to the list: what did it miss?
+            UnansweredQuery.objects.filter(query=logged).update(missing=missing_words(text))
     if cache.add(PRUNE_KEY, True, PRUNE_EVERY_SECONDS):
         prune()
 

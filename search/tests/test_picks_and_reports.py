@@ -29,6 +29,6 @@ def test_queries_are_counted_once_and_unanswered_ones_reported(client, admin_cli
     unanswered = UnansweredQuery.objects.get()
     assert str(unanswered) == "нетсовпадений" and unanswered.hits == 2
     # Only the words and counts are stored: no user, address or session.
-    assert {f.name for f in UnansweredQuery._meta.get_fields()} == {"query", "hits", "last_asked"}
+    assert {f.name for f in UnansweredQuery._meta.get_fields()} == {"query", "hits", "last_asked", "missing"}
     html = admin_client.get(reverse("unanswered_queries_report")).content.decode()
     assert "Запросы без результатов" in html and "нетсовпадений" in html
