@@ -79,7 +79,7 @@ def test_a_sector_applies_as_a_facet_and_finds_its_cards_when_no_word_is_left(cl
     titles = {page.title for page in response.context["results"]}
     assert cards and cards <= titles
     html = response.content.decode()
-    assert "Understood from your query:" in html and health.name in html
+    assert "В вашем запросе распознано:" in html and health.name in html
     # The chosen facet's link, and the entity's, search without the sector
     drop = response.context["understood_entities"][0]["drop_url"]
     assert chosen[0]["url"] == drop and "no_entity=sector" in drop

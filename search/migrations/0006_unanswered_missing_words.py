@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal_search', '0004_filler_words'),
+        ('portal_search', '0005_filler_word_intents'),
     ]
 
     operations = [
