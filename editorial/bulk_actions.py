@@ -99,9 +99,9 @@ class CardBulkAction(PageBulkAction):
         return changed, drafts
 
     def get_success_message(self, changed, drafts):
-        message = ngettext(
-            "%(count)d card has been changed.", "%(count)d cards have been changed.", changed
-        ) % {"count": changed}
+        message = ngettext("%(count)d card has been changed.", "%(count)d cards have been changed.", changed) % {
+            "count": changed
+        }
         if drafts:
             message += " " + ngettext(
                 "%(count)d of them is saved as a draft: publish it or submit it for moderation.",

@@ -22,7 +22,11 @@ def people(db, atlas_cards):
             user.user_permissions.add(Permission.objects.get(codename="access_admin"))
         return user
 
-    return {"editor": person("redaktor-b", EDITORS), "moderator": person("moderator-b", MODERATORS), "guest": person("gost")}
+    return {
+        "editor": person("redaktor-b", EDITORS),
+        "moderator": person("moderator-b", MODERATORS),
+        "guest": person("gost"),
+    }
 
 
 def bulk_url(action, *pages):
@@ -63,7 +67,7 @@ def test_an_editor_changes_the_sector_and_the_demand_as_drafts(client, people, a
     cards, health, ships = three_cards(atlas_cards), atlas_cards["health"], atlas_cards["ships"]
     client.force_login(people["editor"])
     response = client.post(bulk_url("change_sector", *cards), {"sector": health.pk})
-    assert [str(m).strip() for m in get_messages(response.wsgi_request)][0].startswith(
+    assert next(str(m).strip() for m in get_messages(response.wsgi_request)).startswith(
         "2 cards have been changed. 2 of them are saved as drafts"
     )
     welder = ProfessionPage.objects.get(pk=atlas_cards["welder"].pk)

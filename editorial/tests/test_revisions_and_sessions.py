@@ -3,7 +3,6 @@ editors on the same card see each other through Wagtail's editing sessions (the 
 
 import re
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
