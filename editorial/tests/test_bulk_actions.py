@@ -104,7 +104,9 @@ def test_an_editor_without_the_publish_right_cannot_bulk_publish(client, people,
         card.save_revision(user=people["editor"])
     client.force_login(people["editor"])
     form = client.get(bulk_url("publish", *cards))
-    assert "You don&#x27;t have permission to publish" in form.text or "permission to publish" in form.text
+    # Wagtail's own screen (in Russian) lists the cards as refused and offers no form, only the way back.
+    assert all(card.title in form.text for card in cards)
+    assert '<form action="/admin/bulk/' not in form.text
     client.post(bulk_url("publish", *cards), {"include_descendants": ""})
     assert not ProfessionPage.objects.filter(pk__in=[card.pk for card in cards], live=True).exists()
 

@@ -9,13 +9,13 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .compare import ReadableStructComparison
+
 
 class ReadableInComparison:
     """Compared as text in Wagtail's revision comparison: the image's title, the video's address (portal.compare)."""
 
     def get_comparison_class(self):
-        from .compare import ReadableStructComparison  # wagtail.admin is loaded only where revisions are compared
-
         return ReadableStructComparison
 
 
