@@ -47,5 +47,5 @@ def test_an_editor_works_through_the_projects_admin_pages_and_axe_finds_nothing(
         page.screenshot(path=str(SCREENSHOTS / f"editorial-{name}.png"), full_page=True)
     # The bulk forms name their field and the cards they change.
     assert page.locator("label[for=id_demand_level]").count() == 1
-    assert page.locator(".nice-padding ul li a").count() == 3
+    assert page.locator(".editorial-bulk-list li a").count() == 3
     assert not problems, "\n".join(problems)
