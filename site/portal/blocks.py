@@ -9,6 +9,15 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .compare import ReadableStructComparison
+
+
+class ReadableInComparison:
+    """Compared as text in Wagtail's revision comparison: the image's title, the video's address (portal.compare)."""
+
+    def get_comparison_class(self):
+        return ReadableStructComparison
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=255)
@@ -22,7 +31,7 @@ class HeadingBlock(blocks.StructBlock):
         template = "portal/blocks/heading.html"
 
 
-class ImageBlock(blocks.StructBlock):
+class ImageBlock(ReadableInComparison, blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("alt text"),
@@ -79,7 +88,7 @@ class PortalTableBlock(blocks.StructBlock):
         template = "portal/blocks/table.html"
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(ReadableInComparison, blocks.StructBlock):
     video = EmbedBlock(label=_("video address"))
     title = blocks.CharBlock(label=_("title"))
     has_captions = blocks.BooleanBlock(label=_("the video has captions"), required=False)
