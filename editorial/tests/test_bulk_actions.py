@@ -53,7 +53,8 @@ def test_a_moderator_moves_three_cards_to_another_sector_and_they_go_live(client
     assert response.status_code == 302
     # The nurse was in health care already: two changed, one left.
     assert [str(m).strip() for m in get_messages(response.wsgi_request)] == [
-        "2 cards have been changed. 1 card is left as it was: it already had this value, or cannot take it."
+        "Изменены 2 профессиограммы. 1 профессиограмма осталась без изменений: у неё уже было это значение или его "
+        "нельзя ей присвоить."
     ]
     for card in cards:
         live = ProfessionPage.objects.get(pk=card.pk)
@@ -68,7 +69,7 @@ def test_an_editor_changes_the_sector_and_the_demand_as_drafts(client, people, a
     client.force_login(people["editor"])
     response = client.post(bulk_url("change_sector", *cards), {"sector": health.pk})
     assert next(str(m).strip() for m in get_messages(response.wsgi_request)).startswith(
-        "2 cards have been changed. 2 of them are saved as drafts"
+        "Изменены 2 профессиограммы. Из них 2 сохранены как черновики"
     )
     welder = ProfessionPage.objects.get(pk=atlas_cards["welder"].pk)
     assert latest(welder).sector == health  # the new revision has it
@@ -84,14 +85,14 @@ def test_someone_who_may_not_edit_the_cards_is_refused_and_other_pages_are_not_c
     cards, health = three_cards(atlas_cards), atlas_cards["health"]
     client.force_login(people["guest"])
     form = client.get(bulk_url("change_sector", *cards))
-    assert "You may not edit these pages" in form.text
+    assert "Эти страницы вам нельзя редактировать" in form.text
     assert 'name="sector"' not in form.text  # nothing to apply the change to
     client.post(bulk_url("change_sector", *cards), {"sector": health.pk})
     assert ProfessionPage.objects.get(pk=atlas_cards["welder"].pk).get_latest_revision_as_object().sector != health
 
     client.force_login(people["moderator"])
     form = client.get(bulk_url("change_demand_level", atlas_cards["atlas"], atlas_cards["welder"]))
-    assert "These pages are not profession cards" in form.text
+    assert "Эти страницы — не профессиограммы" in form.text
     client.post(bulk_url("change_demand_level", atlas_cards["atlas"], atlas_cards["welder"]), {"demand_level": "bogus"})
     assert ProfessionPage.objects.get(pk=atlas_cards["welder"].pk).demand_level == "high"  # the form refused it
 
