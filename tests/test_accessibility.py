@@ -17,7 +17,7 @@ SCREENSHOT_PAGES = {
     "atlas": "/atlas/",
     "card": "/atlas/aviatekhnik/",
     "equal-opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
-    "lesson": "/metodiki/profivoh-professionalnoe-samoopredelenie/hochu-mogu-nado/",
+    "lesson": "/metodiki/profivokh-professionalnoe-samoopredelenie/khochu-mogu-nado/",
 }
 
 # Each test runs in a transaction of its own, on top of the seeded site (tests/conftest.py: site_server).

@@ -21,7 +21,7 @@ LINK = re.compile(r'<li><a href="(?P<href>[^"]+)">(?P<text>[^<]+)</a></li>')
 EXPECTED = {
     "/": {
         "students": ["/atlas/", "/konstruktor-karery/", "/profproby-i-ekskursii/"],
-        "parents": ["/roditelyam/", "/roditelyam/centry/", "/dopolnitelnoe-obrazovanie/"],
+        "parents": ["/roditeliam/", "/roditeliam/tsentry/", "/dopolnitelnoe-obrazovanie/"],
         "teachers": ["/metodiki/", "/profproby-i-ekskursii/", "/kursy/"],
         "disabled_youth": ["/navigator/ravnye-vozmozhnosti/", "/iarmarki-vakansii/"],
         "employers": ["/organizatsiyam/registratsiya/", "/profproby-i-ekskursii/", "/vakansii/"],
