@@ -119,7 +119,7 @@ COURSES = [
     },
     {
         "title": "Проектирование профориентационной работы школы с предприятиями и колледжами",
-        "title_en": "Planning a school's career guidance with employers and colleges",
+        "title_en": "Planning a school’s career guidance with employers and colleges",
         "summary": "Договоры о сотрудничестве, профильные классы, профессиональные пробы в колледжах, участие "
         "работодателей в образовательной программе; практикум по плану на следующий учебный год.",
         "audiences": ("teachers", "navigators"),
@@ -238,7 +238,7 @@ class Seeder(PageSeeder):
             "hours, form of study, programme and enrolment on the portal.",
             easy_read_summary="",
             introduction="<p>Professional development courses on students' career choices. Teachers with an "
-            "approved account of the portal enrol here; the course's organiser confirms completion. Most courses "
+            "approved account of the portal enrol here; the course’s organiser confirms completion. Most courses "
             "are taught in Russian.</p><p><em>The courses listed are demonstration entries, made up to show how "
             "the section works.</em></p>",
         )
