@@ -29,7 +29,7 @@ EXPECTED = {
     "/en/": {
         "students": ["/en/atlas/", "/en/career-builder/", "/en/trials-and-excursions/"],
         "parents": ["/en/parents/", "/en/parents/support-centres/", "/en/additional-education/"],
-        "teachers": ["/en/trials-and-excursions/", "/en/courses/"],
+        "teachers": ["/en/teaching-resources/", "/en/trials-and-excursions/", "/en/courses/"],
         "disabled_youth": ["/en/navigator/equal-opportunities/", "/en/vacancy-fairs/"],
         "employers": ["/en/organizatsiyam/registratsiya/", "/en/trials-and-excursions/", "/en/vacancies/"],
     },

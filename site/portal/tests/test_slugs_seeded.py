@@ -11,15 +11,17 @@ from portal import slug_renames
 from portal.slugs import slug_for
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-# What the other schemes write and ICAO never does: я/ю/ё/е as ya/yu/yo/ye, й after a vowel as y, й as j,
-# х as h or x, ц as c, щ as shh (ы stays y in every scheme, «vy», «ryby»).
-OTHER_SCHEME = re.compile(r"y[aeou]|[aeiou]y|j|x|w|q|shh|(?<![kzcs])h|c(?!h)")
+# What the other schemes write and ICAO never does: я/ю/ё as ya/yu/yo, й after a vowel as y, й as j, х as h or x,
+# ц as c, щ as shh (ы is y in every scheme: «vy», «ryby», «ravnye»).
+OTHER_SCHEME = re.compile(r"y[aou]|[aeiou]y|j|x|w|q|shh|(?<![kzcs])h|c(?!h)")
+# English words some Russian pages have as their address.
+ENGLISH_WORDS = {"news"}
 
 
 def other_scheme_words(page):
     """The words of ``page``'s slug spelt in another transliteration than the one of its title's ICAO slug."""
     icao = set(slug_for(page.title).split("-"))
-    return [word for word in page.slug.split("-") if word not in icao and OTHER_SCHEME.search(word)]
+    return [word for word in page.slug.split("-") if word not in icao | ENGLISH_WORDS and OTHER_SCHEME.search(word)]
 
 
 @pytest.mark.parametrize(
@@ -31,7 +33,7 @@ def test_the_check_tells_the_other_schemes(slug, offends):
 
 
 def test_every_seeded_page_with_a_russian_title_has_an_icao_slug(seeded_site, db):
-    pages = Page.objects.live().filter(depth__gt=1).only("title", "slug", "url_path")
+    pages = Page.objects.live().filter(depth__gt=2).only("title", "slug", "url_path")  # below the sites' roots
     checked = [page for page in pages if CYRILLIC.search(page.title)]
     assert len(checked) > 100
     offenders = {page.url_path: other_scheme_words(page) for page in checked if other_scheme_words(page)}
