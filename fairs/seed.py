@@ -99,7 +99,7 @@ class Seeder(PageSeeder):
                 title="Vacancy fairs",
                 slug="vacancy-fairs",
                 summary="Vacancy fairs for the krai’s college and university students and graduates, among them the "
-                "fair for graduates with disabilities: employers' booths and interviews to book.",
+                "fair for graduates with disabilities: employers’ booths and interviews to book.",
                 easy_read_summary="",
                 introduction="<p>Register for a fair with a student’s account and book interviews with the "
                 "employers. A reminder comes the day before. The employers write their booths in Russian.</p>",

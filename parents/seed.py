@@ -273,7 +273,7 @@ class Seeder(PageSeeder):
             summary="The krai’s psychological, pedagogical and social support centres and career guidance centres: "
             "addresses, phones, hours, and a form to ask a specialist.",
             easy_read_summary="",
-            introduction="<p>The centres' specialists advise parents and children free of charge: on choosing a "
+            introduction="<p>The centres’ specialists advise parents and children free of charge: on choosing a "
             "profile and a profession, on studies and admission, on support for children with disabilities. Most "
             "specialists answer in Russian.</p><p><em>The centres listed are demonstration entries: their names, "
             "addresses and phones are made up to show how the section works.</em></p>",

@@ -60,7 +60,7 @@ def rename(apps, schema_editor, renamed=RENAMED):
     )
     for page_redirect in made:
         page = page_redirect.redirect_page
-        new_path = slug_renames.public_path(page, page.url_path)
+        new_path = slug_renames.public_path(page, page.url_path).rstrip("/") + "/"
         for old_route, new_route in ROUTES[page.slug].items():
             old_path = f"{page_redirect.old_path}/{old_route}".rstrip("/")
             if not Redirect.objects.filter(old_path=old_path, site=None).exists():

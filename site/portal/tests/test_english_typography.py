@@ -52,7 +52,7 @@ def test_the_seeded_english_pages_use_the_typographic_apostrophe(seeded_site, db
         for field in page._meta.concrete_fields:
             if isinstance(field, models.CharField | models.TextField | RichTextField | StreamField):
                 value = field.value_from_object(page)
-                text = json.dumps(value.raw_data) if isinstance(field, StreamField) else str(value or "")
+                text = json.dumps(list(value.raw_data)) if isinstance(field, StreamField) else str(value or "")
                 if hits := straight_quotes(text):
                     found[f"{page.url_path} {field.name}"] = hits
     assert found == {}
