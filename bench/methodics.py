@@ -33,7 +33,7 @@ def main():
 
     from methodics.models import LessonMaterial, LessonPage, MethodicalKitPage, MethodicsIndexPage
 
-    index = MethodicsIndexPage.objects.get()
+    index = MethodicsIndexPage.objects.get(locale__language_code="ru")
     client = Client(HTTP_HOST="127.0.0.1")
     Document = get_document_model()
 

@@ -39,12 +39,12 @@ class Seeder(PageSeeder):
                 title="Career builder",
                 slug="career-builder",
                 summary="Find out what work interests you and build your route: the profile class and exams, the "
-                "krai's colleges and universities, employers. No registration, fifteen minutes.",
+                "krai’s colleges and universities, employers. No registration, fifteen minutes.",
                 easy_read_summary="",
-                introduction="<p>The questionnaire follows E. A. Klimov's method: five types of professions — "
+                introduction="<p>The questionnaire follows E. A. Klimov’s method: five types of professions — "
                 "person–nature, person–technology, person–person, person–sign system and person–artistic image. "
-                "The questions are the project's own wording. The portal then suggests professions from the "
-                "krai's atlas of in-demand professions and helps you draw up an individual route.</p>",
+                "The questions are the project’s own wording. The portal then suggests professions from the "
+                "krai’s atlas of in-demand professions and helps you draw up an individual route.</p>",
                 for_teachers="<p>Run the questionnaire in a class: create a code, give it to the students and talk "
                 "the class picture over after the lesson.</p>",
             )

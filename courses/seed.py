@@ -45,7 +45,7 @@ COURSES = [
     },
     {
         "title": "Педагог-навигатор: сопровождение профессионального самоопределения обучающихся",
-        "title_en": "The career navigator: supporting students' professional self-determination",
+        "title_en": "The career navigator: supporting students’ professional self-determination",
         "summary": "Роль педагога-навигатора, индивидуальные траектории, профессиональные пробы и диагностика, "
         "работа с цифровыми сервисами профориентации, в том числе с порталом «Учись и работай в Хабаровском крае».",
         "audiences": ("navigators",),
@@ -119,7 +119,7 @@ COURSES = [
     },
     {
         "title": "Проектирование профориентационной работы школы с предприятиями и колледжами",
-        "title_en": "Planning a school's career guidance with employers and colleges",
+        "title_en": "Planning a school’s career guidance with employers and colleges",
         "summary": "Договоры о сотрудничестве, профильные классы, профессиональные пробы в колледжах, участие "
         "работодателей в образовательной программе; практикум по плану на следующий учебный год.",
         "audiences": ("teachers", "navigators"),
@@ -237,8 +237,8 @@ class Seeder(PageSeeder):
             summary="Courses on career guidance for teachers, career navigators and school psychologists: dates, "
             "hours, form of study, programme and enrolment on the portal.",
             easy_read_summary="",
-            introduction="<p>Professional development courses on students' career choices. Teachers with an "
-            "approved account of the portal enrol here; the course's organiser confirms completion. Most courses "
+            introduction="<p>Professional development courses on students’ career choices. Teachers with an "
+            "approved account of the portal enrol here; the course’s organiser confirms completion. Most courses "
             "are taught in Russian.</p><p><em>The courses listed are demonstration entries, made up to show how "
             "the section works.</em></p>",
         )

@@ -91,11 +91,11 @@ class Seeder(PageSeeder):
             english,
             title="Clubs and classes: additional education",
             slug="additional-education",
-            summary="The krai's clubs, studios and sports sections in the six directions of additional education, "
-            "by district and by the child's age.",
+            summary="The krai’s clubs, studios and sports sections in the six directions of additional education, "
+            "by district and by the child’s age.",
             easy_read_summary="",
             introduction="<p>A club is a good way for a child to try things out and find what they enjoy. Choose "
-            "the district, the child's age and the direction. The programmes' descriptions are in Russian.</p>"
+            "the district, the child’s age and the direction. The programmes’ descriptions are in Russian.</p>"
             f'<p>Children are enrolled in every programme through the <a href="{NAVIGATOR_URL}">navigator of '
             "additional education of Khabarovsk Krai</a> (in Russian).</p>"
             "<p><em>The programmes listed are demonstration entries, made up to show how the section works.</em></p>",

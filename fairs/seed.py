@@ -98,10 +98,10 @@ class Seeder(PageSeeder):
                 english,
                 title="Vacancy fairs",
                 slug="vacancy-fairs",
-                summary="Vacancy fairs for the krai's college and university students and graduates, among them the "
-                "fair for graduates with disabilities: employers' booths and interviews to book.",
+                summary="Vacancy fairs for the krai’s college and university students and graduates, among them the "
+                "fair for graduates with disabilities: employers’ booths and interviews to book.",
                 easy_read_summary="",
-                introduction="<p>Register for a fair with a student's account and book interviews with the "
+                introduction="<p>Register for a fair with a student’s account and book interviews with the "
                 "employers. A reminder comes the day before. The employers write their booths in Russian.</p>",
             )
         return index

@@ -34,7 +34,7 @@ CONTACTS_INTRODUCTION = {
     "и Хабаровский краевой институт развития образования. Здесь — их контакты и контакты краевого центра "
     "профориентации. Вопрос о портале или ошибку на странице можно отправить через "
     "форму обратной связи.</p>",
-    "en": "<p>The regional project «Learn and Work in Khabarovsk Krai» is run by the krai's Ministry of Education and "
+    "en": "<p>The regional project «Learn and Work in Khabarovsk Krai» is run by the krai’s Ministry of Education and "
     "Science and the Khabarovsk Krai Institute for the Development of Education. Their contacts and those of the "
     "regional career guidance centre are below. A question about the portal or a mistake on a page can be sent "
     "through the feedback form.</p>",
@@ -97,7 +97,7 @@ class Seeder(PageSeeder):
                 english,
                 slug="contacts",
                 title="Contacts",
-                summary="The krai's Ministry of Education and Science, KhK IRO and the regional career centre.",
+                summary="The krai’s Ministry of Education and Science, KhK IRO and the regional career centre.",
                 introduction=CONTACTS_INTRODUCTION["en"],
             )
             texts = FORM_TEXTS["en"]

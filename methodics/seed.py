@@ -2,13 +2,16 @@
 (general, medical and pedagogical, adapted for young people with disabilities), the recommendations for
 «Технология», the game module «Работай в Хабаровском крае», and best practices. Every lesson gets handouts
 the project generates (PDF, or XLSX for tables); each kit gets notes for teachers in the private
-collection. The texts are the portal's demonstration materials, and the pages say so. Idempotent."""
+collection. The texts are the portal's demonstration materials, and the pages say so. The index and the kits are
+translated into English through wagtail-localize's records (media_seed/methodics/content.en.json). Idempotent."""
 
 import json
+import re
 from pathlib import Path
 
 from django.conf import settings
-from wagtail.models import CollectionViewRestriction, Site
+from django.utils.html import strip_tags
+from wagtail.models import CollectionViewRestriction, Locale, Site
 
 from atlas.models import MunicipalDistrict, ProfessionPage
 from methodics.handouts import handout_pdf, handout_xlsx
@@ -27,13 +30,27 @@ from methodics.models import (
 )
 from portal.groups import teachers_group
 from portal.seeding import PageSeeder, collection, link_from_home
+from portal.slugs import slug_for
 
 CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"
+ENGLISH = CONTENT.with_name("content.en.json")
 DEMO_NOTE = "Демонстрационные материалы портала"
 
 
 def html_list(items):
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def pairs(russian, english):
+    """Russian text → English text for two texts or parallel lists; nothing where either is missing."""
+    if isinstance(russian, list):
+        return dict(zip(russian, english or [], strict=False))
+    return {russian: english} if russian and english else {}
+
+
+def paragraphs(html):
+    """The plain texts of the paragraphs of ``html``, as wagtail-localize extracts them."""
+    return [strip_tags(paragraph) for paragraph in re.findall(r"<p>(.*?)</p>", html, flags=re.DOTALL)]
 
 
 def private_collection():
@@ -77,8 +94,93 @@ class Seeder(PageSeeder):
         for kit in content["kits"]:
             kits[kit["slug"]] = self.kit(index, kit, kits)
         self.practices(index, content["practices"])
-        link_from_home("teachers", index, {"ru": "Занятия по профориентации и комплекты"})
+        self.english(index, content["kits"], kits)
+        link_from_home("teachers", index, {"ru": "Занятия по профориентации и комплекты", "en": "Teaching resources"})
         return self.created
+
+    def english(self, index, data, kits):
+        """The index and the kits in English, through wagtail-localize's translation records (the kits' lessons
+        are not translated yet). Skipped when the site has no English home."""
+        english = Locale.objects.filter(language_code="en").first()
+        if english is None or not index.get_parent().has_translation(english):
+            return
+        texts = json.loads(ENGLISH.read_text(encoding="utf-8"))
+        about = texts["index"]
+        self.translate_localized(
+            index,
+            english,
+            {
+                index.title: about["title"],
+                index.slug: about["slug"],
+                **pairs(index.summary, about["summary"]),
+                **pairs(index.easy_read_summary, about["easy_read_summary"]),
+                **pairs(paragraphs(index.introduction), about["introduction"]),
+            },
+        )
+        for kit in data:
+            translated = texts["kits"].get(kit["slug"])
+            if translated:
+                page = self.translate_localized(kits[kit["slug"]], english, self.kit_texts(kit, translated, texts))
+                if page is not None:
+                    self.english_rows(page.specific, kit, translated, texts)
+
+    @staticmethod
+    def english_rows(page, kit, english, texts):
+        """The kit's inline rows (versions, adaptations, materials, game cards) in English. wagtail-localize copies
+        them from the original as synchronized fields (their models are not translatable), so the seed writes
+        their English on the translation itself; the game cards lead to the English atlas cards, and an adapted
+        edition to the English kit it adapts."""
+        changes = dict(pairs([version["changes"] for version in kit["changelog"]], english["changes"]))
+        notes = english.get("adaptations", {})
+        tasks = {
+            task: english.get("game", {}).get("card_tasks", {}).get(title)
+            for title, task in ((kit.get("game") or {}).get("card_tasks") or {}).items()
+        }
+        for version in page.versions.all():
+            version.changes = changes.get(version.changes, version.changes)
+            version.save(update_fields=["changes"])
+        for adaptation in page.adaptations.all():
+            adaptation.note = notes.get(adaptation.category, adaptation.note)
+            adaptation.save(update_fields=["note"])
+        for material in page.materials.all():
+            material.description = texts["materials"].get(material.description, material.description)
+            material.save(update_fields=["description"])
+        for card in page.game_cards.select_related("profession"):
+            card.task = tasks.get(card.task) or card.task
+            card.profession = card.profession.get_translation_or_none(page.locale) or card.profession
+            card.save(update_fields=["task", "profession"])
+        if page.adapted_edition_of is not None:  # copied as the Russian kit: the English edition instead
+            page.adapted_edition_of = (
+                page.adapted_edition_of.get_translation_or_none(page.locale) or page.adapted_edition_of
+            )
+        page.save_revision().publish()
+
+    @staticmethod
+    def kit_texts(kit, english, texts):
+        """Russian → English for every string of a kit's page."""
+        result = {
+            kit["slug"]: slug_for(english["title"]),
+            **texts["materials"],
+            **pairs(kit["title"], english["title"]),
+            **pairs(kit["summary"], english["summary"]),
+            **pairs(kit["easy_read_summary"], english["easy_read_summary"]),
+            **pairs(kit["purpose"], english["purpose"]),
+            **pairs(kit["expected_results"], english["expected_results"]),
+            **pairs(kit["authors"], english["authors"]),
+            **pairs([version["changes"] for version in kit["changelog"]], english["changes"]),
+            **{version["version"]: version["version"] for version in kit["changelog"]},
+        }
+        notes = english.get("adaptations", {})
+        for adaptation in kit.get("adaptations") or []:
+            result.update(pairs(adaptation["note"], notes.get(adaptation["category"])))
+        game, game_english = kit.get("game"), english.get("game")
+        if game and game_english:
+            result.update(pairs(game["rules"], game_english["rules"]))
+            for role, role_english in zip(game["roles"], game_english["roles"], strict=True):
+                result.update({role["name"]: role_english["name"], role["description"]: role_english["description"]})
+            for profession, task in game["card_tasks"].items():
+                result.update(pairs(task, game_english["card_tasks"].get(profession)))
+        return result
 
     def document(self, title, make, extension, *, private=False):
         """The document ``title`` of the public collection, or of the teachers' private one."""

@@ -158,9 +158,9 @@ class Seeder(PageSeeder):
                 title="Trials, excursions, internships",
                 slug="trials-and-excursions",
                 summary="Excursions to enterprises, professional trials, master classes, internships and open days "
-                "of the krai's employers and colleges for school classes and students.",
+                "of the krai’s employers and colleges for school classes and students.",
                 easy_read_summary="",
-                introduction="<p>Organisations publish them themselves, once the portal's editors have approved "
+                introduction="<p>Organisations publish them themselves, once the portal’s editors have approved "
                 "their account; their descriptions are in Russian.</p>",
             )
         return index

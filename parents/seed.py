@@ -118,7 +118,7 @@ class Seeder(PageSeeder):
         section = self.upsert(
             home,
             SectionPage,
-            "roditelyam",
+            "roditeliam",
             title=index["title"],
             summary=index["summary"],
             easy_read_summary=index["easy_read_summary"],
@@ -150,7 +150,7 @@ class Seeder(PageSeeder):
         return self.upsert(
             section,
             SupportCentresPage,
-            "centry",
+            "tsentry",
             title="Куда обратиться за помощью",
             summary="Центры психолого-педагогической, медицинской и социальной помощи и центры профориентации края: "
             "адреса, телефоны, часы работы и форма вопроса специалисту.",
@@ -259,7 +259,7 @@ class Seeder(PageSeeder):
                 [
                     {
                         "type": "paragraph",
-                        "value": "<p>The guides for parents are in Russian. The directory of the krai's support "
+                        "value": "<p>The guides for parents are in Russian. The directory of the krai’s support "
                         "centres is below: their specialists advise parents and children free of charge.</p>",
                     }
                 ]
@@ -270,10 +270,10 @@ class Seeder(PageSeeder):
             en,
             title="Where to get help",
             slug="support-centres",
-            summary="The krai's psychological, pedagogical and social support centres and career guidance centres: "
+            summary="The krai’s psychological, pedagogical and social support centres and career guidance centres: "
             "addresses, phones, hours, and a form to ask a specialist.",
             easy_read_summary="",
-            introduction="<p>The centres' specialists advise parents and children free of charge: on choosing a "
+            introduction="<p>The centres’ specialists advise parents and children free of charge: on choosing a "
             "profile and a profession, on studies and admission, on support for children with disabilities. Most "
             "specialists answer in Russian.</p><p><em>The centres listed are demonstration entries: their names, "
             "addresses and phones are made up to show how the section works.</em></p>",

@@ -22,7 +22,7 @@ SCREENSHOT_PAGES = {
     "atlas": "/atlas/",
     "card": "/atlas/aviatekhnik/",
     "equal-opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
-    "lesson": "/metodiki/profivoh-professionalnoe-samoopredelenie/hochu-mogu-nado/",
+    "lesson": "/metodiki/profivokh-professionalnoe-samoopredelenie/khochu-mogu-nado/",
 }
 
 # Each test runs in a transaction of its own, on top of the seeded site (tests/conftest.py: site_server).
@@ -60,8 +60,8 @@ def site_urls():
         "equal opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",
         "handbook": "/navigator/spravochnik-postupaiushchego/",
         "methodics with filters": "/metodiki/?audience=8-9&profile=general",
-        "kit": MethodicalKitPage.objects.filter(kind="complex").first().url,
-        "game module": MethodicalKitPage.objects.get(kind="game").url,
+        "kit": MethodicalKitPage.objects.filter(kind="complex", locale__language_code="ru").first().url,
+        "game module": MethodicalKitPage.objects.get(kind="game", locale__language_code="ru").url,
         "lesson": LessonPage.objects.first().url,
         "best practices": "/metodiki/luchshie-praktiki/",
         "best practice": BestPracticePage.objects.first().url,

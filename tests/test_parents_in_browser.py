@@ -11,11 +11,11 @@ from tests.account_request_pages import assert_reflows_at_320, axe_problems_in_e
 from tests.test_accessibility import SCREENSHOTS, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-SECTION = "/roditelyam/"
-GUIDE = "/roditelyam/kak-govorit-s-rebenkom-o-professii/"
-CLUB = "/roditelyam/klub-moi-rebenok-i-ego-budushchee/"
-CENTRES = "/roditelyam/centry/"
-FORM = CENTRES + "konsultaciya/"
+SECTION = "/roditeliam/"
+GUIDE = "/roditeliam/kak-govorit-s-rebenkom-o-professii/"
+CLUB = "/roditeliam/klub-moi-rebenok-i-ego-budushchee/"
+CENTRES = "/roditeliam/tsentry/"
+FORM = CENTRES + "konsultatsiia/"
 
 
 def meeting_and_english_urls(django_db_blocker):

@@ -110,7 +110,7 @@ def generated_documents():
     yield "profession card", card_pdf(ProfessionPage.objects.live().filter(locale__language_code=language).first())
     yield "Profnavigator booklet", booklet_pdf(booklet_edition())
     yield "lesson plan", lesson_pdf(LessonPage.objects.live().filter(locale__language_code=language).first())
-    kit = MethodicalKitPage.objects.live().filter(game_cards__isnull=False).distinct().first()
+    kit = MethodicalKitPage.objects.live().filter(game_cards__isnull=False, locale__language_code=language).first()
     yield "game cards", game_cards_pdf(kit)
     yield "handout", library_pdf("Методические материалы")
     yield "monitoring report", report_pdf(MonitoringReportPage.objects.live().order_by("pk").first())

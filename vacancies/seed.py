@@ -99,9 +99,9 @@ class Seeder(PageSeeder):
                 english,
                 title="Vacancies for young people",
                 slug="vacancies",
-                summary="First jobs, summer work, practice placements and target-training contracts with the krai's "
+                summary="First jobs, summer work, practice placements and target-training contracts with the krai’s "
                 "employers: from organisations registered on the portal and from «Работа России».",
-                introduction="<p>Employers publish them once the portal's editors have approved their account; "
+                introduction="<p>Employers publish them once the portal’s editors have approved their account; "
                 "vacancies needing no experience are imported daily from «Работа России» open data. Their texts are "
                 "in Russian.</p>",
             )

@@ -14,8 +14,8 @@ def test_the_seed_writes_the_competitions_in_their_phases_once(site_tree, client
     phases = {page.slug: page.phase() for page in CompetitionPage.objects.all()}
     assert phases == {
         "professii-moei-semi": Phase.OPEN,
-        "vremya-vybirat-professiyu": Phase.UPCOMING,
-        "luchshie-praktiki-proforientacii-v-kolledzhakh": Phase.JUDGING,
+        "vremia-vybirat-professiiu": Phase.UPCOMING,
+        "luchshie-praktiki-proforientatsii-v-kolledzhakh": Phase.JUDGING,
         "professii-moei-semi-proshlyi-god": Phase.RESULTS,
     }
     assert all(page.is_demonstration and page.rules and page.jurors.exists() for page in CompetitionPage.objects.all())

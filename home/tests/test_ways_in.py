@@ -21,7 +21,7 @@ LINK = re.compile(r'<li><a href="(?P<href>[^"]+)">(?P<text>[^<]+)</a></li>')
 EXPECTED = {
     "/": {
         "students": ["/atlas/", "/konstruktor-karery/", "/profproby-i-ekskursii/"],
-        "parents": ["/roditelyam/", "/roditelyam/centry/", "/dopolnitelnoe-obrazovanie/"],
+        "parents": ["/roditeliam/", "/roditeliam/tsentry/", "/dopolnitelnoe-obrazovanie/"],
         "teachers": ["/metodiki/", "/profproby-i-ekskursii/", "/kursy/"],
         "disabled_youth": ["/navigator/ravnye-vozmozhnosti/", "/iarmarki-vakansii/"],
         "employers": ["/organizatsiyam/registratsiya/", "/profproby-i-ekskursii/", "/vakansii/"],
@@ -29,7 +29,7 @@ EXPECTED = {
     "/en/": {
         "students": ["/en/atlas/", "/en/career-builder/", "/en/trials-and-excursions/"],
         "parents": ["/en/parents/", "/en/parents/support-centres/", "/en/additional-education/"],
-        "teachers": ["/en/trials-and-excursions/", "/en/courses/"],
+        "teachers": ["/en/teaching-resources/", "/en/trials-and-excursions/", "/en/courses/"],
         "disabled_youth": ["/en/navigator/equal-opportunities/", "/en/vacancy-fairs/"],
         "employers": ["/en/organizatsiyam/registratsiya/", "/en/trials-and-excursions/", "/en/vacancies/"],
     },

@@ -71,7 +71,7 @@ class SupportCentresPage(RoutablePageMixin, PortalPage):
             response.status_code = 400
         return response
 
-    @path("konsultaciya/", name="request")
+    @path("konsultatsiia/", name="request")
     def request_form(self, request):
         """GET: the form (the centre chosen beforehand when ``?centre=`` names one that takes requests). POST: a
         limit per address; a valid request is stored and sent, then the visitor is shown where it went."""
@@ -95,7 +95,7 @@ class SupportCentresPage(RoutablePageMixin, PortalPage):
         add_never_cache_headers(response)
         return response
 
-    @path("konsultaciya/otpravleno/", name="sent")
+    @path("konsultatsiia/otpravleno/", name="sent")
     def sent(self, request):
         """Where the request went (the centre's public contacts: nothing of the request is shown again)."""
         if request.method == "POST":
@@ -104,3 +104,11 @@ class SupportCentresPage(RoutablePageMixin, PortalPage):
         centre = SupportCentre.objects.filter(pk=chosen).first() if chosen.isdigit() else None
         context = {"centre": centre, "answered_days": settings.CONSULTATION_ANSWERED_KEPT_DAYS}
         return self.render(request, template="parents/request_sent.html", context_overrides=context)
+
+    @path("konsultaciya/", name="former_request")
+    @path("konsultaciya/otpravleno/", name="former_sent")
+    def former_address(self, request):
+        """The form's first address, in another transliteration than the portal's: it moved permanently."""
+        target = request.path.replace("/konsultaciya/", "/" + self.reverse_subpage("request"), 1)
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(target + (f"?{query}" if query else ""), permanent=True)

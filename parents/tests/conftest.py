@@ -13,7 +13,7 @@ PASSWORD = "Centre-Amur-2026"
 @pytest.fixture
 def centres_page(site_tree):
     home, _english = site_tree
-    page = SupportCentresPage(title="Куда обратиться за помощью", slug="centry")
+    page = SupportCentresPage(title="Куда обратиться за помощью", slug="tsentry")
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

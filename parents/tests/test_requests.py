@@ -108,7 +108,7 @@ def test_the_form_preselects_a_centre_and_ignores_garbage_in_the_address(client,
         response = client.get(f"{url}?centre={garbage}")
         assert response.status_code == 200
         assert " selected>" not in re.sub(r'<option value="" selected>', "", response.content.decode())
-    assert client.get(centres_page.url + "konsultaciya/otpravleno/?centre=zz").status_code == 200
+    assert client.get(centres_page.url + "konsultatsiia/otpravleno/?centre=zz").status_code == 200
 
 
 def test_too_many_questions_from_one_address_get_the_429_page(client, centres, centres_page, settings):

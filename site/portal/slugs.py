@@ -1,7 +1,7 @@
 """The portal's one way of writing an address from a title: python-slugify's transliteration, which for Russian is
 the passport scheme (ICAO Doc 9303: «Сварщик» → svarshchik, «Хабаровский» → khabarovskii), whoever makes the page —
-the seed, an import, code, or an editor in the admin. (Some slugs the first seeds wrote by hand still follow
-another scheme, e.g. «roditelyam»: they are kept, being addresses already in use.)"""
+the seed, an import, code, or an editor in the admin. (The slugs the first seeds wrote by hand in other schemes,
+e.g. «roditelyam», were renamed by portal migrations 0011 and 0012, their old addresses redirecting.)"""
 
 import re
 

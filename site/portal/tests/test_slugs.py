@@ -69,7 +69,8 @@ def test_a_drafts_slug_follows_the_scheme_but_a_published_pages_address_is_never
 
 
 def test_a_slug_written_in_code_is_kept_whatever_its_scheme(db):
-    """The first seeds' hand-written addresses (roditelyam) are in use: pages made in code keep the slug given."""
+    """Pages made in code (an import, a test) keep the slug given, in whatever scheme; the seeds' own follow the
+    portal's (test_slugs_seeded)."""
     home, _english = make_site_tree()
     assert ContentPageFactory(parent=home, title="Родителям", slug="roditelyam").slug == "roditelyam"
 
