@@ -30,6 +30,9 @@ def may_export_cards(user):
 class CardIndexView(IndexView):
     """The listing; its spreadsheet is made by the import's resource, one row per filtered card."""
 
+    # Wagtail's «Add %(model_name)s» puts the name in the nominative: «Добавить карточка профессии».
+    add_item_label = _("Add a profession card")
+
     @cached_property
     def resource(self):
         return ProfessionResource(for_people=True)

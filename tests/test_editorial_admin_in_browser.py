@@ -1,6 +1,6 @@
-"""The admin pages the project adds for editors, in Debian's Chromium on the seeded site, in one session: the
-dashboard's «Needs attention» panel, one of its reports, the guide and the two bulk actions' forms on profession
-cards. axe finds nothing in the project's own markup."""
+"""The admin pages the project adds for editors' bulk work, in Debian's Chromium on the seeded site, in one session:
+the profession cards' listing (with its export) and the two bulk actions' forms. axe finds nothing. The dashboard,
+its reports and the guide have tests of their own (test_editorial_in_browser.py, test_guide_in_browser.py)."""
 
 import pytest
 
@@ -29,9 +29,7 @@ def test_an_editor_works_through_the_projects_admin_pages_and_axe_finds_nothing(
     with page.expect_navigation():
         page.click("button[type=submit]")
     urls = [
-        "/admin/",
-        "/admin/editorial/cards-unsourced-salary/",
-        "/admin/guide/",
+        "/admin/profession_cards/",
         f"/admin/bulk/wagtailcore/page/change_sector/?{ids}",
         f"/admin/bulk/wagtailcore/page/change_demand_level/?{ids}",
     ]
