@@ -63,5 +63,5 @@ def test_an_english_kit_and_the_index_render_in_english(client, english):
     page = client.get(game.url)
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Once per game a team may take a «mentor’s hint»" in html
+    assert "Once per game a team may take a “mentor’s hint”" in html
     assert "Careers adviser" in html
