@@ -44,11 +44,11 @@ def main():
     def measure(title):
         resume = Resume.objects.shown().first()
         pages = {
-            "search, no filter": "/admin/rezyume/",
-            "search, district": f"/admin/rezyume/?district={district.pk}",
-            "search, 3 filters": f"/admin/rezyume/?district={district.pk}&movers=on&profession={card.pk}",
-            "search, page 2": "/admin/rezyume/?p=2",
-            "a résumé": f"/admin/rezyume/{resume.pk}/",
+            "search, no filter": "/admin/reziume/",
+            "search, district": f"/admin/reziume/?district={district.pk}",
+            "search, 3 filters": f"/admin/reziume/?district={district.pk}&movers=on&profession={card.pk}",
+            "search, page 2": "/admin/reziume/?p=2",
+            "a résumé": f"/admin/reziume/{resume.pk}/",
         }
         print(f"-- {title}: {Resume.objects.shown().count()} résumés shown")
         for label, url in pages.items():

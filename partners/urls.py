@@ -5,6 +5,6 @@ from . import views
 app_name = "partners"
 urlpatterns = [
     path("", views.RegisterView.as_view(), name="register"),
-    path("zayavka-otpravlena/", views.SentView.as_view(), name="sent"),
+    path("zaiavka-otpravlena/", views.SentView.as_view(), name="sent"),
     path("podtverzhdenie/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
 ]

@@ -269,7 +269,7 @@ class ResumePdfView(StudentView):
             "resumes/resume_pdf.html",
             resume_context(resume, contacts=True),
             title=_("Résumé: %(name)s") % {"name": self.student.full_name},
-            filename=f"rezyume-{timezone.localdate().isoformat()}.pdf",
+            filename=f"reziume-{timezone.localdate().isoformat()}.pdf",
         )
 
 

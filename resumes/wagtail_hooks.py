@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from portal.former_addresses import former_routes
+
 from . import admin_views
 from .employers import employer_of
 
@@ -13,13 +15,16 @@ MENU_NAME = "resumes"
 urlpatterns = [
     path("", admin_views.search_view, name="search"),
     path("<int:pk>/", admin_views.resume_view, name="resume"),
-    path("<int:pk>/fajl/<int:file_pk>/", admin_views.resume_file, name="file"),
+    path("<int:pk>/fail/<int:file_pk>/", admin_views.resume_file, name="file"),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("rezyume/", include((urlpatterns, "resumes_admin"), namespace="resumes_admin"))]
+    return [
+        path("reziume/", include((urlpatterns, "resumes_admin"), namespace="resumes_admin")),
+        *former_routes("rezyume/"),  # the first spelling
+    ]
 
 
 class EmployersMenuItem(MenuItem):

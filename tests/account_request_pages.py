@@ -44,7 +44,7 @@ def axe_problems_on_request_pages(page, site, register, show_errors):
     confirmation link, and the form with its errors (``show_errors(page, site)`` sends it wrong); then the form,
     with and without errors, in each colour scheme of the version for the visually impaired."""
     problems = []
-    addresses = [register, "/en" + register, register + "zayavka-otpravlena/", register + "podtverzhdenie/broken/"]
+    addresses = [register, "/en" + register, register + "zaiavka-otpravlena/", register + "podtverzhdenie/broken/"]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for scheme in [None, *SCHEMES]:
         if scheme:

@@ -54,7 +54,7 @@ def site_urls():
         "profession card": "/atlas/aviatekhnik/",
         "sector": "/atlas/otrasli/aviastroenie/",
         "employer": f"/atlas/rabotodateli/{employer.slug}/",
-        "organisation": f"/atlas/uchebnye-zavedeniya/{organisation.slug}/",
+        "organisation": f"/atlas/uchebnye-zavedeniia/{organisation.slug}/",
         "navigator": "/navigator/",
         "edition": "/navigator/profnavigator-2026/",
         "equal opportunities": "/navigator/ravnye-vozmozhnosti/?category=hearing",

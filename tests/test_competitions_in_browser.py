@@ -13,8 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 INDEX = "/konkursy/"
 OPEN = INDEX + "professii-moei-semi/"
 RESULTS = INDEX + "professii-moei-semi-proshlyi-god/"
-FORM = OPEN + "podat-zayavku/"
-MINE = INDEX + "moi-zayavki/"
+FORM = OPEN + "podat-zaiavku/"
+MINE = INDEX + "moi-zaiavki/"
 USERNAME, PASSWORD = "uchitel-konkurs", "Uchitel-Konkurs-2026"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 

@@ -230,7 +230,7 @@ def test_an_employer_finds_invites_and_the_student_accepts(page, site, django_db
         page.click("button[type=submit]")
     for width in (375, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        for name, url in (("search", "/admin/rezyume/?district=abc"), ("resume", f"/admin/rezyume/{resume.pk}/")):
+        for name, url in (("search", "/admin/reziume/?district=abc"), ("resume", f"/admin/reziume/{resume.pk}/")):
             page.goto(site + url)
             page.screenshot(path=str(SCREENSHOTS / f"employer-{name}-{width}.png"), full_page=True)
             if found := violations(page):
@@ -271,7 +271,7 @@ def test_photo_and_certificates_axe_finds_nothing_and_the_keyboard_adds_one(page
     student = sign_in_a_student(page, site, django_db_blocker, "fajly@example.ru")
     with django_db_blocker.unblock():
         Resume.objects.create(student=student, contact_email=student.email)
-    files = "/studentam/kabinet/rezyume/fajly/"
+    files = "/studentam/kabinet/reziume/faily/"
     renamed = tmp_path / "diplom.pdf"
     renamed.write_bytes(b"MZ\x90\x00 a program, not a PDF")
     scan = tmp_path / "diplom.png"

@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from portal import lookups
+from portal.former_addresses import moved_permanently
 from portal.pages import PortalPage, paginate, when_shown
 
 from ..exchange import export_professions
@@ -94,7 +95,12 @@ class AtlasIndexPage(RoutablePageMixin, PortalPage):
         response.context_data["districts"] = list(employer.districts.filter(locale_id=self.locale_id))
         return response
 
-    @path("uchebnye-zavedeniya/<slug:slug>/", name="organisation")
+    @path("uchebnye-zavedeniya/<slug:slug>/", name="former_organisation")
+    def former_organisation(self, request, slug):
+        """An organisation's first address, in another transliteration than the portal's: it moved."""
+        return moved_permanently(request, self.get_url(request) + self.reverse_subpage("organisation", args=[slug]))
+
+    @path("uchebnye-zavedeniia/<slug:slug>/", name="organisation")
     def organisation(self, request, slug):
         organisation = self._get(EducationalOrganization, slug)
         return self._listing(

@@ -92,7 +92,7 @@ def test_detail_pages_list_linked_professions(client, catalogue, atlas):
     for url, expected in [
         (atlas.url + "otrasli/aviastroenie/", ["Инженер-конструктор", "Сварщик"]),
         (atlas.url + "rabotodateli/knaaz/", ["Сварщик"]),
-        (atlas.url + "uchebnye-zavedeniya/aviatsionno-tekhnicheskii-kolledzh/", ["Сварщик"]),
+        (atlas.url + "uchebnye-zavedeniia/aviatsionno-tekhnicheskii-kolledzh/", ["Сварщик"]),
         (atlas.url + "raiony/gorodskoi-okrug-gorod-khabarovsk/", ["Инженер-конструктор", "Медицинская сестра"]),
     ]:
         response = client.get(url)

@@ -16,7 +16,7 @@ def test_atlas_pages_cost_few_queries_and_as_many_with_more_content(
         welder.url,
         atlas.url + "otrasli/aviastroenie/",
         atlas.url + "rabotodateli/knaaz/",
-        atlas.url + "uchebnye-zavedeniya/aviatsionno-tekhnicheskii-kolledzh/",
+        atlas.url + "uchebnye-zavedeniia/aviatsionno-tekhnicheskii-kolledzh/",
     ]
 
     def grow():

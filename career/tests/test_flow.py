@@ -270,7 +270,7 @@ def test_the_route_links_the_colleges_and_employers_of_the_atlas(client, career)
     built = client.post(f"{BASE}marshrut/", {"t": token, "profession": career["welder"].pk})
     route = main(client.get(built["Location"]))
     atlas = career["atlas"].url
-    assert f'<a href="{atlas}uchebnye-zavedeniya/{career["college"].slug}/">Судостроительный колледж</a>' in route
+    assert f'<a href="{atlas}uchebnye-zavedeniia/{career["college"].slug}/">Судостроительный колледж</a>' in route
     assert f'<a href="{atlas}rabotodateli/{career["shipyard"].slug}/">Амурский судостроительный завод</a>' in route
 
 

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.former_addresses import moved_permanently
 from portal.limits import exceeded, too_many_requests
 from portal.pages import PortalPage
 
@@ -60,7 +61,12 @@ class CompetitionIndexPage(RoutablePageMixin, PortalPage):
         current, past = schedule.arranged(self.competitions(), timezone.localdate())
         return self.render(request, context_overrides={"current": current, "past": past})
 
-    @path("moi-zayavki/", name="my_entries")
+    @path("moi-zayavki/", name="former_my_entries")
+    def former_my_entries(self, request):
+        """The first spelling of «Мои заявки», in another transliteration than the portal's: it moved."""
+        return moved_permanently(request, self.get_url(request) + self.reverse_subpage("my_entries"))
+
+    @path("moi-zaiavki/", name="my_entries")
     def my_entries(self, request):
         """The signed-in visitor's own entries, newest first, each with its status; nobody else's."""
         if not request.user.is_authenticated:
@@ -192,7 +198,12 @@ class CompetitionPage(RoutablePageMixin, PortalPage):
         context = {"phase": self.phase(), "winners": winners, "nominations": list(self.nominations.all())}
         return self.render(request, context_overrides=context)
 
-    @path("podat-zayavku/", name="enter")
+    @path("podat-zayavku/", name="former_enter")
+    def former_enter(self, request):
+        """The entry form's first spelling, in another transliteration than the portal's: it moved."""
+        return moved_permanently(request, self.get_url(request) + self.reverse_subpage("enter"))
+
+    @path("podat-zaiavku/", name="enter")
     def enter(self, request):
         """The entry form for a signed-in teacher or student while entries are open; a word on who may enter and how
         to sign in for everyone else. POST: a limit per address, then the entry stored with its files."""

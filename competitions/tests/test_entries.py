@@ -36,7 +36,7 @@ def form_data(competition, **changes):
 
 
 def enter_url(competition):
-    return competition.url + "podat-zayavku/"
+    return competition.url + "podat-zaiavku/"
 
 
 def test_a_teacher_enters_a_students_work_with_a_file(client, open_competition, teacher):
@@ -44,7 +44,7 @@ def test_a_teacher_enters_a_students_work_with_a_file(client, open_competition, 
     assert client.get(enter_url(open_competition)).status_code == 200
     response = client.post(enter_url(open_competition), form_data(open_competition))
     assert response.status_code == 302
-    assert response["Location"] == "/konkursy/moi-zayavki/?sent=1"
+    assert response["Location"] == "/konkursy/moi-zaiavki/?sent=1"
     entry = Entry.objects.get()
     assert (entry.participant, entry.grade, entry.school, entry.published_name()) == (
         "student",
@@ -56,7 +56,7 @@ def test_a_teacher_enters_a_students_work_with_a_file(client, open_competition, 
     stored = entry.files.get()
     assert stored.original_name == "esse.pdf" and stored.file.read() == PDF
     assert stored.file.storage.location == str(stored.file.storage.location)  # the private storage
-    mine = client.get("/konkursy/moi-zayavki/").content.decode()
+    mine = client.get("/konkursy/moi-zaiavki/").content.decode()
     assert "Моя профессия — мой край" in mine and 'data-status="submitted"' in mine
 
 
@@ -133,7 +133,7 @@ def test_my_entries_shows_only_ones_own_with_their_status(client, open_competiti
     make_entry(open_competition, "Моя работа", entrant=mine, status="rejected", rejection_reason="Не та номинация")
     make_entry(open_competition, "Чужая работа", entrant=other)
     client.force_login(mine)
-    html = client.get("/konkursy/moi-zayavki/").content.decode()
+    html = client.get("/konkursy/moi-zaiavki/").content.decode()
     assert "Моя работа" in html and "Не та номинация" in html and 'data-status="rejected"' in html
     assert "Чужая работа" not in html
 

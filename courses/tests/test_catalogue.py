@@ -46,7 +46,7 @@ def test_a_courses_page_has_its_facts_and_an_unknown_one_is_a_404(client, catalo
     assert "Профминимум" in page and "Ванинский муниципальный район" in page and "ХК ИРО" in page
     assert "20 из 20" in page and "демонстрационная запись" in page
     assert (
-        "Войти, чтобы записаться" in page and "/pedagogam/registratsiya/" in page and "csrfmiddlewaretoken" not in page
+        "Войти, чтобы записаться" in page and "/pedagogam/registratsiia/" in page and "csrfmiddlewaretoken" not in page
     )
     assert client.get(f"{catalogue.url}99999/").status_code == 404
     assert client.get(f"{catalogue.url}abc/").status_code == 404

@@ -20,7 +20,7 @@ from .news import NewsPage
 
 
 class AddressBlock(blocks.CharBlock):
-    """An address on this site (``/organizatsiyam/registratsiya/``) or elsewhere (``https://…``): the boxes lead to
+    """An address on this site (``/organizatsiiam/registratsiia/``) or elsewhere (``https://…``): the boxes lead to
     the portal's own forms, which are views rather than pages, and a full address would break when the domain does."""
 
     def __init__(self, **kwargs):

@@ -24,14 +24,14 @@ EXPECTED = {
         "parents": ["/roditeliam/", "/roditeliam/tsentry/", "/dopolnitelnoe-obrazovanie/"],
         "teachers": ["/metodiki/", "/profproby-i-ekskursii/", "/kursy/"],
         "disabled_youth": ["/navigator/ravnye-vozmozhnosti/", "/iarmarki-vakansii/"],
-        "employers": ["/organizatsiyam/registratsiya/", "/profproby-i-ekskursii/", "/vakansii/"],
+        "employers": ["/organizatsiiam/registratsiia/", "/profproby-i-ekskursii/", "/vakansii/"],
     },
     "/en/": {
         "students": ["/en/atlas/", "/en/career-builder/", "/en/trials-and-excursions/"],
         "parents": ["/en/parents/", "/en/parents/support-centres/", "/en/additional-education/"],
         "teachers": ["/en/teaching-resources/", "/en/trials-and-excursions/", "/en/courses/"],
         "disabled_youth": ["/en/navigator/equal-opportunities/", "/en/vacancy-fairs/"],
-        "employers": ["/en/organizatsiyam/registratsiya/", "/en/trials-and-excursions/", "/en/vacancies/"],
+        "employers": ["/en/organizatsiiam/registratsiia/", "/en/trials-and-excursions/", "/en/vacancies/"],
     },
 }
 
@@ -62,7 +62,7 @@ def test_each_audience_box_leads_to_its_own_tools_and_every_link_answers(seeded,
     )
     assert titles == ["school", "users", "presentation", "wheelchair", "briefcase"]
     if home == "/":
-        assert ("/organizatsiyam/registratsiya/", "Зарегистрировать организацию") in shown["employers"]
+        assert ("/organizatsiiam/registratsiia/", "Зарегистрировать организацию") in shown["employers"]
         assert ("/konstruktor-karery/", "Конструктор карьеры") in shown["students"]
     else:
         assert ("/en/courses/", "Professional development courses") in shown["teachers"]
@@ -95,6 +95,6 @@ def test_a_page_without_a_translation_is_linked_only_in_the_languages_it_has(sit
     ru, en = (HomePage.objects.get(pk=page.pk).audiences[0].value["links"] for page in (home, home_en))
     assert [(link["page"] and link["page"].pk, link["url"]) for link in ru] == [
         (section.pk, ""),
-        (None, "/organizatsiyam/registratsiya/"),
+        (None, "/organizatsiiam/registratsiia/"),
     ]
-    assert [(link["page"], link["url"]) for link in en] == [(None, "/en/organizatsiyam/registratsiya/")]
+    assert [(link["page"], link["url"]) for link in en] == [(None, "/en/organizatsiiam/registratsiia/")]

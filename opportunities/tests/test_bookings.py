@@ -153,7 +153,7 @@ def test_a_visitor_is_told_how_to_book_and_cannot(client, setup):
     client.logout()
     page = client.get(setup["url"]).content.decode()
     assert "Войдите, чтобы записать класс" in page and "/_util/login/?next=" in page
-    assert '<a href="/pedagogam/registratsiya/">Запросить учётную запись педагога</a>' in page  # the way to an account
+    assert '<a href="/pedagogam/registratsiia/">Запросить учётную запись педагога</a>' in page  # the way to an account
     assert 'name="students"' not in page
     response = client.post(setup["url"], booking_data(setup["slot"]))
     assert response.status_code == 403
@@ -165,7 +165,7 @@ def test_a_signed_in_non_teacher_is_told_and_refused(client, setup, make_organis
     client.force_login(setup["organisation"].account)
     page = client.get(setup["url"]).content.decode()
     assert "Ваша учётная запись — не учётная запись педагога" in page
-    assert '<a href="/pedagogam/registratsiya/">Запросить учётную запись педагога</a>' in page
+    assert '<a href="/pedagogam/registratsiia/">Запросить учётную запись педагога</a>' in page
     assert client.post(setup["url"], booking_data(setup["slot"])).status_code == 403
     assert not Booking.objects.exists()
 

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from portal import locales
+from portal.former_addresses import moved_permanently, respelled
 from portal.limits import exceeded, too_many_requests
 from portal.pages import PortalPage
 
@@ -109,6 +110,4 @@ class SupportCentresPage(RoutablePageMixin, PortalPage):
     @path("konsultaciya/otpravleno/", name="former_sent")
     def former_address(self, request):
         """The form's first address, in another transliteration than the portal's: it moved permanently."""
-        target = request.path.replace("/konsultaciya/", "/" + self.reverse_subpage("request"), 1)
-        query = request.META.get("QUERY_STRING", "")
-        return redirect(target + (f"?{query}" if query else ""), permanent=True)
+        return moved_permanently(request, respelled(request.path))

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from portal.tests.helpers import request_confirmer, request_sender
 
-REGISTER = "/organizatsiyam/registratsiya/"
+REGISTER = "/organizatsiiam/registratsiia/"
 # Valid ИНН for tests, computed with the Federal Tax Service's checksum (partners.tests.test_inn shows the digits):
 # 1234567894 (10 digits, an organisation) and 123456789047 (12 digits, an individual entrepreneur).
 VALID_INN_10, VALID_INN_12 = "1234567894", "123456789047"

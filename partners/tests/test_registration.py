@@ -29,7 +29,7 @@ def test_the_form_is_in_russian_and_tells_the_purpose_and_retention_of_the_data(
 def test_the_form_is_in_english_under_en(client, site_tree):
     html = client.get("/en" + REGISTER).content.decode()
     assert "<h1>An account for an employer or a college</h1>" in html
-    assert 'action="/en/organizatsiyam/registratsiya/"' in html
+    assert 'action="/en/organizatsiiam/registratsiia/"' in html
 
 
 def test_a_request_mails_a_link_that_confirms_the_address(client, registered):
@@ -44,7 +44,7 @@ def test_a_request_mails_a_link_that_confirms_the_address(client, registered):
     assert message.to == ["kadry@amur-sudostroitel.example.ru"]
     assert message.subject == "Подтвердите адрес электронной почты: учётная запись ООО «Амурский судостроитель»"
     assert "Ссылка действительна 3 дня." in message.body
-    assert link.startswith("http://127.0.0.1:8000/organizatsiyam/registratsiya/podtverzhdenie/")
+    assert link.startswith("http://127.0.0.1:8000/organizatsiiam/registratsiia/podtverzhdenie/")
 
     confirmed = client.get(path_of(link))
     assert confirmed.status_code == 200 and "Адрес подтверждён" in confirmed.content.decode()
@@ -61,7 +61,7 @@ def test_an_english_request_gets_english_mail_and_link(client, site_tree, reques
     assert client.post("/en" + REGISTER, request_data()).status_code == 302
     message = mail.outbox[-1]
     assert message.subject.startswith("Confirm your e-mail address")
-    assert "/en/organizatsiyam/registratsiya/podtverzhdenie/" in link_in(message)
+    assert "/en/organizatsiiam/registratsiia/podtverzhdenie/" in link_in(message)
 
 
 def test_an_atlas_employer_or_college_is_chosen_from_the_list(client, site_tree, registered):

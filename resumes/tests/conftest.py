@@ -7,7 +7,7 @@ import pytest
 from opportunities.tests.conftest import editor, make_organisation  # noqa: F401 (fixtures)
 from portal.tests.helpers import request_confirmer, request_sender
 
-REGISTER = "/studentam/registratsiya/"
+REGISTER = "/studentam/registratsiia/"
 CABINET = "/studentam/kabinet/"
 PASSWORD = "Student-Amur-2026"
 
@@ -57,7 +57,7 @@ def years_ago(years, days=0):
     return (today.replace(year=today.year - years) - datetime.timedelta(days=days)).isoformat()
 
 
-RESUME = CABINET + "rezyume/"
+RESUME = CABINET + "reziume/"
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from .conftest import CABINET
 
 pytestmark = pytest.mark.django_db
 
-SEARCH = "/admin/rezyume/"
+SEARCH = "/admin/reziume/"
 
 
 @pytest.fixture

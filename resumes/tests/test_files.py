@@ -14,7 +14,7 @@ from resumes import accounts
 from resumes.models import ResumeFile
 
 pytestmark = pytest.mark.django_db
-FILES = "/studentam/kabinet/rezyume/fajly/"
+FILES = "/studentam/kabinet/reziume/faily/"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -90,11 +90,11 @@ def test_employers_see_the_files_of_a_resume_they_may_see_and_nothing_else(clien
     certificate = ResumeFile.objects.get()
     employer = make_organisation("ООО «Верфь»")
     client.force_login(employer.account)
-    page = client.get(f"/admin/rezyume/{owner.pk}/").content.decode()
-    address = f"/admin/rezyume/{owner.pk}/fajl/{certificate.pk}/"
+    page = client.get(f"/admin/reziume/{owner.pk}/").content.decode()
+    address = f"/admin/reziume/{owner.pk}/fail/{certificate.pk}/"
     assert "Диплом Абилимпикс, 2 место" in page and address in page
     assert client.get(address)["Content-Type"] == "application/pdf"
-    assert client.get(f"/admin/rezyume/{owner.pk + 1}/fajl/{certificate.pk}/").status_code == 404  # guessed
+    assert client.get(f"/admin/reziume/{owner.pk + 1}/fail/{certificate.pk}/").status_code == 404  # guessed
     assert client.get(f"{FILES}{certificate.pk}/").status_code == 403  # the student's own address: not theirs
     owner.visible = False
     owner.save()

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.api import api_router
+from portal.former_addresses import former_routes
 from search import views as search_views
 from teachers import views as teacher_views
 
@@ -30,14 +31,21 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
     path("accessibility/settings/", views.accessibility_settings, name="accessibility_settings"),
-    path("organizatsiyam/registratsiya/", include("partners.urls")),
-    path("pedagogam/registratsiya/", include("teachers.urls")),
+    path("organizatsiiam/registratsiia/", include("partners.urls")),
+    path("pedagogam/registratsiia/", include("teachers.urls")),
     path("pedagogam/ispolzuem/<int:kit_id>/", teacher_views.KitInUseView.as_view(), name="kit_in_use"),
     path("studentam/", include("resumes.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("feedback/mistake/", include("feedback.urls")),
     path("sitemap/", views.site_map, name="site_map"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
+    # The addresses above as first written, in another transliteration than the portal's: e-mailed links.
+    *former_routes(
+        "organizatsiyam/registratsiya/",
+        "pedagogam/registratsiya/",
+        "studentam/registratsiya/",
+        "studentam/kabinet/rezyume/",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from atlas.factories import DistrictFactory
 from portal.tests.helpers import request_confirmer, request_sender
 
-REGISTER = "/pedagogam/registratsiya/"
+REGISTER = "/pedagogam/registratsiia/"
 REQUESTS = "/admin/teachers/requests/"
 PASSWORD = "Uchitel-Amur-2026"
 

@@ -31,13 +31,13 @@ def test_the_form_is_in_russian_and_says_what_is_kept_why_and_who_sees_it(client
 def test_the_sign_in_page_leads_teachers_and_organisations_to_their_requests(client, site_tree):
     page = client.get("/_util/login/").content.decode()
     assert f'<a href="{REGISTER}">Запросить учётную запись педагога</a>' in page
-    assert '<a href="/organizatsiyam/registratsiya/">зарегистрировать организацию</a>' in page
+    assert '<a href="/organizatsiiam/registratsiia/">зарегистрировать организацию</a>' in page
 
 
 def test_the_form_is_in_english_under_en(client, site_tree, districts):
     html = client.get("/en" + REGISTER).content.decode()
     assert "<h1>An account for a teacher</h1>" in html
-    assert 'action="/en/pedagogam/registratsiya/"' in html
+    assert 'action="/en/pedagogam/registratsiia/"' in html
     assert "Consent to the processing of personal data" in html
 
 
@@ -54,7 +54,7 @@ def test_a_request_mails_a_link_that_confirms_the_address(client, requested, dis
     assert message.subject == "Подтвердите адрес электронной почты: учётная запись педагога на портале"
     assert "Здравствуйте, Петрова Анна Сергеевна!" in message.body
     assert "Ссылка действительна 3 дня." in message.body
-    assert link.startswith("http://127.0.0.1:8000/pedagogam/registratsiya/podtverzhdenie/")
+    assert link.startswith("http://127.0.0.1:8000/pedagogam/registratsiia/podtverzhdenie/")
     # Unconfirmed: the closed account cannot sign in.
     assert not signs_in(client, teacher.email, PASSWORD)
 
@@ -72,7 +72,7 @@ def test_an_english_request_gets_english_letter_and_link(client, site_tree, requ
     message = mail.outbox[-1]
     assert message.subject == "Confirm your e-mail address: a teacher's account on the portal"
     assert "The link is valid for 3 days." in message.body
-    assert "/en/pedagogam/registratsiya/podtverzhdenie/" in link_in(message)
+    assert "/en/pedagogam/registratsiia/podtverzhdenie/" in link_in(message)
     assert TeacherRequest.objects.get().language == "en"
 
 

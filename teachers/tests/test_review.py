@@ -74,7 +74,7 @@ def test_request_confirmation_and_approval_by_an_editor_open_the_private_materia
 
 
 def test_an_english_request_is_approved_in_english(client, site_tree, request_data, editor):
-    assert client.post("/en/pedagogam/registratsiya/", request_data()).status_code == 302
+    assert client.post("/en/pedagogam/registratsiia/", request_data()).status_code == 302
     assert client.get(path_of(link_in(mail.outbox[-1]))).status_code == 200
     teacher = TeacherRequest.objects.get()
     decide(client, editor, teacher, "approve")  # the editor works in Russian; the letter follows the request
