@@ -312,7 +312,7 @@ def snapshot():
     cards = []
     for card in ProfessionPage.objects.order_by("slug"):
         values = ProfessionPage.objects.filter(pk=card.pk).values(*(name for name in FIELDS if name not in LISTS))[0]
-        values.update({name: items(getattr(card, name)) for name in LISTS})
+        values.update({name: items(getattr(card, name)) for name in [*LISTS, "also_called"]})
         values.update({name: sorted(getattr(card, name).values_list("pk", flat=True)) for name in LINKS})
         cards.append(values)
     return cards
@@ -328,6 +328,7 @@ def test_export_then_import_with_every_field_filled(client, krai):
     project = InvestmentProject.objects.create(locale=ru, name="Новый цех", slug="novyi-tsekh")
     text = {name: f"{name}: первая строка\nвторая строка" for name in FIELDS[11:21] if name not in LISTS}
     text.update({name: [("item", f"{name}: первый пункт"), ("item", "второй пункт")] for name in LISTS})
+    text["also_called"] = [("item", "сварной"), ("item", "электросварщик")]  # one cell, the names split by «;»
     for title, salary_date in (
         ("Сварщик", datetime.date(2025, 3, 1)),
         ("Инженер-конструктор", datetime.date(2024, 12, 31)),
@@ -361,7 +362,9 @@ def test_export_then_import_with_every_field_filled(client, krai):
     response = client.get(krai.url + "opendata/csv/")
     assert response.status_code == 200
     exported = response.content
-    assert exported.decode("utf-8-sig").startswith("Адрес страницы (slug);Наименование профессии;Отрасль;")
+    assert exported.decode("utf-8-sig").startswith(
+        "Адрес страницы (slug);Наименование профессии;Также называют;Отрасль;"
+    )
     assert "01.03.2025" in exported.decode("utf-8-sig")
     data = client.get(krai.url + "opendata/json/").json()
     assert data["professions"][1]["salary_date"] == "2025-03-01" and data["fields"]["title"] == "Наименование профессии"
