@@ -96,12 +96,12 @@ ASKED = [
     ("опрос работодателей", "Опрос работодателей: подготовка выпускников"),
 ]
 
-# Rows a later slice answers (intent routes, entity facets), with the reason: they must fail until it does.
+# Rows the search does not answer yet, with the reason: they must fail until it does.
 LATER = {
-    "куда поступать после 9 класса": "the admission intent («куда поступать») is routed to the admission guide "
-    "by the intent slice; the parents' «Как устроено поступление» comes first now",
-    "показатели профориентации по районам": "«по районам» names the monitoring's district facet, an entity of a "
-    "later slice; the annual reports come first now",
+    "куда поступать после 9 класса": "an admission intent («куда поступать») has no route yet (the intents are "
+    "salary and where to study a named profession); the parents' «Как устроено поступление» comes first now",
+    "показатели профориентации по районам": "«по районам» names no district: the monitoring's per-district view is not "
+    "an entity the search recognises; the annual reports come first now",
     "профпробы для школьников": "the section «Профпробы, экскурсии, практики» holds one of the two words in its "
     "title and ranks below the lessons that hold both; section hubs are weighed by a later slice",
 }
