@@ -298,6 +298,21 @@ def index_the_database_alone():
         call_command("update_index", "--backend", "default", verbosity=0)
 
 
+_indexed_modules = set()
+
+
+@pytest.fixture
+def seeded_index(request, seeded_site, db):
+    """The seeded site's index, rebuilt once per test module on OpenSearch (see index_the_database_alone), then
+    refreshed for each test."""
+    from wagtail.search.backends import get_search_backend
+
+    if request.module.__name__ not in _indexed_modules:
+        index_the_database_alone()
+        _indexed_modules.add(request.module.__name__)
+    get_search_backend().refresh_indexes()
+
+
 class SilentServer:
     """A TCP server that accepts connections and never answers, as a hung OpenSearch does; it counts the
     connections made to it."""

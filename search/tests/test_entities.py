@@ -7,22 +7,10 @@ from html import unescape
 
 import pytest
 from django.utils import translation
-from wagtail.search.backends import get_search_backend
 
 from atlas.models import MunicipalDistrict, ProfessionPage, Sector
-from conftest import index_the_database_alone
 from portal.disabilities import DISABILITY_CATEGORIES
 from search.entities import understand
-
-indexed = {"done": False}
-
-
-@pytest.fixture
-def seeded_index(seeded_site, db):
-    if not indexed["done"]:
-        index_the_database_alone()
-        indexed["done"] = True
-    get_search_backend().refresh_indexes()
 
 
 @pytest.fixture

@@ -8,18 +8,7 @@ from django.utils.http import urlencode
 from wagtail.search.backends import get_search_backend
 
 from atlas.models import MunicipalDistrict, ProfessionPage
-from conftest import index_the_database_alone
 from portal.disabilities import DISABILITY_CATEGORIES
-
-indexed = {"done": False}
-
-
-@pytest.fixture
-def seeded_index(seeded_site, db):
-    if not indexed["done"]:
-        index_the_database_alone()
-        indexed["done"] = True
-    get_search_backend().refresh_indexes()
 
 
 def answers(client, query, prefix=""):

@@ -11,9 +11,6 @@ listed in ``LATER`` with the reason: strict expected failures, so that a row tha
 
 import pytest
 from django.utils.html import strip_tags
-from wagtail.search.backends import get_search_backend
-
-from conftest import index_the_database_alone
 
 # query, title expected, how high it must be (1 = first)
 TABLE = [
@@ -116,18 +113,6 @@ def shown(client, query):
     nearby = [page.title for page in context.get("nearby") or []]
     records = [strip_tags(hit["title"]) for group in context.get("record_groups") or [] for hit in group["hits"]]
     return [*picks, *results, *nearby], records
-
-
-indexed = {"done": False}
-
-
-@pytest.fixture
-def seeded_index(seeded_site, db):
-    """The seeded site's index, rebuilt once for this module on OpenSearch (see index_the_database_alone)."""
-    if not indexed["done"]:
-        index_the_database_alone()
-        indexed["done"] = True
-    get_search_backend().refresh_indexes()
 
 
 def test_queries_find_their_pages(client, seeded_index):
