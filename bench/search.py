@@ -1,14 +1,15 @@
-"""Site search benchmark on 10,000 pages: the full reindex and 50 queries on each backend of the tier.
+"""Site search benchmark on 10,000 pages: the full reindex and 58 queries on each backend of the tier.
 
     .venv/bin/python bench/search.py [--pages 10000] [--runs 5] [--reuse [--no-reindex]]
     DATABASE_URL=postgres://… OPENSEARCH_URL=http://… .venv/bin/python bench/search.py
 
 Builds a throw-away database (SQLite in var/bench-search.sqlite3, or DATABASE_URL), loads the seed and enough
 generated profession cards (make_atlas_bench_data, the benchmark-data command) to reach --pages live pages,
-without indexing on save. Then times `update_index` for each backend of the tier, and runs a fixed list of 50
-queries through the site search — results and facet counts — on each backend, the same 50 results pages
-as a visitor gets them (view and template, on the tier's engine), and ten prefixes through the suggestions,
-on each backend:
+without indexing on save. Then times `update_index` for each backend of the tier, and runs a fixed list of 58
+queries (50 words and phrases, 8 questions naming a profession, a sector, a place or a category) through the site
+search — results and facet counts — on each backend, the same 58 results pages as a visitor gets them (view and
+template, on the tier's engine; the questions' pages timed apart too), and ten prefixes through the suggestions, on
+each backend:
 the database backend (SQLite or PostgreSQL) and, with OPENSEARCH_URL, OpenSearch. Prints median and 95th
 percentile per backend; asserts nothing.
 """
@@ -76,6 +77,18 @@ QUERIES = [
     "профессия 42",
     "выбор профессии",
 ]
+# Questions the answer box and the facets understand (search.intents, search.entities): timed apart too.
+QUESTIONS = [
+    "зарплата сварщика",
+    "сколько получает повар",
+    "где учиться на медсестру",
+    "медицинские профессии",
+    "работа в Амурске",
+    "вакансии в Комсомольске-на-Амуре",
+    "профессии для слабослышащих",
+    "телефон министерства образования",
+]
+QUERIES += QUESTIONS
 
 PREFIXES = ["св", "сва", "свар", "про", "проф", "инж", "опер", "мед", "тех", "мастер"]
 
@@ -159,24 +172,28 @@ def main():
                 timings.append((time.perf_counter() - started) * 1000)
         print(
             f"{backend} ({name}, {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]} database): "
-            f"50 queries × {args.runs}: median {statistics.median(timings):.0f} ms, "
+            f"{len(QUERIES)} queries × {args.runs}: median {statistics.median(timings):.0f} ms, "
             f"p95 {percentile(timings, 0.95):.0f} ms, slowest {max(timings):.0f} ms"
         )
         if backend == "default":  # the whole results page, as a visitor gets it: the tier's engine, rendered
             with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False, ALLOWED_HOSTS=["testserver"]):
                 client = Client()
                 client.get("/search/", {"q": "прогрев"})
-                timings = []
+                timings, questions = [], []
                 for _ in range(args.runs):
                     for query in QUERIES:
                         started = time.perf_counter()
                         response = client.get("/search/", {"q": query})
                         timings.append((time.perf_counter() - started) * 1000)
+                        if query in QUESTIONS:
+                            questions.append(timings[-1])
                         if response.status_code != 200:
                             raise SystemExit(f"/search/?q={query} answered {response.status_code}")
             print(
-                f"{backend}: results pages (view and template) for 50 queries × {args.runs}: median "
-                f"{statistics.median(timings):.0f} ms, p95 {percentile(timings, 0.95):.0f} ms"
+                f"{backend}: results pages (view and template) for {len(QUERIES)} queries × {args.runs}: median "
+                f"{statistics.median(timings):.0f} ms, p95 {percentile(timings, 0.95):.0f} ms; the "
+                f"{len(QUESTIONS)} questions alone: median {statistics.median(questions):.0f} ms, "
+                f"p95 {percentile(questions, 0.95):.0f} ms"
             )
         timings = []
         for _ in range(args.runs):
