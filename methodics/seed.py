@@ -3,7 +3,8 @@
 «Технология», the game module «Работай в Хабаровском крае», and best practices. Every lesson gets handouts
 the project generates (PDF, or XLSX for tables); each kit gets notes for teachers in the private
 collection. The texts are the portal's demonstration materials, and the pages say so. The index and the kits are
-translated into English through wagtail-localize's records (media_seed/methodics/content.en.json). Idempotent."""
+translated into English through wagtail-localize's records (media_seed/methodics/content.en.json), and so are the
+lessons that have a file in media_seed/methodics/lessons.en/ (named by the Russian lesson's slug). Idempotent."""
 
 import json
 import re
@@ -34,6 +35,10 @@ from portal.slugs import slug_for
 
 CONTENT = Path(settings.BASE_DIR) / "media_seed" / "methodics" / "content.json"
 ENGLISH = CONTENT.with_name("content.en.json")
+# One file per lesson, named by the Russian lesson's slug: {"title", "summary", "goals": [...], "equipment": [...],
+# "plan": [{"stage", "teacher", "students", "materials"}, ...], "assessment"}, in the order of content.json.
+LESSONS_ENGLISH = CONTENT.with_name("lessons.en")
+LESSON_STAGE_TEXTS = ("stage", "teacher", "students", "materials")
 DEMO_NOTE = "Демонстрационные материалы портала"
 
 
@@ -99,8 +104,8 @@ class Seeder(PageSeeder):
         return self.created
 
     def english(self, index, data, kits):
-        """The index and the kits in English, through wagtail-localize's translation records (the kits' lessons
-        are not translated yet). Skipped when the site has no English home."""
+        """The index, the kits and the lessons that have an English file, through wagtail-localize's translation
+        records. Skipped when the site has no English home."""
         english = Locale.objects.filter(language_code="en").first()
         if english is None or not index.get_parent().has_translation(english):
             return
@@ -123,6 +128,7 @@ class Seeder(PageSeeder):
                 page = self.translate_localized(kits[kit["slug"]], english, self.kit_texts(kit, translated, texts))
                 if page is not None:
                     self.english_rows(page.specific, kit, translated, texts)
+            self.english_lessons(kits[kit["slug"]], kit["lessons"], english)
 
     @staticmethod
     def english_rows(page, kit, english, texts):
@@ -154,6 +160,48 @@ class Seeder(PageSeeder):
                 page.adapted_edition_of.get_translation_or_none(page.locale) or page.adapted_edition_of
             )
         page.save_revision().publish()
+
+    def english_lessons(self, kit, lessons, locale):
+        """The lessons of ``kit`` (their data in content.json) that have an English file, translated under the
+        kit's translation into ``locale``; a lesson without a file stays untranslated. Handouts stay Russian."""
+        if not kit.has_translation(locale):
+            return
+        pages = {page.slug: page for page in LessonPage.objects.child_of(kit)}
+        for lesson in lessons:
+            path = LESSONS_ENGLISH / f"{lesson['slug']}.json"
+            page = pages.get(lesson["slug"])
+            if page is None or not path.exists():
+                continue
+            english = json.loads(path.read_text(encoding="utf-8"))
+            translated = self.translate_localized(page, locale, self.lesson_texts(lesson, english))
+            if translated is not None:
+                self.english_professions(page, translated.specific)
+
+    @staticmethod
+    def english_professions(original, page):
+        """The English lesson's atlas professions: the English cards of the original's (wagtail-localize leaves
+        many-to-many links out of translations), the Russian card where the atlas has no English one."""
+        page.professions = [
+            profession.get_translation_or_none(page.locale) or profession for profession in original.professions.all()
+        ]
+        page.save_revision().publish()
+
+    @staticmethod
+    def lesson_texts(lesson, english):
+        """Russian → English for every string of a lesson's page (goals and equipment are one text each, a line
+        per item)."""
+        result = {
+            lesson["slug"]: slug_for(english["title"]),
+            **pairs(lesson["title"], english["title"]),
+            **pairs(lesson["summary"], english["summary"]),
+            **pairs("\n".join(lesson["goals"]), "\n".join(english["goals"])),
+            **pairs("\n".join(lesson["equipment"]), "\n".join(english["equipment"])),
+            **pairs(lesson["assessment"], english["assessment"]),
+        }
+        for stage, stage_english in zip(lesson["plan"], english["plan"], strict=False):
+            for key in LESSON_STAGE_TEXTS:
+                result.update(pairs(stage[key], stage_english.get(key)))
+        return result
 
     @staticmethod
     def kit_texts(kit, english, texts):

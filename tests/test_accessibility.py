@@ -100,6 +100,8 @@ def site_urls():
         "/metodiki/?audience=13&format=game&adapted=unknown",
         MethodicalKitPage.objects.filter(kind="complex").first().url + "cards/",  # «nothing to download»
         "/en/_util/login/",
+        # An English lesson: its Russian handouts' titles marked lang="ru".
+        "/en/teaching-resources/profivokh-choosing-a-career-path/i-want-i-can-it-is-needed-where-choosing-a-career-begins/",
         "/monitoring/pokazatel/42/",
         "/monitoring/poisk/?q=итоги&district=nowhere&year=1999",
         "/konstruktor-karery/oprosnik/?version=plain&layout=page&go=finish&q1=a&q2=b",  # unanswered questions listed

@@ -36,7 +36,9 @@ def seeded(seeded_site, db):
 
 
 def found(client, **query):
-    index = MethodicsIndexPage.objects.live().get(locale__language_code="ru")  # the English one has no lessons yet
+    index = MethodicsIndexPage.objects.live().get(
+        locale__language_code="ru"
+    )  # the Russian lessons: the English index lists only the translated ones
     response = client.get(index.url, query)
     assert response.status_code == 200 and not response.context["form"].errors
     return [lesson.title for lesson, _kit in response.context["lessons"]]
