@@ -15,10 +15,13 @@ from portal.tests.helpers import run_scenario
 
 @pytest.mark.sqlite_scenario
 def test_the_migration_makes_one_item_a_line_and_joins_them_back(tmp_path):
-    """In a process of its own on a fresh SQLite file (list_migration_scenario.py): migrating back and forth
+    """In a process of its own on an empty SQLite file (list_migration_scenario.py): migrating back and forth
     here would leave the suite's database unusable."""
-    result = run_scenario(Path(__file__).with_name("list_migration_scenario.py"), tmp_path / "db.sqlite3")
+    result = run_scenario(
+        Path(__file__).with_name("list_migration_scenario.py"), tmp_path / "db.sqlite3", migrated=False
+    )
     assert result["joined"] == {"soft_skills": "Внимательность\nТерпение", "contraindications": ""}
+    assert result["revision_joined"] == "Внимательность\nТерпение"  # the draft's lines too
     assert result["duties"] == ["Собирает узлы", "Читает чертежи", "Проверяет швы"]
     assert result["blocks"] == ["item", "item", "item"]
     assert result["soft_skills"] == ["Внимательность", "Терпение"]

@@ -15,7 +15,9 @@ from portal.tests.helpers import run_scenario
 
 @pytest.mark.sqlite_scenario
 def test_the_migration_moves_the_handbooks_open_days_to_their_organisations(tmp_path):
-    result = run_scenario(Path(__file__).with_name("open_days_migration_scenario.py"), tmp_path / "db.sqlite3")
+    result = run_scenario(
+        Path(__file__).with_name("open_days_migration_scenario.py"), tmp_path / "db.sqlite3", migrated=False
+    )
     assert result["college"] == [["2026-03-14", "Главный корпус"], ["2026-04-18", "Онлайн"]]
     assert result["college_en"] == []  # moved to the default-language row
     assert result["university"] == [["2026-02-01", ""]]

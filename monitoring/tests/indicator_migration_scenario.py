@@ -1,6 +1,7 @@
-"""Run by test_indicator_migration in a process of its own, on a fresh SQLite file given as the argument: migrate,
-step back to before indicators were translatable, make two-column rows with targets, an observation and a report
-link, migrate forward, print what became of them, migrate back and print that too (JSON)."""
+"""Run by test_indicator_migration in a process of its own, on an empty SQLite file given as the argument: migrate
+forward only to before indicators were translatable (and what that depends on), make two-column rows with targets,
+an observation and a report link, migrate forward to the translatable indicators, print what became of them, migrate
+back and print that too (JSON)."""
 
 import json
 import os
@@ -13,7 +14,6 @@ import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.migrations.executor import MigrationExecutor  # noqa: E402
 
@@ -27,7 +27,6 @@ def migrate(target):
     return executor.loader.project_state([target]).apps
 
 
-call_command("migrate", verbosity=0)
 apps = migrate(BEFORE)
 Direction, Indicator = apps.get_model("monitoring", "MonitoringDirection"), apps.get_model("monitoring", "Indicator")
 direction = Direction.objects.create(number=1, name_ru="Мониторинг предпочтений", name_en="Monitoring of preferences")

@@ -1,7 +1,7 @@
-"""Run by test_observation_races in a process of its own, on a fresh SQLite file given as the argument: migrate,
-step back to before the one-current-observation constraint, make duplicates, migrate forward, print what stayed
-current (JSON). Migrating back and forth in the test suite's own database would leave it unusable for the tests
-that follow (its tables rebuilt, its content types flushed)."""
+"""Run by test_observation_races in a process of its own, on an empty SQLite file given as the argument: migrate
+forward only to before the one-current-observation constraint (and what that depends on), make duplicates, migrate
+to the constraint, print what stayed current (JSON). Migrating back and forth in the test suite's own database would
+leave it unusable for the tests that follow (its tables rebuilt, its content types flushed)."""
 
 import json
 import os
@@ -14,14 +14,12 @@ import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.migrations.executor import MigrationExecutor  # noqa: E402
 
-call_command("migrate", verbosity=0)
 before, after = ("monitoring", "0002_observation_origin"), ("monitoring", "0004_one_current_observation")
 executor = MigrationExecutor(connection)
-executor.migrate([before])  # no constraint yet: duplicates can exist
+executor.migrate([before])  # no constraint yet: duplicates can exist (on the empty file: forwards, nothing else)
 old_apps = executor.loader.project_state([before]).apps
 OldObservation = old_apps.get_model("monitoring", "Observation")
 indicator = old_apps.get_model("monitoring", "Indicator").objects.create(number=3, name_ru="Участники")

@@ -212,9 +212,11 @@ def test_a_second_report_in_english_keeps_the_directions_of_the_russian_one(clie
 
 @pytest.mark.sqlite_scenario
 def test_the_migration_keeps_pks_numbers_names_and_links_and_goes_back(tmp_path):
-    """In a process of its own on a fresh SQLite file (indicator_migration_scenario.py), as the observation migration
-    is tested: migrating back and forth here would leave the suite's database unusable."""
-    result = run_scenario(Path(__file__).with_name("indicator_migration_scenario.py"), tmp_path / "db.sqlite3")
+    """In a process of its own on an empty SQLite file (indicator_migration_scenario.py), as the observation
+    migration is tested: migrating back and forth here would leave the suite's database unusable."""
+    result = run_scenario(
+        Path(__file__).with_name("indicator_migration_scenario.py"), tmp_path / "db.sqlite3", migrated=False
+    )
     ids, forward = result["ids"], result["forward"]
     russian = [row for row in forward["indicators"] if row["locale__language_code"] == "ru"]
     english = [row for row in forward["indicators"] if row["locale__language_code"] == "en"]

@@ -67,8 +67,8 @@ def test_twenty_concurrent_saves_leave_one_current_observation(in_district):
 
 @pytest.mark.sqlite_scenario
 def test_the_migration_keeps_the_newest_of_duplicates_current(tmp_path):
-    """In a process of its own on a fresh SQLite file (migration_scenario.py): the data migration is the same on
+    """In a process of its own on an empty SQLite file (migration_scenario.py): the data migration is the same on
     both databases, and migrating back and forth here would leave the suite's database unusable."""
-    result = run_scenario(Path(__file__).with_name("migration_scenario.py"), tmp_path / "db.sqlite3")
+    result = run_scenario(Path(__file__).with_name("migration_scenario.py"), tmp_path / "db.sqlite3", migrated=False)
     assert result["current"] == sorted([result["rows"][-1], result["single"]])
     assert result["history"] == list(reversed(result["rows"]))

@@ -1,5 +1,5 @@
 """The migrations that made school subjects and audiences translatable snippets: back to the rows with two name
-columns, forwards again and back again, in a process of its own on a fresh SQLite file
+columns, forwards again and back again, in a process of its own on an empty SQLite file
 (translatable_rows_scenario.py). The rows keep their primary keys and names; the English names become translations
 where the English locale exists, and return to their column backwards."""
 
@@ -12,7 +12,9 @@ from portal.tests.helpers import run_scenario
 
 @pytest.mark.sqlite_scenario
 def test_the_rows_become_originals_and_english_translations_and_back(tmp_path):
-    result = run_scenario(Path(__file__).with_name("translatable_rows_scenario.py"), tmp_path / "db.sqlite3")
+    result = run_scenario(
+        Path(__file__).with_name("translatable_rows_scenario.py"), tmp_path / "db.sqlite3", migrated=False
+    )
     before, after = result["before"], result["after"]
     assert len(before["SchoolSubject"]) == 14 and len(before["Audience"]) == 6
     for model in ("SchoolSubject", "Audience"):

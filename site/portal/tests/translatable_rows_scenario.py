@@ -1,6 +1,7 @@
-"""Run by test_translatable_rows in a process of its own, on a fresh SQLite file given as the argument (migrating
-the suite's own database back and forth would leave it unusable for the tests after): migrate, step back to the
-rows with two name columns, forwards again and back again; print the rows at each step (JSON)."""
+"""Run by test_translatable_rows in a process of its own, on an empty SQLite file given as the argument (migrating
+the suite's own database back and forth would leave it unusable for the tests after): migrate forward only to the
+rows with two name columns (and what they depend on), forwards to the rows with one name and back again; print the
+rows at each step (JSON)."""
 
 import json
 import os
@@ -13,19 +14,17 @@ import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.migrations.executor import MigrationExecutor  # noqa: E402
-from wagtail.models import Locale  # noqa: E402
 
 BEFORE = [("atlas", "0003_abilympics_competence"), ("portal", "0005_import_job")]
+# The data migrations (atlas 0005, portal 0007) and the migrations that drop the two columns after them.
+AFTER = [("atlas", "0006_school_subject_one_name"), ("portal", "0008_audience_one_name")]
 MODELS = [("atlas", "SchoolSubject", "code"), ("portal", "Audience", "slug")]
 
 
 def migrate(targets):
     executor = MigrationExecutor(connection)
-    if targets == "latest":
-        targets = executor.loader.graph.leaf_nodes()
     executor.migrate(targets)
     executor.loader.build_graph()
     return executor.loader.project_state(targets).apps
@@ -51,9 +50,9 @@ def translatable_rows(apps):
     }
 
 
-call_command("migrate", verbosity=0)
-Locale.objects.get_or_create(language_code="en")
-before = two_column_rows(migrate(BEFORE))
-after = translatable_rows(migrate("latest"))
+apps = migrate(BEFORE)
+apps.get_model("wagtailcore", "Locale").objects.get_or_create(language_code="en")
+before = two_column_rows(apps)
+after = translatable_rows(migrate(AFTER))
 back = two_column_rows(migrate(BEFORE))
 print(json.dumps({"before": before, "after": after, "back": back}))
