@@ -105,7 +105,10 @@ class Seeder(PageSeeder):
 
     def english(self, index, data, kits):
         """The index, the kits and the lessons that have an English file, through wagtail-localize's translation
-        records. Skipped when the site has no English home."""
+        records. The kits' inline rows (versions, adaptations, materials, game cards) are translatable models, their
+        texts segments of the kit's translation source; the game cards lead to the English atlas cards and an
+        adapted edition to the English kit it adapts (both are translated links, so the kits go in the order of the
+        data, a kit after the one it adapts). Skipped when the site has no English home."""
         english = Locale.objects.filter(language_code="en").first()
         if english is None or not index.get_parent().has_translation(english):
             return
@@ -125,41 +128,8 @@ class Seeder(PageSeeder):
         for kit in data:
             translated = texts["kits"].get(kit["slug"])
             if translated:
-                page = self.translate_localized(kits[kit["slug"]], english, self.kit_texts(kit, translated, texts))
-                if page is not None:
-                    self.english_rows(page.specific, kit, translated, texts)
+                self.translate_localized(kits[kit["slug"]], english, self.kit_texts(kit, translated, texts))
             self.english_lessons(kits[kit["slug"]], kit["lessons"], english)
-
-    @staticmethod
-    def english_rows(page, kit, english, texts):
-        """The kit's inline rows (versions, adaptations, materials, game cards) in English. wagtail-localize copies
-        them from the original as synchronized fields (their models are not translatable), so the seed writes
-        their English on the translation itself; the game cards lead to the English atlas cards, and an adapted
-        edition to the English kit it adapts."""
-        changes = dict(pairs([version["changes"] for version in kit["changelog"]], english["changes"]))
-        notes = english.get("adaptations", {})
-        tasks = {
-            task: english.get("game", {}).get("card_tasks", {}).get(title)
-            for title, task in ((kit.get("game") or {}).get("card_tasks") or {}).items()
-        }
-        for version in page.versions.all():
-            version.changes = changes.get(version.changes, version.changes)
-            version.save(update_fields=["changes"])
-        for adaptation in page.adaptations.all():
-            adaptation.note = notes.get(adaptation.category, adaptation.note)
-            adaptation.save(update_fields=["note"])
-        for material in page.materials.all():
-            material.description = texts["materials"].get(material.description, material.description)
-            material.save(update_fields=["description"])
-        for card in page.game_cards.select_related("profession"):
-            card.task = tasks.get(card.task) or card.task
-            card.profession = card.profession.get_translation_or_none(page.locale) or card.profession
-            card.save(update_fields=["task", "profession"])
-        if page.adapted_edition_of is not None:  # copied as the Russian kit: the English edition instead
-            page.adapted_edition_of = (
-                page.adapted_edition_of.get_translation_or_none(page.locale) or page.adapted_edition_of
-            )
-        page.save_revision().publish()
 
     def english_lessons(self, kit, lessons, locale):
         """The lessons of ``kit`` (their data in content.json) that have an English file, translated under the
@@ -205,7 +175,7 @@ class Seeder(PageSeeder):
 
     @staticmethod
     def kit_texts(kit, english, texts):
-        """Russian → English for every string of a kit's page."""
+        """Russian → English for every string of a kit's page, its inline rows' included."""
         result = {
             kit["slug"]: slug_for(english["title"]),
             **texts["materials"],
@@ -216,7 +186,6 @@ class Seeder(PageSeeder):
             **pairs(kit["expected_results"], english["expected_results"]),
             **pairs(kit["authors"], english["authors"]),
             **pairs([version["changes"] for version in kit["changelog"]], english["changes"]),
-            **{version["version"]: version["version"] for version in kit["changelog"]},
         }
         notes = english.get("adaptations", {})
         for adaptation in kit.get("adaptations") or []:

@@ -12,8 +12,9 @@ from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from methodics.choices import EARLY_GUIDANCE_GRADE_MAX, PROFILES, grades_label
 from portal.builds import serve
@@ -23,6 +24,7 @@ from portal.pages import PortalPage
 
 from .lessons import LessonMaterial, LessonPage
 from .materials import Material
+from .page_links import TranslatedPageKey
 
 # The files methodics.downloads builds for a kit.
 GAME_CARDS_PDF_KIND = "game-cards-pdf"
@@ -52,7 +54,7 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
     expected_results = RichTextField(_("expected results"), blank=True, editor="basic")
     authors = models.CharField(_("authors"), max_length=255, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
-    adapted_edition_of = models.ForeignKey(
+    adapted_edition_of = TranslatedPageKey(
         "self",
         null=True,
         blank=True,
@@ -68,6 +70,9 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
     subpage_types = ["methodics.LessonPage"]
     search_fields = [*PortalPage.search_fields, index.SearchField("purpose"), index.FilterField("profile")]
     search_kind = "lesson"
+    # wagtail-localize: the English edition of an adapted kit adapts the English kit (a link to a page is
+    # synchronised unless told otherwise). The inline rows are translatable models: their texts are translated.
+    override_translatable_fields = [TranslatableField("adapted_edition_of")]
 
     def search_facets(self):
         return {**super().search_facets(), "year": [self.year]}
@@ -193,29 +198,35 @@ class MethodicalKitPage(RoutablePageMixin, PortalPage):
         return serve(request, self, GAME_CARDS_PDF_KIND)
 
 
-class KitVersion(Orderable):
+class KitVersion(TranslatableMixin, Orderable):
+    """A version of the kit; translatable with the kit (wagtail-localize translates what changed)."""
+
     page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="versions")
     version = models.CharField(_("version"), max_length=20)
     date = models.DateField(_("date"))
     changes = models.TextField(_("what changed"))
 
     panels = [FieldPanel("version"), FieldPanel("date"), FieldPanel("changes")]
+    translatable_fields = [SynchronizedField("version"), SynchronizedField("date"), TranslatableField("changes")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("version")
+        unique_together = [("translation_key", "locale")]
 
 
-class KitAdaptation(Orderable):
-    """A disability category the kit is adapted for, and what is adapted."""
+class KitAdaptation(TranslatableMixin, Orderable):
+    """A disability category the kit is adapted for, and what is adapted (translated with the kit)."""
 
     page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="adaptations")
     category = models.CharField(_("category"), max_length=20, choices=DISABILITY_CATEGORIES)
     note = models.CharField(_("what is adapted"), max_length=255, blank=True)
 
     panels = [FieldPanel("category"), FieldPanel("note")]
+    translatable_fields = [SynchronizedField("category"), TranslatableField("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("adaptation")
+        unique_together = [("translation_key", "locale")]
         constraints = [models.UniqueConstraint(fields=["page", "category"], name="kit_adaptation_once")]
 
 
@@ -223,16 +234,19 @@ class KitMaterial(Material):
     page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="materials")
 
 
-class GameCard(Orderable):
-    """A printable card of the game module: an atlas profession and the task printed on it."""
+class GameCard(TranslatableMixin, Orderable):
+    """A printable card of the game module: an atlas profession and the task printed on it. Translated with the
+    kit: the task, and the profession (the translation's card leads to the atlas card in its language)."""
 
     page = ParentalKey(MethodicalKitPage, on_delete=models.CASCADE, related_name="game_cards")
-    profession = models.ForeignKey(
+    profession = TranslatedPageKey(
         "atlas.ProfessionPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("profession")
     )
     task = models.CharField(_("task on the card"), max_length=300, blank=True)
 
     panels = [FieldPanel("profession"), FieldPanel("task")]
+    translatable_fields = [TranslatableField("profession"), TranslatableField("task")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("game card")
+        unique_together = [("translation_key", "locale")]
