@@ -3,9 +3,10 @@
 category in everyday words («слабослышащих», «колясочников»). Matched by stems (``analysis.stem``), so any case and
 number name them.
 
-A recognised sector or district is taken out of the words the search requires and applied as the search's facet of
-that name; a category has no facet in the site search and routes the query to the equal-opportunities navigator
-(``search.intents``). Each can be dropped: ``?no_entity=sector`` searches the same query with its words as words.
+A recognised sector, district or disability category is taken out of the words the search requires and applied as
+the search's facet of that name (a category: the atlas cards that suit it and the equal-opportunities navigator); a
+category also routes the query to the navigator (``search.intents``). Each can be dropped: ``?no_entity=sector``
+(or ``district``, ``category``) searches the same query with its words as words.
 
 The sectors are named by their names (each part of «Транспорт и логистика» alone too) and by every term of an
 editors' synonym group that holds one of them; the districts by their names and administrative centres without
@@ -27,8 +28,8 @@ from .analysis import STOP_WORDS, stem, words
 from .models import SynonymGroup
 
 KINDS = ("sector", "district", "category")
-KIND_TITLES = {"sector": _("Sector"), "district": _("District"), "category": _("Category")}
-FACET_KINDS = ("sector", "district")  # the kinds applied as the site search's facets of the same name
+KIND_TITLES = {"sector": _("Sector"), "district": _("District"), "category": _("Health condition")}
+FACET_KINDS = ("sector", "district", "category")  # the kinds applied as the site search's facets of the same name
 
 # Words of district names and centres that name no place: the kind of unit, a settlement's abbreviation.
 GENERIC_PLACE_WORDS = frozenset(
