@@ -24,7 +24,8 @@ from atlas.models import MunicipalDistrict, Sector
 from portal import lookups
 from portal.disabilities import DISABILITY_CATEGORIES
 
-from .analysis import STOP_WORDS, stem, words
+from .analysis import LATIN, STOP_WORDS, words
+from .analysis import stem as word_stem
 from .models import SynonymGroup
 
 KINDS = ("sector", "district", "category")
@@ -54,6 +55,18 @@ GENERIC_PLACE_WORDS = frozenset(
         "settlement",
     ]
 )
+# English place names are transliterated adjectives and nouns: «Amursky District», its centre «Amursk», and the
+# visitor's «Amur district». Their endings -sky, -skiy, -ski, -sk are dropped after the English stem, so all three
+# name «amur»; «Komsomolsk-on-Amur» is «komsomol on amur», and its longer match wins over «Komsomolsky District».
+LATIN_PLACE_ENDING = re.compile(r"(?<=[a-z]{3})sk(?:ii|iy|i|y)?$")
+
+
+def stem(word):
+    """The stem a name is compared by: the Snowball stem, and for a Latin word without the ending above."""
+    found = word_stem(word)
+    return LATIN_PLACE_ENDING.sub("", found) if LATIN.search(found) else found
+
+
 GENERIC_PLACE_STEMS = frozenset(stem(word) for word in GENERIC_PLACE_WORDS)
 DISTRICT_STEMS = frozenset(stem(word) for word in ("район", "district"))
 
