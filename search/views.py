@@ -189,10 +189,13 @@ def search(request):
             context.update(
                 atlas_filters=atlas_filters(request, locale, labels), popular_searches=query_log.popular(locale)
             )
+        # The sections whose title holds a word of the query, above the results (on the first page of all kinds).
+        first_page = request.GET.get("page", "1") in ("", "1")
+        sections = site_search.hubs(found.understood, locale) if first_page and not selected.get("kind") else []
         # One call over the page of results and every atlas group: the section titles and the atlas are
         # looked up once, and the query's stems computed once.
         on_page = list(found.results.object_list)
-        everything = [*on_page, *nearby, *chain.from_iterable(found.records.values())]
+        everything = [*on_page, *nearby, *chain.from_iterable(found.records.values()), *sections]
         shown = iter(hits(request, everything, query_stems(query), locale))
         params = {"q": [query], **{name: [value] for name, value in selected.items()}, "no_entity": ignore}
         understood_entities = [
@@ -236,6 +239,7 @@ def search(request):
                 }
                 for kind, objects in found.records.items()
             ],
+            sections=list(islice(shown, len(sections))),
             facets=facets,
             picks=picks,
             page_query=link_with(params)[1:],
