@@ -185,6 +185,10 @@ class EqualOpportunitiesPage(PortalPage):
     class Meta:
         verbose_name = _("equal-opportunities navigator")
 
+    def search_facets(self):
+        """The navigator is for every category: the site search's «category» facet finds it for each."""
+        return {**super().search_facets(), "category": [code for code, _label in DISABILITY_CATEGORIES]}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = CategoryForm(request.GET or None)

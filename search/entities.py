@@ -3,9 +3,10 @@
 category in everyday words («слабослышащих», «колясочников»). Matched by stems (``analysis.stem``), so any case and
 number name them.
 
-A recognised sector or district is taken out of the words the search requires and applied as the search's facet of
-that name; a category has no facet in the site search and routes the query to the equal-opportunities navigator
-(``search.intents``). Each can be dropped: ``?no_entity=sector`` searches the same query with its words as words.
+A recognised sector, district or disability category is taken out of the words the search requires and applied as
+the search's facet of that name (a category: the atlas cards that suit it and the equal-opportunities navigator); a
+category also routes the query to the navigator (``search.intents``). Each can be dropped: ``?no_entity=sector``
+(or ``district``, ``category``) searches the same query with its words as words.
 
 The sectors are named by their names (each part of «Транспорт и логистика» alone too) and by every term of an
 editors' synonym group that holds one of them; the districts by their names and administrative centres without
@@ -23,12 +24,13 @@ from atlas.models import MunicipalDistrict, Sector
 from portal import lookups
 from portal.disabilities import DISABILITY_CATEGORIES
 
-from .analysis import STOP_WORDS, stem, words
+from .analysis import LATIN, STOP_WORDS, words
+from .analysis import stem as word_stem
 from .models import SynonymGroup
 
 KINDS = ("sector", "district", "category")
-KIND_TITLES = {"sector": _("Sector"), "district": _("District"), "category": _("Category")}
-FACET_KINDS = ("sector", "district")  # the kinds applied as the site search's facets of the same name
+KIND_TITLES = {"sector": _("Sector"), "district": _("District"), "category": _("Health condition")}
+FACET_KINDS = ("sector", "district", "category")  # the kinds applied as the site search's facets of the same name
 
 # Words of district names and centres that name no place: the kind of unit, a settlement's abbreviation.
 GENERIC_PLACE_WORDS = frozenset(
@@ -53,6 +55,18 @@ GENERIC_PLACE_WORDS = frozenset(
         "settlement",
     ]
 )
+# English place names are transliterated adjectives and nouns: «Amursky District», its centre «Amursk», and the
+# visitor's «Amur district». Their endings -sky, -skiy, -ski, -sk are dropped after the English stem, so all three
+# name «amur»; «Komsomolsk-on-Amur» is «komsomol on amur», and its longer match wins over «Komsomolsky District».
+LATIN_PLACE_ENDING = re.compile(r"(?<=[a-z]{3})sk(?:ii|iy|i|y)?$")
+
+
+def stem(word):
+    """The stem a name is compared by: the Snowball stem, and for a Latin word without the ending above."""
+    found = word_stem(word)
+    return LATIN_PLACE_ENDING.sub("", found) if LATIN.search(found) else found
+
+
 GENERIC_PLACE_STEMS = frozenset(stem(word) for word in GENERIC_PLACE_WORDS)
 DISTRICT_STEMS = frozenset(stem(word) for word in ("район", "district"))
 

@@ -4,6 +4,7 @@
   with the figure (marked as demonstration data when it is);
 - «где учиться на повара», «where to study to be a cook» → the cook's card at «Where to study» and the colleges
   the card names;
+- «куда поступать после 9 класса», «поступление в колледж» → the handbook for applicants;
 - «профессии для слабослышащих» → the equal-opportunities navigator for that category;
 - «работа в Амурске», «вакансии в Хабаровске» → the district's page in the atlas, its professions and its vacancies.
 
@@ -114,6 +115,10 @@ def answers(request, text, understanding, locale):
                         ],
                     }
                 )
+    if "admission" in intents:
+        handbook = page_of_type("navigator", "ApplicantHandbookPage", locale)
+        if handbook is not None:
+            found.append({"kind": "admission", "title": handbook.title, "url": handbook.get_url(request)})
     category = understanding.of_kind("category")
     if category is not None:
         navigator = page_of_type("navigator", "EqualOpportunitiesPage", locale)

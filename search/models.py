@@ -105,6 +105,7 @@ class FillerWord(models.Model):
     INTENTS = [
         ("salary", _("the salary of a profession")),
         ("study", _("where to study for a profession")),
+        ("admission", _("where to apply after school")),
     ]
     word = models.CharField(_("word"), max_length=60, unique=True)
     intent = models.CharField(
@@ -114,7 +115,8 @@ class FillerWord(models.Model):
         blank=True,
         help_text=_(
             "What a query with this word asks for, if anything: the search then answers above its results with "
-            "the salary block or the «where to study» block of the profession named."
+            "the salary block or the «where to study» block of the profession named, or with the handbook for "
+            "applicants."
         ),
     )
 

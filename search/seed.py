@@ -80,6 +80,9 @@ FILLER_WORDS = {
     "получает": "salary",
     "платят": "salary",
     "заработок": "salary",
+    "поступать": "admission",
+    "поступить": "admission",
+    "поступление": "admission",
     "where": "",
     "how": "",
     "much": "",
@@ -104,6 +107,8 @@ FILLER_WORDS = {
     "paid": "salary",
     "study": "study",
     "learn": "study",
+    "admission": "admission",
+    "apply": "admission",
 }
 
 SYNONYMS = [

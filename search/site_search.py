@@ -3,9 +3,11 @@ backend, through the faceting engine (``search.faceting``): one scope per kind o
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import pgettext_lazy
 
 from atlas.models import EducationalOrganization, Employer, MunicipalDistrict, Sector
+from portal import lookups
 from portal.pages import public_pages
 
 from . import faceting
@@ -36,6 +38,7 @@ PER_PAGE = 20
 RECORDS_SHOWN = 3  # per kind of atlas record, above the pages
 FEW = 3  # results with every meaningful word: below this many, those with most of them follow
 NEARBY_SHOWN = 5
+HUBS_SHOWN = 2  # sections whose title holds a word of the query, shown above the results
 
 
 @dataclass
@@ -135,3 +138,31 @@ def best_records(scope, text, how_many=RECORDS_SHOWN):
     return sorted(scope.every_match(), key=lambda record: (-len(wanted & set(stems(record.name))), record.name))[
         :how_many
     ]
+
+
+def hub_titles(locale):
+    """[(stems of the title, depth, id)] of the live public pages of ``locale`` that are sections: the top-level
+    pages under the home page («Профпробы, экскурсии, практики», whose offers are records, not pages) and the pages
+    that have pages under them («Ярмарки вакансий»). Read once per content version."""
+
+    def build():
+        hubs = public_pages().filter(Q(depth=3) | Q(depth__gt=3, numchild__gt=0), locale=locale)
+        return [(frozenset(stems(title)), depth, pk) for pk, title, depth in hubs.values_list("pk", "title", "depth")]
+
+    return lookups.lookup("search-hubs", locale.pk, build=build)
+
+
+def hubs(understood, locale, how_many=HUBS_SHOWN):
+    """The sections whose title holds one of the meaningful words ``understood``: those holding more of them first,
+    then the higher in the tree. A section's title names what it gathers, so «профпробы для школьников» is shown
+    the section «Профпробы, экскурсии, практики» above the lessons that hold both words in their text — on every
+    backend, as the backends' ranking has no notion of a section. One query when any is found, none otherwise."""
+    wanted = {stem for word in understood for stem in stems(word)}
+    if not wanted:
+        return []
+    found = sorted((-len(title & wanted), depth, pk) for title, depth, pk in hub_titles(locale) if title & wanted)
+    ids = [pk for _overlap, _depth, pk in found[:how_many]]
+    if not ids:
+        return []
+    pages = {page.pk: page for page in public_pages().filter(pk__in=ids)}
+    return [pages[pk] for pk in ids if pk in pages]

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from atlas.models import AtlasIndexPage, MunicipalDistrict, Sector
 from portal import locales, lookups
+from portal.disabilities import DISABILITY_CATEGORIES
 from portal.facets import FACETS
 from portal.filter_forms import QueryFilterForm
 from portal.models import Audience
@@ -27,6 +28,7 @@ FACET_TITLES = {
     "sector": _("Sector"),
     "audience": _("Audience"),
     "district": _("District"),
+    "category": _("Health condition"),
     "year": _("Year"),
 }
 
@@ -36,6 +38,7 @@ class SearchFilterForm(QueryFilterForm):
     sector = forms.ChoiceField(label=FACET_TITLES["sector"], required=False)
     audience = forms.ChoiceField(label=FACET_TITLES["audience"], required=False)
     district = forms.ChoiceField(label=FACET_TITLES["district"], required=False)
+    category = forms.ChoiceField(label=FACET_TITLES["category"], choices=DISABILITY_CATEGORIES, required=False)
     year = forms.IntegerField(label=FACET_TITLES["year"], min_value=2000, max_value=2100, required=False)
 
     def __init__(self, data, labels):
@@ -54,7 +57,8 @@ def facet_labels(locale):
         }
 
     references = lookups.lookup("search-facet-labels", locale.pk, translation.get_language(), build=build)
-    return {"kind": dict(site_search.KINDS), **references}
+    categories = {code: str(label) for code, label in DISABILITY_CATEGORIES}  # gettext: in the visitor's language
+    return {"kind": dict(site_search.KINDS), "category": categories, **references}
 
 
 def hits(request, objects, stems, locale):
@@ -137,11 +141,14 @@ def recognised(query, locale, selected, ignore):
     looks for. A sector or a place applies as its facet when the query holds more than its name («медицинские
     профессии», «работа в Амурске», «сварщик в Хабаровске»), unless the visitor dropped it (``ignore``) or chose that
     facet otherwise; a bare name («судостроения», «Хабаровск») is searched as words, which find its own record and
-    every page that names it. The text is the query without the applied entities' words, or the query itself."""
+    every page that names it. A disability category names no record: it always applies («для незрячих»), and the
+    query then holds more than a place's or a sector's name. The text is the query without the applied entities'
+    words, or the query itself."""
     understanding = entities.understand(query, locale, ignore)
     named = understanding.facets()
     left = [word for word in words(understanding.remaining) if word not in STOP_WORDS]
-    applied = {kind: value for kind, value in named.items() if kind not in selected} if left else {}
+    more_than_a_name = bool(left) or "category" in named
+    applied = {kind: value for kind, value in named.items() if kind not in selected} if more_than_a_name else {}
     text = understanding.remaining if applied else query
     return understanding, applied, text
 
@@ -182,10 +189,13 @@ def search(request):
             context.update(
                 atlas_filters=atlas_filters(request, locale, labels), popular_searches=query_log.popular(locale)
             )
+        # The sections whose title holds a word of the query, above the results (on the first page of all kinds).
+        first_page = request.GET.get("page", "1") in ("", "1")
+        sections = site_search.hubs(found.understood, locale) if first_page and not selected.get("kind") else []
         # One call over the page of results and every atlas group: the section titles and the atlas are
         # looked up once, and the query's stems computed once.
         on_page = list(found.results.object_list)
-        everything = [*on_page, *nearby, *chain.from_iterable(found.records.values())]
+        everything = [*on_page, *nearby, *chain.from_iterable(found.records.values()), *sections]
         shown = iter(hits(request, everything, query_stems(query), locale))
         params = {"q": [query], **{name: [value] for name, value in selected.items()}, "no_entity": ignore}
         understood_entities = [
@@ -195,7 +205,7 @@ def search(request):
                 "drop_url": link_with(params, no_entity=sorted({*ignore, entity.kind})),
             }
             for entity in understanding.entities
-            if entity.kind in applied or entity.kind not in entities.FACET_KINDS  # shown as chosen, or a category
+            if entity.kind in applied or entity.kind not in entities.FACET_KINDS  # shown as chosen
         ]
         drop_urls = {kind: link_with(params, no_entity=sorted({*ignore, kind})) for kind in applied}
         facets = facet_menu.menu(
@@ -229,6 +239,7 @@ def search(request):
                 }
                 for kind, objects in found.records.items()
             ],
+            sections=list(islice(shown, len(sections))),
             facets=facets,
             picks=picks,
             page_query=link_with(params)[1:],

@@ -21,7 +21,7 @@ from portal import locales
 from portal.addresses import public_url
 from portal.blocks import ImageBlock, VideoBlock
 from portal.builds import serve
-from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES
+from portal.disabilities import DISABILITY_CATEGORIES, SUITABILITY_DEGREES, SUITED_DEGREES
 from portal.facets import slugs
 from portal.pages import PortalPage, when_shown
 
@@ -266,7 +266,17 @@ class ProfessionPage(RoutablePageMixin, PortalPage):
 
     def search_facets(self):
         sector = [self.sector.slug] if self.sector_id else []
-        return {**super().search_facets(), "sector": sector, "district": slugs(self.districts)}
+        return {
+            **super().search_facets(),
+            "sector": sector,
+            "district": slugs(self.districts),
+            "category": self.suited_categories(),
+        }
+
+    def suited_categories(self):
+        """The disability categories the card suits, also with limitations (as the equal-opportunities navigator
+        lists it): the site search's «category» facet."""
+        return [row.category for row in self.suitability.all() if row.degree in SUITED_DEGREES]
 
     def search_labels(self):
         """The card's badges in words, so that «профессии будущего» finds the cards marked so."""

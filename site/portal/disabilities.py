@@ -19,3 +19,5 @@ SUITABILITY_DEGREES = [
     ("limited", _("Suitable with limitations")),
     ("not_suitable", _("Not suitable")),
 ]
+
+SUITED_DEGREES = ("suitable", "limited")  # a profession one can take up, also with limitations

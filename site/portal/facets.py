@@ -1,9 +1,9 @@
 """What a page or an atlas record is counted under in the site search's facets (kind, sector, audience,
-district, year). Each model says it in ``search_facets``; the search indexes the answer as «name:value»
-tags — an OpenSearch keyword field counted with one terms aggregation, and rows of a table on the database
+district, disability category, year). Each model says it in ``search_facets``; the search indexes the answer as
+«name:value» tags — an OpenSearch keyword field counted with one terms aggregation, and rows of a table on the database
 backend — so that both backends count the same values."""
 
-FACETS = ("kind", "sector", "audience", "district", "year")
+FACETS = ("kind", "sector", "audience", "district", "category", "year")
 
 
 class Faceted:
