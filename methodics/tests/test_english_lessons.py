@@ -100,7 +100,7 @@ def test_each_translated_lesson_is_a_wagtail_localize_translation(english):
         total, translated = translation.get_progress()  # every string translated: nothing waits in the admin
         assert total and translated == total, russian.slug
         # The atlas professions are the English cards; the handouts the same Russian documents.
-        assert {p.locale_id for p in page.professions.all()} == {english.pk}
+        assert {p.locale_id for p in page.professions.all()} <= {english.pk}  # two parents' meetings name none
         assert [p.translation_key for p in page.professions.all()] == [
             p.translation_key for p in russian.professions.all()
         ]
