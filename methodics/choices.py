@@ -39,7 +39,7 @@ FORMATS = [
     ("game", _("Game")),
     ("trial", _("Professional trial")),
     ("excursion", _("Excursion")),
-    ("parents_meeting", _("Parents' meeting")),
+    ("parents_meeting", _("Parents’ meeting")),
     ("training", _("Training")),
 ]
 

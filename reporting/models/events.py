@@ -22,7 +22,7 @@ FIRST_DAY = datetime.date(PROGRAMME_YEARS[0], 1, 1)
 class EventKind(models.TextChoices):
     # The kinds the programme's plan (section 4 of the seed document) names.
     UNIFIED_DAY = "unified-day", _("Unified day of professional self-determination")
-    PARENTS = "parents", _("Parents' meeting or parents' club")
+    PARENTS = "parents", _("Parents’ meeting or parents’ club")
     TRIAL = "trial", _("Professional trial")
     EXCURSION = "excursion", _("Excursion to an enterprise or a college")
     FAIR = "fair", _("Fair of professions or vacancies")
