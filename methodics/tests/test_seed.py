@@ -65,3 +65,15 @@ def test_seeded_documents_carry_their_file_hash_as_etag(client, seeded_site, db)
     response = client.get(public.url)
     assert response.status_code == 200 and response["ETag"] == f'"{public.file_hash}"'
     assert client.get(public.url, HTTP_IF_NONE_MATCH=f'"{public.file_hash}"').status_code == 304
+
+
+def test_the_seeded_inline_rows_keep_their_order(seeded_site, db):
+    """The seed numbers each page's rows as it lists them: rows without a sort order come back in any order on
+    PostgreSQL (a lesson's handouts swapped between its Russian and English pages)."""
+    from methodics.models import GameCard, KitAdaptation, KitMaterial, KitVersion, LessonMaterial, PracticeMaterial
+
+    for model in (GameCard, KitAdaptation, KitMaterial, KitVersion, LessonMaterial, PracticeMaterial):
+        assert model.objects.exists() and not model.objects.filter(sort_order__isnull=True).exists(), model.__name__
+    lesson = LessonPage.objects.live().filter(locale__language_code="ru", materials__isnull=False).distinct().first()
+    ids = [material.pk for material in lesson.materials.all()]
+    assert ids == sorted(ids)  # made in the order of content.json, so numbered in it

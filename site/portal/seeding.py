@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from slugify import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Orderable, Page, Site
 
 from portal import locales, localized_seed
 from portal.document_access import file_exists
@@ -78,6 +78,11 @@ class PageSeeder:
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is not None and not self.refresh:
             return page
+        for value in fields.values():  # inline rows keep the order given (without one, PostgreSQL returns any order)
+            if isinstance(value, list):
+                for position, row in enumerate(value):
+                    if isinstance(row, Orderable) and row.sort_order is None:
+                        row.sort_order = position
         if page is None:
             page = model(slug=slug, **fields)
             parent.add_child(instance=page)
