@@ -16,24 +16,16 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.db.migrations.executor import MigrationExecutor  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from atlas.models import ProfessionPage  # noqa: E402
 from atlas.models.pages import items  # noqa: E402
+from portal.tests.scenario_migrations import migrate_to  # noqa: E402
 
 before, after = ("atlas", "0006_school_subject_one_name"), ("atlas", "0007_structured_lists")
 
 
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
-
-
-apps = migrate(after)
+apps = migrate_to([after])
 Page, Locale = apps.get_model("wagtailcore", "Page"), apps.get_model("wagtailcore", "Locale")
 content_type = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
     app_label="atlas", model="professionpage"
@@ -71,11 +63,11 @@ apps.get_model("wagtailcore", "Revision").objects.create(
     },
 )
 
-OldPage = migrate(before).get_model("atlas", "ProfessionPage")  # the lists become lines again
+OldPage = migrate_to([before]).get_model("atlas", "ProfessionPage")  # the lists become lines again
 joined = OldPage.objects.values("soft_skills", "contraindications").get(pk=card.pk)
 revision_joined = apps.get_model("wagtailcore", "Revision").objects.get(object_id=str(card.pk)).content["soft_skills"]
 OldPage.objects.filter(pk=card.pk).update(duties="Собирает узлы\n\n  Читает чертежи  \nПроверяет швы")
-apps = migrate(after)
+apps = migrate_to([after])
 
 
 def as_current(name, value):

@@ -16,14 +16,11 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.db.migrations.executor import MigrationExecutor  # noqa: E402
+from portal.tests.scenario_migrations import migrate_to  # noqa: E402
 
 before = [("atlas", "0007_structured_lists"), ("navigator", "0001_initial")]
 after = [("atlas", "0008_open_days_on_organisations")]
-executor = MigrationExecutor(connection)
-executor.migrate(before)
-apps = executor.loader.project_state(before).apps
+apps = migrate_to(before)
 Locale, Page = apps.get_model("wagtailcore", "Locale"), apps.get_model("wagtailcore", "Page")
 russian, english = Locale.objects.get(language_code="ru"), Locale.objects.get_or_create(language_code="en")[0]
 Organisation = apps.get_model("atlas", "EducationalOrganization")
@@ -63,10 +60,7 @@ for owner, date, place in (
     (university, datetime.date(2026, 2, 1), ""),
 ):
     OldOpenDay.objects.create(page_id=handbook.pk, organisation_id=owner.pk, date=date, place=place)
-executor = MigrationExecutor(connection)
-executor.loader.build_graph()
-executor.migrate(after)
-apps = executor.loader.project_state(after).apps
+apps = migrate_to(after)
 Organisation, OpenDay = apps.get_model("atlas", "EducationalOrganization"), apps.get_model("atlas", "OpenDay")
 
 print(

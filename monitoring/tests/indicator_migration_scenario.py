@@ -14,20 +14,12 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.db.migrations.executor import MigrationExecutor  # noqa: E402
+from portal.tests.scenario_migrations import migrate_to  # noqa: E402
 
 BEFORE, AFTER = ("monitoring", "0004_one_current_observation"), ("monitoring", "0008_translatable_indicators_columns")
 
 
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
-
-
-apps = migrate(BEFORE)
+apps = migrate_to([BEFORE])
 Direction, Indicator = apps.get_model("monitoring", "MonitoringDirection"), apps.get_model("monitoring", "Indicator")
 direction = Direction.objects.create(number=1, name_ru="Мониторинг предпочтений", name_en="Monitoring of preferences")
 shares = Indicator.objects.create(
@@ -50,7 +42,7 @@ def rows(apps, model_name, fields):
     return list(apps.get_model("monitoring", model_name).objects.order_by("pk").values(*fields))
 
 
-apps = migrate(AFTER)
+apps = migrate_to([AFTER])
 forward = {
     "indicators": rows(
         apps,
@@ -73,7 +65,7 @@ forward = {
     "targets": rows(apps, "IndicatorTarget", ["indicator_id", "year"]),
     "observation": apps.get_model("monitoring", "Observation").objects.get(pk=observation.pk).indicator_id,
 }
-apps = migrate(BEFORE)
+apps = migrate_to([BEFORE])
 back = {
     "indicators": rows(apps, "Indicator", ["pk", "number", "name_ru", "name_en", "share_of_ru", "share_of_en"]),
     "directions": rows(apps, "MonitoringDirection", ["pk", "number", "name_ru", "name_en"]),

@@ -14,13 +14,10 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.db.migrations.executor import MigrationExecutor  # noqa: E402
+from portal.tests.scenario_migrations import migrate_to  # noqa: E402
 
 before, after = ("monitoring", "0002_observation_origin"), ("monitoring", "0004_one_current_observation")
-executor = MigrationExecutor(connection)
-executor.migrate([before])  # no constraint yet: duplicates can exist (on the empty file: forwards, nothing else)
-old_apps = executor.loader.project_state([before]).apps
+old_apps = migrate_to([before])  # no constraint yet: duplicates can exist (on the empty file: forwards, nothing else)
 OldObservation = old_apps.get_model("monitoring", "Observation")
 indicator = old_apps.get_model("monitoring", "Indicator").objects.create(number=3, name_ru="Участники")
 rows = [
@@ -28,9 +25,7 @@ rows = [
     for n in (1, 2, 3)
 ]
 single = OldObservation.objects.create(indicator=indicator, year=2024, numerator=5, value=5, is_current=True)
-executor = MigrationExecutor(connection)
-executor.loader.build_graph()
-executor.migrate([after])
+migrate_to([after])
 
 from monitoring.models import Observation  # noqa: E402
 

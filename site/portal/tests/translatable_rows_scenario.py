@@ -14,20 +14,12 @@ import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.db.migrations.executor import MigrationExecutor  # noqa: E402
+from portal.tests.scenario_migrations import migrate_to  # noqa: E402
 
 BEFORE = [("atlas", "0003_abilympics_competence"), ("portal", "0005_import_job")]
 # The data migrations (atlas 0005, portal 0007) and the migrations that drop the two columns after them.
 AFTER = [("atlas", "0006_school_subject_one_name"), ("portal", "0008_audience_one_name")]
 MODELS = [("atlas", "SchoolSubject", "code"), ("portal", "Audience", "slug")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 def two_column_rows(apps):
@@ -50,9 +42,9 @@ def translatable_rows(apps):
     }
 
 
-apps = migrate(BEFORE)
+apps = migrate_to(BEFORE)
 apps.get_model("wagtailcore", "Locale").objects.get_or_create(language_code="en")
 before = two_column_rows(apps)
-after = translatable_rows(migrate(AFTER))
-back = two_column_rows(migrate(BEFORE))
+after = translatable_rows(migrate_to(AFTER))
+back = two_column_rows(migrate_to(BEFORE))
 print(json.dumps({"before": before, "after": after, "back": back}))
