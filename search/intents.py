@@ -17,7 +17,7 @@ from django.apps import apps
 from django.utils.http import urlencode
 
 from atlas.models import AtlasIndexPage, ProfessionPage
-from atlas.models.pages import items
+from atlas.models.pages import names_of
 from portal import lookups
 
 from .analysis import STOP_WORDS, stem, words
@@ -43,11 +43,11 @@ def profession_names(locale):
 
     def build():
         names = []
-        for card in ProfessionPage.objects.live().filter(locale=locale).only("id", "title", "also_called"):
-            for name in [card.title, *items(card.also_called)]:
+        for pk, title, everyday in names_of(ProfessionPage.objects.live().filter(locale=locale)):
+            for name in [title, *everyday]:
                 stems = frozenset(stem(w) for w in words(name) if w not in STOP_WORDS)
                 if stems:
-                    names.append((stems, len(card.title), card.pk))
+                    names.append((stems, len(title), pk))
         return names
 
     return lookups.lookup("search-profession-names", locale.pk, build=build)

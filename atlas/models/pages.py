@@ -1,9 +1,11 @@
 """The profession card (профессиограмма) and the browsable atlas."""
 
 import functools
+import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -72,6 +74,15 @@ def with_pictures(professions):
 def items(stream):
     """The texts of an item_list, in order, without empty ones."""
     return [text for child in stream if (text := str(child.value).strip())]
+
+
+def names_of(cards):
+    """(id, title, everyday names) of each card of ``cards``, the names read from the stored JSON: making 10,000
+    StreamValues takes a quarter of a second, reading their JSON a tenth of that (the search reads every card's
+    names after each publish)."""
+    for pk, title, stored in cards.values_list("pk", "title", Cast("also_called", models.TextField())):
+        blocks = json.loads(stored) if stored else []
+        yield pk, title, [text for block in blocks if (text := str(block.get("value") or "").strip())]
 
 
 class ProfessionPage(RoutablePageMixin, PortalPage):

@@ -21,7 +21,9 @@ def card(title, language="ru"):
     return ProfessionPage.objects.live().get(title=title, locale__language_code=language)
 
 
-@pytest.mark.parametrize("query", ["зарплата сварщика", "сколько получает сварщик", "Сварщик зарплата"])
+@pytest.mark.parametrize(
+    "query", ["зарплата сварщика", "сколько получает сварщик", "Сварщик зарплата", "зарплата сварного"]
+)
 def test_a_salary_question_links_the_card_at_its_salary(client, seeded_index, query):
     welder = card("Сварщик")
     found, html = answers(client, query)
@@ -45,6 +47,13 @@ def test_a_where_to_study_question_links_the_card_and_its_colleges(client, seede
     for name in colleges:
         assert name in html
     assert 'id="where-to-study"' in client.get(cook.url).content.decode()
+
+
+def test_a_question_may_name_the_card_by_an_everyday_name(client, seeded_index):
+    nurse = card("Медицинская сестра")
+    assert "медсестра" in nurse.common_names  # the card's «also called», read from its stored JSON by the search
+    found, _html = answers(client, "где учиться на медсестру")
+    assert found["study"]["url"] == nurse.url + "#where-to-study"
 
 
 def test_english_questions_are_answered_under_en(client, seeded_index):
