@@ -30,6 +30,7 @@ from wagtail.search.utils import normalise_query_string
 from portal import lookups
 from portal.best_effort import best_effort
 
+from .analysis import stems
 from .missing import missing_words
 from .models import UnansweredQuery
 
@@ -45,15 +46,25 @@ _last_write = time.monotonic()
 
 
 def picks(text):
-    """The editors' picks for ``text`` (Wagtail's search promotions), live pages or external links, in order. The
-    queries that have any are looked up once per content version, so most searches ask nothing more."""
+    """The editors' picks for ``text`` (Wagtail's search promotions), live pages or external links, in order: those
+    of the query itself, else those of the longest promoted phrase of two or more words that ``text`` holds, in
+    any order and form («показатели профориентации по районам» holds «показатели профориентации»). A single word
+    inside a longer query says too little to put a page above its results. The promoted queries are read once per
+    content version, so most searches ask nothing more."""
     normalised = normalise_query_string(text)
-    picked = lookups.lookup(
-        "search-picked-queries",
-        build=lambda: set(Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)),
+    promoted = lookups.lookup(
+        "search-promoted-phrases",
+        build=lambda: {
+            query: frozenset(stems(query))
+            for query in Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
+        },
     )
-    if normalised not in picked:
-        return []
+    if normalised not in promoted:
+        asked = set(stems(text))
+        held = [(len(phrase), query) for query, phrase in promoted.items() if len(phrase) > 1 and phrase <= asked]
+        if not held:
+            return []
+        normalised = max(held)[1]
     promotions = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
     return [pick for pick in promotions.order_by("sort_order") if pick.page_id is None or pick.page.live]
 

@@ -138,6 +138,7 @@ SYNONYMS = [
     "учитель младших классов\nучитель начальных классов",
     "детский врач\nпедиатр",
     "профпроба\nпрофессиональная проба",
+    "профориентация\nпрофессиональная ориентация",
     # Other names of the atlas's sectors: a query naming a sector by any of them applies the sector's facet
     # (``search.entities``)
     "здравоохранение\nмедицина\nмедицинский",

@@ -21,6 +21,26 @@ def test_editors_pick_comes_before_the_results(client, site_tree):
     assert html.index("Приёмная кампания в колледжи") < html.index("и вуз: что выбрать")
 
 
+def test_a_promoted_phrase_within_a_longer_query_brings_its_pick(client, site_tree):
+    home, _ = site_tree
+    builder = ContentPageFactory(parent=home, title="Конструктор карьеры", summary="Анкета об интересах.")
+    handbook = ContentPageFactory(parent=home, title="Справочник поступающего", summary="Колледжи и вузы.")
+    SearchPromotion.objects.create(query=Query.get("тест на профориентацию"), page=builder, description="Анкета")
+    SearchPromotion.objects.create(query=Query.get("колледж"), page=handbook, description="Справочник")
+
+    def picked(query):
+        return [pick.page.title for pick in client.get("/search/", {"q": query}).context["picks"]]
+
+    # Both words of the phrase, in another order and form, among others: the pick comes first
+    assert picked("профориентации тест для 9 класса") == [builder.title]
+    assert picked("тест на профориентацию") == [builder.title]
+    # Only one of its words: not enough
+    assert picked("тест для 9 класса") == []
+    # A one-word pick is for that word alone, not for every query that holds it
+    assert picked("колледж") == [handbook.title]
+    assert picked("колледж в Ванино") == []
+
+
 def test_queries_are_counted_once_and_unanswered_ones_reported(client, admin_client, site_tree):
     client.get("/search/", {"q": "нетсовпадений"})
     client.get("/search/", {"q": "  НЕТСОВПАДЕНИЙ "})

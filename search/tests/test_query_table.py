@@ -95,12 +95,7 @@ ASKED = [
 ]
 
 # Rows the search does not answer yet, with the reason: they must fail until it does.
-LATER = {
-    "показатели профориентации по районам": "the monitoring section's indexed texts say «показатели» and «по районам» "
-    "but not «профориентации» (its introduction says «профессиональной ориентации», and is not indexed), so it does "
-    "not hold every word, and the three annual reports that do come first; «по районам» asks for the per-district "
-    "view, which the search does not recognise as an entity of its own",
-}
+LATER = {}
 
 
 def shown(client, query):
