@@ -8,7 +8,8 @@ generated profession cards (make_atlas_bench_data, the benchmark-data command) t
 without indexing on save. Then times `update_index` for each backend of the tier, and runs a fixed list of 58
 queries (50 words and phrases, 8 questions naming a profession, a sector, a place or a category) through the site
 search — results and facet counts — on each backend, the same 58 results pages as a visitor gets them (view and
-template, on the tier's engine; the questions' pages timed apart too), and ten prefixes through the suggestions, on
+template, on the tier's engine; the questions' pages timed apart too, and the first question after a publish, when
+the look-ups kept per content version are built again), and ten prefixes through the suggestions, on
 each backend:
 the database backend (SQLite or PostgreSQL) and, with OPENSEARCH_URL, OpenSearch. Prints median and 95th
 percentile per backend; asserts nothing.
@@ -158,6 +159,7 @@ def main():
     from django.test import Client
     from django.test.utils import override_settings
 
+    from portal import content_version
     from search import site_search, suggestions
 
     ru = Locale.objects.get(language_code="ru")
@@ -189,6 +191,18 @@ def main():
                             questions.append(timings[-1])
                         if response.status_code != 200:
                             raise SystemExit(f"/search/?q={query} answered {response.status_code}")
+                # The first question after a publish: every per-content-version look-up (portal.lookups) is built
+                # again — the cards' names, the places, the sections, the editors' picks.
+                after_publish = []
+                for run in range(args.runs):
+                    content_version.bump()
+                    started = time.perf_counter()
+                    client.get("/search/", {"q": QUESTIONS[run % len(QUESTIONS)]})
+                    after_publish.append((time.perf_counter() - started) * 1000)
+            print(
+                f"{backend}: the first question after a publish, × {args.runs}: median "
+                f"{statistics.median(after_publish):.0f} ms, slowest {max(after_publish):.0f} ms"
+            )
             print(
                 f"{backend}: results pages (view and template) for {len(QUERIES)} queries × {args.runs}: median "
                 f"{statistics.median(timings):.0f} ms, p95 {percentile(timings, 0.95):.0f} ms; the "

@@ -244,8 +244,8 @@ class OpenSearchScope:
         search = self.search.extra(from_=start, size=stop - start, _source=False, stored_fields=["pk"])
         pks = [int(hit.meta["fields"]["pk"][0]) for hit in self._send(search)]
         objects = self.queryset.model.objects.filter(pk__in=pks)
-        if self.queryset.model is Page:
-            objects = objects.specific()
+        if self.queryset.model is Page:  # what a result shows is not in StreamFields: they are neither read nor parsed
+            objects = objects.defer_streamfields().specific()
         by_pk = {obj.pk: obj for obj in objects}
         return [by_pk[pk] for pk in pks if pk in by_pk]
 

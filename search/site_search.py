@@ -52,7 +52,8 @@ class Found:
 
 def querysets(locale):
     return {
-        "page": public_pages().filter(locale=locale).specific(),
+        # A result shows a title, a summary and an address: the pages' StreamFields are neither read nor parsed
+        "page": public_pages().filter(locale=locale).defer_streamfields().specific(),
         **{kind: model.objects.filter(locale=locale) for kind, model in RECORD_KINDS.items()},
     }
 
