@@ -124,7 +124,8 @@ class DatabaseScope:
     """One queryset on the database backend: facet filters and counts through ``IndexedFacet``. Every indexed
     object has exactly one «kind:» tag, so the number of matches is the sum of the «kind:» counts."""
 
-    def __init__(self, backend, queryset, query, tags, *, order_by_relevance=True):
+    def __init__(self, backend, queryset, query, tags, *, order_by_relevance=True, whole=False):
+        # ``whole`` (a short list read whole, see OpenSearchScope) changes nothing here: every_match is one query.
         self.content_type = ContentType.objects.get_for_model(get_model_root(queryset.model))
         for tag in tags:
             tagged = IndexedFacet.objects.filter(content_type=self.content_type, tag=tag).values("object_id")
@@ -184,13 +185,19 @@ def tag_column(backend, model):
     return backend.mapping_class(model).get_field_column_name(tags)
 
 
+# A short list read whole (``whole``: the atlas records the site search shows) gets its matches with its counts, in
+# the same request, when it has at most this many; a longer one is read by a request of its own.
+WHOLE_AT_MOST = 200
+
+
 class OpenSearchScope:
     """One queryset on OpenSearch: Wagtail's compiled query (text, the queryset's filters and order), with facet
     filters and a terms aggregation over the facet tags built with elasticsearch-dsl and sent through Wagtail's
     own client."""
 
-    def __init__(self, backend, queryset, query, tags, *, order_by_relevance=True):
-        self.backend, self.queryset = backend, queryset
+    def __init__(self, backend, queryset, query, tags, *, order_by_relevance=True, whole=False):
+        self.backend, self.queryset, self.whole = backend, queryset, whole
+        self._keys = None  # the matches' keys, in order, when they came with the counts
         self.column = tag_column(backend, queryset.model)
         query = text_query(query)
         compiler = backend.query_compiler_class(
@@ -210,6 +217,8 @@ class OpenSearchScope:
 
     def count_search(self):
         search = self.search.extra(size=0, track_total_hits=True)
+        if self.whole:
+            search = search.extra(size=WHOLE_AT_MOST, _source=False, stored_fields=["pk"])
         search.aggs.bucket("tags", A("terms", field=self.column, size=1000))
         return search
 
@@ -231,6 +240,8 @@ class OpenSearchScope:
                 response.hits.total.value,
                 {bucket.key: bucket.doc_count for bucket in response.aggregations.tags.buckets},
             )
+            if scope.whole and response.hits.total.value <= WHOLE_AT_MOST:
+                scope._keys = [int(hit.meta["fields"]["pk"][0]) for hit in response.hits]
 
     def counts(self):
         """(the number of matches, {tag: how many of them have it})."""
@@ -242,7 +253,10 @@ class OpenSearchScope:
         if stop <= start:
             return []
         search = self.search.extra(from_=start, size=stop - start, _source=False, stored_fields=["pk"])
-        pks = [int(hit.meta["fields"]["pk"][0]) for hit in self._send(search)]
+        return self._objects([int(hit.meta["fields"]["pk"][0]) for hit in self._send(search)])
+
+    def _objects(self, pks):
+        """The objects of the keys ``pks``, in their order."""
         objects = self.queryset.model.objects.filter(pk__in=pks)
         if self.queryset.model is Page:  # what a result shows is not in StreamFields: they are neither read nor parsed
             objects = objects.defer_streamfields().specific()
@@ -251,4 +265,5 @@ class OpenSearchScope:
 
     def every_match(self):
         """All matches, in the order of the search."""
-        return self.fetch(0, self.counts()[0])
+        total = self.counts()[0]
+        return self._objects(self._keys) if self._keys is not None else self.fetch(0, total)

@@ -74,7 +74,11 @@ def search(text, locale, selected, page_number=1, backend=None, recognised=False
     def on(backend):
         scope_class = faceting.scope_class(backend)
         scopes = querysets(locale)
-        counted = {name: scope_class(backend, queryset, query, other_tags) for name, queryset in scopes.items()}
+        # The atlas records are short lists, shown whole (best_records): on OpenSearch they come with the counts
+        counted = {
+            name: scope_class(backend, queryset, query, other_tags, whole=name in RECORD_KINDS)
+            for name, queryset in scopes.items()
+        }
         if kind in RECORD_KINDS:
             scope = counted[kind]
         elif kind:

@@ -182,6 +182,26 @@ def test_search_costs_few_queries_that_do_not_grow_with_the_results(
     assert Query.get("навигатор").daily_hits.get().hits > 1
 
 
+@pytest.mark.opensearch
+def test_on_opensearch_the_records_come_with_the_counts(varied, monkeypatch):
+    """The counts of every kind and the atlas records shown above the pages are one multi-search; the page of
+    results is the only other request."""
+    require_service("OpenSearch", "OPENSEARCH_URL", "counts the requests sent to OpenSearch")
+    client_class = type(get_search_backend("default").es)
+    sent = []
+    for method in ("search", "msearch"):
+        real = getattr(client_class, method)
+        monkeypatch.setattr(
+            client_class,
+            method,
+            lambda *args, _real=real, _method=method, **kw: sent.append(_method) or _real(*args, **kw),
+        )
+    found = site_search.search("навигатор", Locale.objects.get(language_code="ru"), {}, backend="default")
+    assert [employer.name for employer in found.records["employer"]] == ["Навигатор-Сервис"]
+    assert found.results.paginator.count == 7
+    assert sent == ["msearch", "search"]
+
+
 def test_atlas_records_are_grouped_above_the_pages_and_open_their_atlas_pages(client, site_tree):
     forget_indexed_pages()
     home, _ = site_tree
