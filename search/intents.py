@@ -20,7 +20,7 @@ from atlas.models import AtlasIndexPage, ProfessionPage
 from atlas.models.pages import names_of
 from portal import lookups
 
-from .analysis import STOP_WORDS, stem, words
+from .analysis import stem, stems, words
 from .models import FillerWord
 from .understanding import filler_stems
 
@@ -45,9 +45,8 @@ def profession_names(locale):
         names = []
         for pk, title, everyday in names_of(ProfessionPage.objects.live().filter(locale=locale)):
             for name in [title, *everyday]:
-                stems = frozenset(stem(w) for w in words(name) if w not in STOP_WORDS)
-                if stems:
-                    names.append((stems, len(title), pk))
+                if held := frozenset(stems(name)):
+                    names.append((held, len(title), pk))
         return names
 
     return lookups.lookup("search-profession-names", locale.pk, build=build)
@@ -57,10 +56,10 @@ def profession_named(text, locale):
     """The id of the card ``text`` names (every word of the card's title or of one of its everyday names is in the
     text; the fullest name first, then the shortest title), or None."""
     filler = set(filler_stems())
-    asked = {stem(w) for w in words(text) if w not in STOP_WORDS} - filler
+    asked = set(stems(text)) - filler
     if not asked:
         return None
-    found = [(-len(stems), length, pk) for stems, length, pk in profession_names(locale) if stems <= asked]
+    found = [(-len(held), length, pk) for held, length, pk in profession_names(locale) if held <= asked]
     return min(found)[2] if found else None
 
 
